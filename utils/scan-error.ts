@@ -1,0 +1,98 @@
+/** Every failure a user can meet, as a value: a code, a sentence a person understands, and whether trying again may help. */
+export type ScanErrorCode =
+  | 'network'
+  | 'http-status'
+  | 'not-found'
+  | 'timeout'
+  | 'too-large'
+  | 'empty'
+  | 'not-an-image'
+  | 'truncated'
+  | 'unsupported-source'
+  | 'image-unreadable'
+  | 'still-too-large'
+  | 'ocr-bad-key'
+  | 'ocr-rate-limit'
+  | 'ocr-file-too-large'
+  | 'ocr-file-type'
+  | 'ocr-timeout'
+  | 'ocr-failed'
+  | 'ocr-bad-parameters'
+  | 'ocr-server'
+  | 'ocr-invalid-answer'
+  | 'storage-full'
+  | 'interrupted';
+
+export interface ScanError {
+  code: ScanErrorCode;
+  message: string;
+  /** Transient failures may pass by themselves; permanent ones need the user to change something. */
+  retryable: boolean;
+  /** When the failure says how long to wait (a rate limit window), in milliseconds. */
+  retryAfterMs?: number;
+}
+
+/** Thrown inside the pipeline, caught once and stored on the receipt as its `error`. */
+export class ScanFailure extends Error {
+  constructor(readonly error: ScanError) {
+    super(error.message);
+    this.name = 'ScanFailure';
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+const make = (code: ScanErrorCode, message: string, retryable: boolean, retryAfterMs?: number): ScanError =>
+  retryAfterMs === undefined ? { code, message, retryable } : { code, message, retryable, retryAfterMs };
+
+/** The one place where user-facing failure sentences are written. */
+export const scanErrors = {
+  network: (host: string) =>
+    make('network', `Could not reach ${host}. Check your connection and try again.`, true),
+  httpStatus: (status: number, what: string) =>
+    make('http-status', `The ${what} answered with HTTP ${status}.`, status >= 500 || status === 429),
+  notFound: () => make('not-found', 'The image is no longer there (HTTP 404).', false),
+  timeout: (what: string, seconds: number) =>
+    make('timeout', `The ${what} did not answer within ${seconds} seconds.`, true),
+  tooLarge: (size: number, limit: number) =>
+    make('too-large', `The image is ${formatBytes(size)}; the limit is ${formatBytes(limit)}.`, false),
+  tooLargeUnknown: (limit: number) =>
+    make('too-large', `The image is larger than the ${formatBytes(limit)} limit.`, false),
+  empty: () => make('empty', 'The image is empty (0 bytes).', false),
+  notAnImage: (what: string) =>
+    make('not-an-image', `This is not an image: it looks like ${what}. Only JPEG, PNG, GIF, WebP, BMP, TIFF and PDF can be scanned.`, false),
+  truncated: (type: string) =>
+    make('truncated', `The ${type} file is cut short; the download may have been interrupted.`, true),
+  unsupportedSource: (scheme: string) =>
+    make('unsupported-source', `Images from "${scheme}" addresses cannot be scanned.`, false),
+  imageUnreadable: (reason: string) =>
+    make('image-unreadable', `The image could not be decoded to shrink it: ${reason}`, false),
+  stillTooLarge: (limit: number) =>
+    make('still-too-large', `The image could not be made smaller than the ${formatBytes(limit)} upload limit without losing legibility.`, false),
+  ocrBadKey: () =>
+    make('ocr-bad-key', 'The OCR service refused the API key. Check it in the options.', false),
+  ocrRateLimit: (detail: string, retryAfterMs: number) =>
+    make('ocr-rate-limit', `The OCR service's rate limit was reached (${detail}). Wait ${Math.ceil(retryAfterMs / 60000)} minutes or use your own free API key.`, true, retryAfterMs),
+  ocrFileTooLarge: (limitKb: number) =>
+    make('ocr-file-too-large', `The OCR service accepts files up to ${limitKb} KB. Lower the upload size limit in the options.`, false),
+  ocrFileType: () =>
+    make('ocr-file-type', 'The OCR service did not recognise the file type (E216).', false),
+  ocrTimeout: () =>
+    make('ocr-timeout', 'The OCR service timed out while reading the receipt. Try again.', true),
+  ocrFailed: (detail: string) =>
+    make('ocr-failed', `The OCR service could not read the receipt: ${detail}`, true),
+  ocrBadParameters: (detail: string) =>
+    make('ocr-bad-parameters', `The OCR service rejected the request: ${detail}`, false),
+  ocrServer: (status: number) =>
+    make('ocr-server', `The OCR service had an internal problem (HTTP ${status}). Try again later.`, true),
+  ocrInvalidAnswer: (what: string) =>
+    make('ocr-invalid-answer', `The OCR service answered with something that is not a valid result (${what}).`, true),
+  storageFull: () =>
+    make('storage-full', 'The browser refused to store more data (storage is full). Export or delete old receipts, then retry.', true),
+  interrupted: () =>
+    make('interrupted', 'The scan was interrupted before it finished.', true),
+} as const;
