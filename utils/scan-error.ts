@@ -20,8 +20,12 @@ export type ScanErrorCode =
   | 'ocr-bad-parameters'
   | 'ocr-server'
   | 'ocr-invalid-answer'
+  | 'ocr-bad-endpoint'
   | 'storage-full'
-  | 'interrupted';
+  | 'interrupted'
+  | 'original-missing'
+  | 'blob-gone'
+  | 'unexpected';
 
 export interface ScanError {
   code: ScanErrorCode;
@@ -91,8 +95,16 @@ export const scanErrors = {
     make('ocr-server', `The OCR service had an internal problem (HTTP ${status}). Try again later.`, true),
   ocrInvalidAnswer: (what: string) =>
     make('ocr-invalid-answer', `The OCR service answered with something that is not a valid result (${what}).`, true),
+  ocrBadEndpoint: (endpoint: string) =>
+    make('ocr-bad-endpoint', `The OCR service address "${endpoint.slice(0, 100)}" is not a valid http(s) address. Check it in the options.`, false),
   storageFull: () =>
     make('storage-full', 'The browser refused to store more data (storage is full). Export or delete old receipts, then retry.', true),
   interrupted: () =>
     make('interrupted', 'The scan was interrupted before it finished.', true),
+  originalMissing: () =>
+    make('original-missing', 'The original image of this receipt is no longer stored; scan it again from its page.', false),
+  blobGone: () =>
+    make('blob-gone', 'The page that made this image is closed or changed, so the image can no longer be read. Scan it again from the page.', false),
+  unexpected: (detail: string) =>
+    make('unexpected', `Something unexpected went wrong: ${detail}`, true),
 } as const;

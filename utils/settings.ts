@@ -29,3 +29,75 @@ export const DEFAULT_SETTINGS: Settings = {
   dateOrder: 'auto',
   defaultCurrency: '',
 };
+
+export type SettingsErrors = Partial<Record<keyof Settings, string>>;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const ISO_CURRENCY = /^[A-Z]{3}$/;
+const OCR_LANGUAGE = /^[a-z]{3}$|^auto$/;
+
+/** The key goes to this address, so only TLS is allowed, except on this machine itself. */
+export function validateEndpoint(endpoint: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'The OCR endpoint must be a full address, like https://api.ocr.space/parse/image.';
+  }
+  if (url.username || url.password) return 'The OCR endpoint must not contain a user name or password.';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return 'The OCR endpoint must use https:// (http:// is allowed only for localhost).';
+}
+
+export function validateSettings(settings: Settings): SettingsErrors {
+  const errors: SettingsErrors = {};
+  if (!settings.apiKey.trim()) errors.apiKey = 'Enter an API key, or the demo key helloworld.';
+  else if (/[\s\u0000-\u001f]/.test(settings.apiKey)) errors.apiKey = 'The API key must not contain spaces or control characters.';
+  const endpoint = validateEndpoint(settings.endpoint);
+  if (endpoint) errors.endpoint = endpoint;
+  if (!OCR_LANGUAGE.test(settings.language)) errors.language = 'Choose a language from the list.';
+  if (![1, 2, 3].includes(settings.engine)) errors.engine = 'The OCR engine is 1, 2 or 3.';
+  if (!Number.isInteger(settings.uploadLimitBytes) || settings.uploadLimitBytes < 100 * 1024 || settings.uploadLimitBytes > 100 * 1024 * 1024)
+    errors.uploadLimitBytes = 'The upload size limit must be between 100 KB and 100 MB.';
+  if (!Number.isInteger(settings.downloadLimitBytes) || settings.downloadLimitBytes < 1024 || settings.downloadLimitBytes > 500 * 1024 * 1024)
+    errors.downloadLimitBytes = 'The download limit must be between 1 KB and 500 MB.';
+  if (!['auto', 'dmy', 'mdy', 'ymd'].includes(settings.dateOrder)) errors.dateOrder = 'Choose a date order from the list.';
+  if (settings.defaultCurrency !== '' && !ISO_CURRENCY.test(settings.defaultCurrency))
+    errors.defaultCurrency = 'Use a three-letter currency code such as EUR or USD, or leave it empty.';
+  return errors;
+}
+
+/** Stored values over the defaults, dropping any stored value of the wrong type. */
+export function mergeSettings(stored: unknown): Settings {
+  const merged: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof stored !== 'object' || stored === null) return merged;
+  const record = stored as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const value = record[key];
+    if (typeof value === typeof DEFAULT_SETTINGS[key]) Object.assign(merged, { [key]: value });
+  }
+  return merged;
+}
+
+export interface SettingsStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export const SETTINGS_KEY = 'settings';
+
+export function createSettingsStore(storage: SettingsStorage) {
+  return {
+    async load(): Promise<Settings> {
+      const stored = await storage.get(SETTINGS_KEY);
+      return mergeSettings(stored[SETTINGS_KEY]);
+    },
+    /** Saves only valid settings; returns what is wrong otherwise. */
+    async save(settings: Settings): Promise<SettingsErrors> {
+      const errors = validateSettings(settings);
+      if (Object.keys(errors).length === 0) await storage.set({ [SETTINGS_KEY]: settings });
+      return errors;
+    },
+  };
+}

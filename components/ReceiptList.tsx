@@ -1,0 +1,20 @@
+import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
+import { ReceiptRow } from './ReceiptRow';
+
+interface Props {
+  receipts: ReceiptRecord[];
+  progress: Record<string, ScanProgress>;
+  locale: string;
+  onOpen: (id: string) => void;
+  onRetry: (id: string) => void;
+}
+
+export function ReceiptList({ receipts, progress, locale, onOpen, onRetry }: Props) {
+  return (
+    <ul class="receipts" aria-label="Receipts">
+      {receipts.map((receipt) => (
+        <ReceiptRow key={receipt.id} receipt={receipt} progress={progress[receipt.id] ?? null} locale={locale} onOpen={onOpen} onRetry={onRetry} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
+import { LOW_CONFIDENCE } from '@/utils/receipt';
+import { describeStatus, formatReceiptDate, formatTotal, isInFlight } from '@/utils/receipt-format';
+import { ProgressBar } from './ProgressBar';
+import { Thumbnail } from './Thumbnail';
+
+interface Props {
+  receipt: ReceiptRecord;
+  progress: ScanProgress | null;
+  locale: string;
+  onOpen: (id: string) => void;
+  onRetry: (id: string) => void;
+}
+
+export function ReceiptRow({ receipt, progress, locale, onOpen, onRetry }: Props) {
+  const { fields } = receipt;
+  const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : receipt.source.pageTitle || 'New receipt');
+  const needsReview = fields !== null && (['merchant', 'date', 'total'] as const).some((name) => fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name));
+  const liveProgress = progress ?? receipt.progress;
+  return (
+    <li class={`receipt-row status-${receipt.status}`} data-receipt-id={receipt.id}>
+      <Thumbnail blob={receipt.thumbnail} alt="" />
+      <div class="receipt-summary">
+        <div class="receipt-line">
+          <span class="merchant">{merchant}</span>
+          {receipt.status === 'done' && <span class="total">{formatTotal(fields?.total ?? null, fields?.currency ?? null)}</span>}
+        </div>
+        <div class="receipt-line secondary">
+          {receipt.status === 'done' ? <span class="date">{formatReceiptDate(fields?.date ?? null, locale)}</span> : <span class="status">{describeStatus(receipt)}</span>}
+          {needsReview && <span class="badge review">Needs review</span>}
+        </div>
+        {isInFlight(receipt) && liveProgress && <ProgressBar progress={liveProgress} />}
+        {receipt.status === 'failed' && receipt.error && (
+          <p class="error" role="alert">
+            {receipt.error.message}
+          </p>
+        )}
+      </div>
+      <div class="row-actions">
+        {receipt.status === 'failed' && (
+          <button type="button" onClick={() => onRetry(receipt.id)}>
+            Retry
+          </button>
+        )}
+        <button type="button" class="secondary" onClick={() => onOpen(receipt.id)} aria-label={`Open ${merchant}`}>
+          Open
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** Shows a stored Blob; the object URL lives as long as the component. */
+export function Thumbnail({ blob, alt, class: className = 'thumbnail' }: { blob: Blob | null; alt: string; class?: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!blob) return setUrl(null);
+    const objectUrl = URL.createObjectURL(blob);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [blob]);
+  return url ? <img class={className} src={url} alt={alt} /> : <div class={`${className} placeholder`} aria-hidden="true" />;
+}

@@ -1,0 +1,48 @@
+import type { ReceiptRecord, ScanProgress } from './receipt';
+
+/** "MYR 9.00"; an amount without a known currency stands alone. */
+export function formatTotal(total: string | null, currency: string | null): string {
+  if (total === null) return 'No total';
+  return currency ? `${currency} ${total}` : total;
+}
+
+export function formatReceiptDate(isoDate: string | null, locale: string): string {
+  if (!isoDate) return 'No date';
+  const [year, month, day] = isoDate.split('-').map(Number);
+  if (!year || !month || !day) return isoDate;
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+export function percentOf(loaded: number, total: number | null): number | null {
+  if (total === null || total <= 0) return null;
+  return Math.min(100, Math.round((loaded / total) * 100));
+}
+
+/** The words under a progress bar. */
+export function describeProgress(progress: ScanProgress): string {
+  if (progress.phase === 'reading') return 'Reading text...';
+  const percent = percentOf(progress.loaded, progress.total);
+  const verb = progress.phase === 'downloading' ? 'Downloading' : 'Uploading';
+  return percent === null ? `${verb}...` : `${verb} ${percent}%`;
+}
+
+export function describeStatus(receipt: ReceiptRecord): string {
+  switch (receipt.status) {
+    case 'queued':
+      return 'Waiting';
+    case 'downloading':
+      return 'Downloading...';
+    case 'uploading':
+      return 'Uploading...';
+    case 'reading':
+      return 'Reading text...';
+    case 'failed':
+      return 'Failed';
+    case 'done':
+      return 'Scanned';
+  }
+}
+
+export function isInFlight(receipt: ReceiptRecord): boolean {
+  return receipt.status !== 'done' && receipt.status !== 'failed';
+}

@@ -1,0 +1,26 @@
+import type { SettingsStorage } from './settings';
+
+/** What the OCR client learnt about each endpoint: can the browser stream a request body to it? */
+export interface StreamingSupportStore {
+  get(origin: string): Promise<boolean | undefined>;
+  set(origin: string, supported: boolean): Promise<void>;
+}
+
+export const STREAMING_SUPPORT_KEY = 'streamingSupport';
+
+/** Remembered in extension storage so a restarted service worker does not try a refused stream again. */
+export function createStoredStreamingSupport(storage: SettingsStorage): StreamingSupportStore {
+  async function read(): Promise<Record<string, boolean>> {
+    const stored = (await storage.get(STREAMING_SUPPORT_KEY))[STREAMING_SUPPORT_KEY];
+    return typeof stored === 'object' && stored !== null ? (stored as Record<string, boolean>) : {};
+  }
+  return {
+    async get(origin) {
+      const value = (await read())[origin];
+      return typeof value === 'boolean' ? value : undefined;
+    },
+    async set(origin, supported) {
+      await storage.set({ [STREAMING_SUPPORT_KEY]: { ...(await read()), [origin]: supported } });
+    },
+  };
+}
