@@ -1,0 +1,86 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** Where "Download original" files land, under their requested names. */
+  downloadsDir: string;
+  /** The live background service worker (wakes it if Chrome stopped it). */
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium with the built extension in a fresh profile. */
+export async function launchExtension(extensionDir: string = EXTENSION_DIR): Promise<LaunchedExtension> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'receipt-scanner-e2e-'));
+  const userDataDir = join(profileDir, 'profile');
+  const downloadsDir = join(profileDir, 'downloads');
+  await mkdir(join(userDataDir, 'Default'), { recursive: true });
+  await mkdir(downloadsDir, { recursive: true });
+  // Without these, downloads would prompt or get Playwright's GUID names.
+  const preferences = {
+    download: { default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true },
+    savefile: { default_directory: downloadsDir },
+  };
+  await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    acceptDownloads: true,
+    viewport: { width: 420, height: 640 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // The HTTP/2 test server is self-signed; ignoreHTTPSErrors does not reach the service worker.
+      '--ignore-certificate-errors',
+    ],
+  });
+
+  const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const extensionId = new URL(first.url()).host;
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  await cdp.detach();
+
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find(isOurs);
+    if (live) return live;
+    // Chrome stops idle workers; an extension page asking the runtime starts it again.
+    const waking = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+    const waker = await context.newPage();
+    await waker.goto(`chrome-extension://${extensionId}/popup.html`);
+    const woken = await waking;
+    await waker.close();
+    return woken;
+  };
+
+  return {
+    context,
+    extensionId,
+    downloadsDir,
+    worker,
+    close: async () => {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { ScanEvent } from '../../../utils/protocol';
+
+export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
+
+/** What the popup showed of a receipt in flight, captured by a MutationObserver so fast phases are not missed. */
+export interface ProgressSighting {
+  receiptId: string;
+  /** aria-valuenow of the row's progressbar; null when indeterminate. */
+  valueNow: number | null;
+  rowText: string;
+}
+
+interface Recorder {
+  sightings: ProgressSighting[];
+  events: unknown[];
+}
+
+// Only ever evaluated inside the popup page.
+declare const chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } } };
+declare global {
+  interface Window {
+    e2eRecorder?: Recorder;
+  }
+}
+
+export interface ReceiptDetailFields {
+  merchant: string;
+  date: string;
+  time: string;
+  total: string;
+  currency: string;
+  subtotal: string;
+  tax: string;
+  tip: string;
+}
+
+const DETAIL_LABELS: Record<keyof ReceiptDetailFields, string> = {
+  merchant: 'Merchant',
+  date: 'Date',
+  time: 'Time',
+  total: 'Total',
+  currency: 'Currency',
+  subtotal: 'Subtotal',
+  tax: 'Tax',
+  tip: 'Tip',
+};
+
+/** The receipt's detail view inside the popup. */
+export class ReceiptDetail {
+  constructor(readonly page: Page) {}
+
+  field(name: keyof ReceiptDetailFields): Locator {
+    return this.page.getByLabel(DETAIL_LABELS[name], { exact: true });
+  }
+
+  async fields(): Promise<ReceiptDetailFields> {
+    const entries = await Promise.all(
+      (Object.keys(DETAIL_LABELS) as (keyof ReceiptDetailFields)[]).map(async (name) => [name, await this.field(name).inputValue()] as const),
+    );
+    return Object.fromEntries(entries) as unknown as ReceiptDetailFields;
+  }
+
+  async setField(name: keyof ReceiptDetailFields, value: string): Promise<void> {
+    await this.field(name).fill(value);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save changes' }).click();
+  }
+
+  async ocrText(): Promise<string> {
+    return (await this.page.locator('pre[aria-label="OCR text"]').textContent()) ?? '';
+  }
+
+  async downloadOriginal(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Download original' }).click();
+  }
+
+  async delete(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete' }).click();
+  }
+
+  async back(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Back' }).click();
+  }
+}
+
+/** The extension's popup (popup.html), kept open in a tab: it updates live from the background's messages. */
+export class PopupPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.waitForLoadState('load');
+    const popup = new PopupPage(page);
+    await popup.startRecording();
+    return popup;
+  }
+
+  /** Records every progress message and every progressbar the popup renders, from now on. */
+  private async startRecording(): Promise<void> {
+    await this.page.evaluate(() => {
+      const recorder: Recorder = { sightings: [], events: [] };
+      window.e2eRecorder = recorder;
+      chrome.runtime.onMessage.addListener((message) => {
+        recorder.events.push(message);
+      });
+      const look = () => {
+        for (const bar of Array.from(document.querySelectorAll('li[data-receipt-id] [role="progressbar"]'))) {
+          const row = bar.closest('li[data-receipt-id]');
+          const valueNow = bar.getAttribute('aria-valuenow');
+          recorder.sightings.push({
+            receiptId: row?.getAttribute('data-receipt-id') ?? '',
+            valueNow: valueNow === null ? null : Number(valueNow),
+            rowText: (row?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          });
+        }
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  }
+
+  async progressSightings(receiptId?: string): Promise<ProgressSighting[]> {
+    const sightings = await this.page.evaluate(() => window.e2eRecorder?.sightings ?? []);
+    return receiptId === undefined ? sightings : sightings.filter((sighting) => sighting.receiptId === receiptId);
+  }
+
+  /** The background's `receipt-progress` broadcasts the popup received. */
+  async progressEvents(receiptId?: string): Promise<Extract<ScanEvent, { type: 'receipt-progress' }>[]> {
+    const events = (await this.page.evaluate(() => window.e2eRecorder?.events ?? [])) as ScanEvent[];
+    return events.filter(
+      (event): event is Extract<ScanEvent, { type: 'receipt-progress' }> =>
+        event.type === 'receipt-progress' && (receiptId === undefined || event.receiptId === receiptId),
+    );
+  }
+
+  list(): Locator {
+    return this.page.locator('ul[aria-label="Receipts"]');
+  }
+
+  rows(): Locator {
+    return this.list().locator('li[data-receipt-id]');
+  }
+
+  row(receiptId: string): Locator {
+    return this.list().locator(`li[data-receipt-id="${receiptId}"]`);
+  }
+
+  async receiptIds(): Promise<string[]> {
+    return this.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-receipt-id') ?? ''));
+  }
+
+  async rowText(receiptId: string): Promise<string> {
+    return ((await this.row(receiptId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Waits until the row's text passes `check`; the popup only re-renders on background messages. */
+  async waitForRow(receiptId: string, check: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await this.row(receiptId).count()) > 0 ? await this.rowText(receiptId) : '';
+      if (text && check(text)) return text;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`Popup row ${receiptId} never passed the check; last text: "${text}"`);
+  }
+
+  alert(receiptId: string): Locator {
+    return this.row(receiptId).getByRole('alert');
+  }
+
+  progressbar(receiptId: string): Locator {
+    return this.row(receiptId).getByRole('progressbar');
+  }
+
+  async retry(receiptId: string): Promise<void> {
+    await this.row(receiptId).getByRole('button', { name: 'Retry' }).click();
+  }
+
+  async openDetail(receiptId: string): Promise<ReceiptDetail> {
+    await this.row(receiptId).getByRole('button', { name: 'Open' }).click();
+    const detail = new ReceiptDetail(this.page);
+    await detail.field('merchant').waitFor({ timeout: 5_000 });
+    return detail;
+  }
+
+  async screenshot(name: string): Promise<string> {
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+    const path = resolve(ARTIFACTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
