@@ -81,7 +81,7 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
         const receipts = tx.objectStore('receipts');
         const current = await receipts.get(id);
         if (!current) {
-          tx.abort();
+          await tx.done;
           throw new Error(`Receipt ${id} was deleted while it was being scanned.`);
         }
         const next: ReceiptRecord = { ...current, original: info, thumbnail, updatedAt: now() };

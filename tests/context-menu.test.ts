@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { registerScanMenu, SCAN_MENU_ID } from '../utils/context-menu';
+
+describe('registerScanMenu', () => {
+  it('can run on every start without a duplicate-id error', async () => {
+    const menus = new Map<string, unknown>();
+    const api = {
+      removeAll: async () => menus.clear(),
+      create: (properties: { id: string }) => {
+        if (menus.has(properties.id)) throw new Error(`Cannot create item with duplicate id ${properties.id}`);
+        menus.set(properties.id, properties);
+      },
+    };
+    await registerScanMenu(api);
+    await registerScanMenu(api);
+    expect([...menus.values()]).toEqual([{ id: SCAN_MENU_ID, title: 'Scan receipt', contexts: ['image'] }]);
+  });
+});

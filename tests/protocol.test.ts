@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { isExtensionMessage } from '../utils/protocol';
+
+describe('isExtensionMessage', () => {
+  it.each([
+    [{ type: 'retry-scan', receiptId: 'r1' }, true],
+    [{ type: 'receipt-changed', receiptId: 'r1' }, true],
+    [{ type: 'receipt-progress', receiptId: 'r1', progress: { phase: 'reading' } }, true],
+    [{ type: 'retry-scan' }, false],
+    [{ type: 'delete-everything', receiptId: 'r1' }, false],
+    [{ type: 'retry-scan', receiptId: 7 }, false],
+    ['retry-scan', false],
+    [null, false],
+  ])('%o → %s', (message, expected) => {
+    expect(isExtensionMessage(message)).toBe(expected);
+  });
+});

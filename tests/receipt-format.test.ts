@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ReceiptRecord, ScanProgress } from '../utils/receipt';
+import { describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
+
+describe('receipt formatting', () => {
+  it.each([
+    ['9.00', 'MYR', 'MYR 9.00'],
+    ['12.50', null, '12.50'],
+    [null, 'EUR', 'No total'],
+  ])('formats total %s %s as %s', (total, currency, text) => {
+    expect(formatTotal(total, currency)).toBe(text);
+  });
+
+  it.each([
+    ['2018-12-25', 'en-US', 'Dec 25, 2018'],
+    ['2018-12-25', 'en-GB', '25 Dec 2018'],
+    [null, 'en-US', 'No date'],
+    ['garbage', 'en-US', 'garbage'],
+  ])('formats date %s in %s as %s', (date, locale, text) => {
+    expect(formatReceiptDate(date, locale)).toBe(text);
+  });
+
+  it.each<[ScanProgress, string]>([
+    [{ phase: 'downloading', loaded: 50, total: 200 }, 'Downloading 25%'],
+    [{ phase: 'downloading', loaded: 50, total: null }, 'Downloading...'],
+    [{ phase: 'uploading', loaded: 200, total: 200 }, 'Uploading 100%'],
+    [{ phase: 'uploading', loaded: 0, total: null }, 'Uploading...'],
+    [{ phase: 'reading' }, 'Reading text...'],
+  ])('describes %o as %s', (progress, text) => {
+    expect(describeProgress(progress)).toBe(text);
+  });
+
+  it('caps percentages at 100 and has none without a total', () => {
+    expect(percentOf(300, 200)).toBe(100);
+    expect(percentOf(1, 0)).toBeNull();
+  });
+
+  it.each<[ReceiptRecord['status'], string, boolean]>([
+    ['queued', 'Waiting', true],
+    ['downloading', 'Downloading...', true],
+    ['uploading', 'Uploading...', true],
+    ['reading', 'Reading text...', true],
+    ['failed', 'Failed', false],
+    ['done', 'Scanned', false],
+  ])('status %s reads %s', (status, text, inFlight) => {
+    const receipt = { status } as ReceiptRecord;
+    expect(describeStatus(receipt)).toBe(text);
+    expect(isInFlight(receipt)).toBe(inFlight);
+  });
+});

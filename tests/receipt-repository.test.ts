@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OriginalInfo } from '../utils/receipt';
+import { openReceiptDb } from '../utils/receipt-db';
+import { createReceiptRepository, type ReceiptRepository } from '../utils/receipt-repository';
+import { ScanFailure } from '../utils/scan-error';
+
+const source = { imageUrl: 'https://shop.example/receipt.jpg', pageUrl: 'https://shop.example/', pageTitle: 'Shop' };
+const info: OriginalInfo = { sha256: 'ab'.repeat(32), mime: 'image/jpeg', extension: 'jpg', size: 4 };
+
+let repository: ReceiptRepository;
+let clock: number;
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  clock = 1_000;
+  repository = createReceiptRepository(openReceiptDb(), () => clock);
+});
+
+describe('receipt repository', () => {
+  it('creates a receipt in the downloading state with nothing stored yet', async () => {
+    const created = await repository.create({ id: 'r1', source, capturedAt: 500 });
+    expect(await repository.get('r1')).toEqual(created);
+    expect(created).toMatchObject({ status: 'downloading', original: null, fields: null, error: null, receiptDate: '' });
+    expect(await repository.getOriginal('r1')).toBeUndefined();
+  });
+
+  it('round-trips the original Blob byte for byte, apart from the receipt record', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 500 });
+    const bytes = new Uint8Array([0xff, 0xd8, 0x00, 0xd9]);
+    const stored = await repository.storeOriginal('r1', new Blob([bytes], { type: 'image/jpeg' }), info, null);
+    expect(stored.original).toEqual(info);
+    const original = await repository.getOriginal('r1');
+    expect(original?.type).toBe('image/jpeg');
+    expect(new Uint8Array(await original!.arrayBuffer())).toEqual(bytes);
+    const db = await openReceiptDb();
+    const record = await db.get('receipts', 'r1');
+    expect(Object.values(record ?? {}).some((value) => value instanceof Blob && value.size === 4)).toBe(false);
+  });
+
+  it('stores nothing when the receipt was deleted before its original arrived', async () => {
+    await expect(repository.storeOriginal('gone', new Blob(['x']), info, null)).rejects.toThrow('deleted');
+    expect(await repository.getOriginal('gone')).toBeUndefined();
+  });
+
+  it('lists newest first in cursor pages that continue where the last one ended', async () => {
+    for (const [id, capturedAt] of [['a', 1], ['b', 3], ['c', 2], ['d', 3], ['e', 5]] as const) await repository.create({ id, source, capturedAt });
+    const first = await repository.listNewest(2);
+    expect(first.receipts.map((receipt) => receipt.id)).toEqual(['e', 'd']);
+    const second = await repository.listNewest(2, first.next ?? undefined);
+    expect(second.receipts.map((receipt) => receipt.id)).toEqual(['b', 'c']);
+    const third = await repository.listNewest(2, second.next ?? undefined);
+    expect(third.receipts.map((receipt) => receipt.id)).toEqual(['a']);
+    expect(third.next).toBeNull();
+  });
+
+  it('finds receipts by the SHA-256 of their original', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1 });
+    await repository.storeOriginal('r1', new Blob(['x']), info, null);
+    expect((await repository.findBySha256(info.sha256)).map((receipt) => receipt.id)).toEqual(['r1']);
+    expect(await repository.findBySha256('00'.repeat(32))).toEqual([]);
+  });
+
+  it('keeps corrections, marks them edited and certain, and re-indexes the date', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1 });
+    const confidence = { merchant: 0.3, date: 0.9, time: 0, total: 0.9, currency: 0.5, subtotal: 0, tax: 0, tip: 0 };
+    const fields = { merchant: 'Shp', date: '2024-01-02', time: null, total: '9.00', currency: 'EUR', subtotal: null, tax: null, tip: null, items: [], confidence };
+    await repository.update('r1', (receipt) => ({ ...receipt, status: 'done', fields, receiptDate: '2024-01-02' }));
+    clock = 2_000;
+    const corrected = await repository.saveCorrections('r1', { merchant: 'Shop', date: '2024-01-03' });
+    expect(corrected?.fields).toMatchObject({ merchant: 'Shop', date: '2024-01-03', total: '9.00' });
+    expect(corrected?.fields?.confidence.merchant).toBe(1);
+    expect(corrected?.edited).toEqual(['merchant', 'date']);
+    expect(corrected?.receiptDate).toBe('2024-01-03');
+    expect(corrected?.updatedAt).toBe(2_000);
+  });
+
+  it('lists only unfinished scans', async () => {
+    await repository.create({ id: 'a', source, capturedAt: 1 });
+    await repository.create({ id: 'b', source, capturedAt: 2 });
+    await repository.update('b', (receipt) => ({ ...receipt, status: 'done' }));
+    expect((await repository.listUnfinished()).map((receipt) => receipt.id)).toEqual(['a']);
+  });
+
+  it('deletes a receipt and its original together', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1 });
+    await repository.storeOriginal('r1', new Blob(['x']), info, null);
+    await repository.delete('r1');
+    expect(await repository.get('r1')).toBeUndefined();
+    expect(await repository.getOriginal('r1')).toBeUndefined();
+  });
+
+  it('turns a full disk into a storage-full failure the user can act on', async () => {
+    const db = await openReceiptDb();
+    const full = createReceiptRepository(
+      Promise.resolve(
+        new Proxy(db, {
+          get(target, property) {
+            if (property === 'add') return () => Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
+            const value = Reflect.get(target, property);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
+      ),
+    );
+    const failure = await full.create({ id: 'r1', source, capturedAt: 1 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ScanFailure);
+    expect((failure as ScanFailure).error.code).toBe('storage-full');
+    expect((failure as ScanFailure).error.message).toContain('Export or delete old receipts');
+  });
+});
