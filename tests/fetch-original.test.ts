@@ -5,7 +5,7 @@ import { fetchOriginal } from '../utils/fetch-original';
 import { ScanFailure, scanErrors, type ScanError } from '../utils/scan-error';
 
 const KB = 1024;
-const bytesOfLength = (length: number) => Uint8Array.from({ length }, (_, index) => index % 251);
+const bytesOfLength = (length: number): Uint8Array<ArrayBuffer> => Uint8Array.from({ length }, (_, index) => index % 251);
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
 const routes: Record<string, Route> = {
@@ -216,7 +216,7 @@ describe('fetchOriginal over HTTP', () => {
 });
 
 describe('fetchOriginal with a body that lies', () => {
-  const lyingFetch = (declared: string, body: Uint8Array, headers: Record<string, string> = {}): typeof fetch =>
+  const lyingFetch = (declared: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): typeof fetch =>
     vi.fn(async () => new Response(body, { headers: { 'Content-Length': declared, ...headers } }));
 
   it('enforces the limit on the bytes read even when Content-Length claims fewer', async () => {
