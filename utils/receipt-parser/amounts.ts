@@ -1,0 +1,131 @@
+import { readCurrencyMarker } from './currency';
+
+/** How the receipt writes decimals: "12.50", "12,50", or none at all (yen, rupiah). */
+export type DecimalMark = '.' | ',' | 'none';
+
+export interface Amount {
+  value: number;
+  /** Digits after the decimal mark as written. */
+  decimals: number;
+  start: number;
+  end: number;
+  /** A currency symbol or code written against the number ("RM", "€", "EUR"). */
+  marker: string | null;
+}
+
+const DOT_DECIMALS = /\d\.\d{2}(?![.,]?\d)/g;
+const COMMA_DECIMALS = /\d,\d{2}(?![.,]?\d)/g;
+
+const countMatches = (text: string, pattern: RegExp): number => {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) count++;
+  return count;
+};
+
+/** Decides the decimal mark once per receipt from how its two-decimal numbers are written. */
+export function detectDecimalMark(texts: readonly string[]): DecimalMark {
+  let dots = 0;
+  let commas = 0;
+  for (const text of texts) {
+    dots += countMatches(text, DOT_DECIMALS);
+    commas += countMatches(text, COMMA_DECIMALS);
+  }
+  if (dots === 0 && commas === 0) return 'none';
+  return commas > dots ? ',' : '.';
+}
+
+const NUMBER_PATTERNS: Record<DecimalMark, RegExp> = {
+  '.': /(?<![\d.,])(?:\d{1,3}(?:[,']\d{3})+(?:\.\d{1,3})?|\d+(?:\.\d{1,3})?)(?![\d]|[.,]\d)/g,
+  ',': /(?<![\d.,])(?:\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[.'\u00a0]\d{3})+(?:,\d{1,3})?|\d+(?:,\d{1,3})?)(?![\d]|[.,]\d)/g,
+  none: /(?<![\d.,])(?:\d{1,3}(?:[.,' ]\d{3})+|\d+)(?![\d]|[.,]\d)/g,
+};
+
+/** Currency words that may touch a number; matched case-sensitively where a letter could be a word. */
+const PREFIX_MARKER = /(?:[$£€¥₹₩₱฿₫₺₪]|US\$|[ACNS]\$|HK\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?$/;
+const SUFFIX_MARKER = /^\s?(?:[$£€¥₹₩₱฿₫₺₪]|kr|Kr|KR|zł|zl|Kč|Ft|lei|TL|CHF|[A-Z]{3})(?![A-Za-z])/;
+
+const isLetter = (char: string | undefined): boolean => char !== undefined && /\p{L}/u.test(char);
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+
+function parseNumber(raw: string, mark: DecimalMark): { value: number; decimals: number } {
+  let digits = raw;
+  let decimals = 0;
+  if (mark !== 'none') {
+    const at = raw.lastIndexOf(mark);
+    if (at >= 0) {
+      decimals = raw.length - at - 1;
+      digits = `${raw.slice(0, at).replace(/\D/g, '')}.${raw.slice(at + 1)}`;
+    } else {
+      digits = raw.replace(/\D/g, '');
+    }
+  } else {
+    digits = raw.replace(/\D/g, '');
+  }
+  return { value: Number(digits), decimals };
+}
+
+/** True when the number is part of a date, time, phone or code rather than an amount. */
+function isGlued(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if ((before === '/' || before === ':' || before === '-') && isDigit(text[start - 2])) return true;
+  if ((after === '/' || after === ':' || after === '-') && isDigit(text[end + 1])) return true;
+  if (before === '#' || after === '%' || (after === ' ' && text[end + 1] === '%')) return true;
+  return false;
+}
+
+/** Every amount-like number in a row of text, with its sign and currency marker. */
+export function findAmounts(text: string, mark: DecimalMark): Amount[] {
+  const pattern = NUMBER_PATTERNS[mark];
+  pattern.lastIndex = 0;
+  const amounts: Amount[] = [];
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    const raw = match[0];
+    const start = match.index;
+    let end = start + raw.length;
+    if (isGlued(text, start, end)) continue;
+    // "-0.02", "(3.00)", "RM -0.02" and "-RM 0.02" are all negative.
+    const signBefore = text[start - 1] === '-' || text[start - 1] === '−' || text[start - 1] === '(';
+    const headEnd = signBefore ? start - 1 : start;
+    const head = text.slice(Math.max(0, headEnd - 5), headEnd);
+    const tail = text.slice(end, end + 5);
+    const prefixMatch = PREFIX_MARKER.exec(head);
+    const prefix = knownMarker(prefixMatch?.[0]);
+    const suffix = knownMarker(SUFFIX_MARKER.exec(tail)?.[0]);
+    const { value, decimals } = parseNumber(raw, mark);
+    if (!Number.isFinite(value)) continue;
+    // Letters touching the number make it a code ("CS00004040", "500ML") unless they are a currency.
+    if (isLetter(text[headEnd - 1]) && prefix === null) continue;
+    if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
+    const markerStart = prefixMatch ? headEnd - (head.length - prefixMatch.index) : headEnd;
+    const signAhead = text[markerStart - 1];
+    let negative = signBefore || ((signAhead === '-' || signAhead === '−' || signAhead === '(') && prefix !== null);
+    if (negative && isDigit(text[(signBefore ? start - 1 : markerStart - 1) - 1])) negative = false;
+    if (text[end] === '-' && !isDigit(text[end + 1])) {
+      negative = true;
+      end += 1;
+    }
+    const marker = pickMarker(prefix, suffix);
+    const signed = negative ? -value : value;
+    amounts.push({ value: signed, decimals, start, end, marker });
+  }
+  return amounts;
+}
+
+const knownMarker = (raw: string | undefined): string | null => {
+  const trimmed = raw?.trim();
+  return trimmed !== undefined && readCurrencyMarker(trimmed) !== undefined ? trimmed : null;
+};
+
+const pickMarker = (prefix: string | null, suffix: string | null): string | null => prefix ?? suffix;
+
+/** "1234.5" with the receipt's decimals, dot as decimal mark: the form every amount leaves the parser in. */
+export function formatAmount(value: number, decimals: number): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  return value < 0 && Number(fixed) !== 0 ? `-${fixed}` : fixed;
+}
+
+/** Amounts equal to the cent. */
+export const sameAmount = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;

@@ -1,0 +1,121 @@
+import type { DateOrder } from '../settings';
+import { MONTHS, MONTH_ALTERNATION } from './months';
+import type { ReceiptRow } from './rows';
+
+export interface DateCandidate {
+  year: number;
+  /** Both readings of an ambiguous numeric date; the first is day-month. */
+  first: number;
+  second: number;
+  /** 'dm' when the first number is surely the day, 'md' surely the month, 'either' when both fit, 'fixed' with a month name or year first. */
+  kind: 'fixed' | 'dm' | 'md' | 'either';
+  row: number;
+  start: number;
+  end: number;
+  /** The year was written with two digits, so a 'ymd' setting may read the numbers the other way round. */
+  shortYear: boolean;
+  /** The row says it is the date ("Date:", "Datum", "Fecha"). */
+  labelled: boolean;
+  /** The row says it is some other date (expiry, due, valid until). */
+  other: boolean;
+}
+
+const YMD = /(?<!\d)((?:19|20)\d{2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?!\d)/g;
+const NUMERIC = /(?<![\d.,])(\d{1,2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
+const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
+const DAY_MONTH_NAME = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º|°)?[\\s.\\-/,]*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?(?!\\p{L})[\\s.\\-/,']*(?:de\\s+)?(\\d{4}|\\d{2})(?!\\d)`, 'gu');
+const MONTH_NAME_DAY = new RegExp(`(?<!\\p{L})(${MONTH_ALTERNATION})\\.?(?!\\p{L})[\\s.\\-/]*(\\d{1,2})(?:st|nd|rd|th)?,?[\\s.\\-/,']*(\\d{4}|\\d{2})(?!\\d)`, 'gu');
+const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
+const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
+
+const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
+
+/** Every date-like text of the rows, before the day/month order is known. */
+export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  rows.forEach((row, index) => {
+    const labelled = DATE_LABEL.test(row.norm);
+    const other = OTHER_LABEL.test(row.norm);
+    const base = { row: index, labelled, other };
+    const taken: Array<[number, number]> = [];
+    const add = (candidate: Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear'> & { shortYear?: boolean }): void => {
+      if (taken.some(([s, e]) => candidate.start < e && candidate.end > s)) return;
+      taken.push([candidate.start, candidate.end]);
+      found.push({ shortYear: false, ...candidate, ...base });
+    };
+    for (const m of row.text.matchAll(YMD)) {
+      add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of row.text.matchAll(COMPACT)) {
+      add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of row.norm.matchAll(DAY_MONTH_NAME)) {
+      const month = MONTHS.get(m[2] ?? '');
+      if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of row.norm.matchAll(MONTH_NAME_DAY)) {
+      const month = MONTHS.get(m[1] ?? '');
+      if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of row.text.matchAll(NUMERIC)) {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const kind = a > 12 && b <= 12 ? 'dm' : b > 12 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
+      if (kind === undefined) continue;
+      // "12.50" style decimals are not dates: a two-part dotted number needs its year.
+      add({ year: expandYear(m[4] ?? ''), first: a, second: b, kind, shortYear: (m[4] ?? '').length === 2, start: m.index, end: m.index + m[0].length });
+    }
+  });
+  return found;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function toIso(year: number, month: number, day: number, today: Date): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return undefined;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
+  if (year < 1990) return undefined;
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const limit = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  return iso > limit ? undefined : iso;
+}
+
+/** A candidate as ISO under an order ('dmy' or 'mdy'), or undefined when that reading is impossible or in the future. */
+export function readDate(candidate: DateCandidate, order: 'dmy' | 'mdy' | 'ymd', today: Date): string | undefined {
+  if (candidate.kind === 'fixed') return toIso(candidate.year, candidate.second, candidate.first, today);
+  if (order === 'ymd' && candidate.shortYear) return toIso(2000 + candidate.first, candidate.second, candidate.year % 100, today);
+  if (order === 'mdy') return toIso(candidate.year, candidate.first, candidate.second, today);
+  return toIso(candidate.year, candidate.second, candidate.first, today);
+}
+
+/** Settles day/month order: an explicit setting, else unambiguous dates on the receipt, else cues, else the locale. */
+export function decideDateOrder(setting: DateOrder, candidates: readonly DateCandidate[], usCues: boolean, locale: string): 'dmy' | 'mdy' | 'ymd' {
+  if (setting !== 'auto') return setting;
+  const dm = candidates.filter((c) => c.kind === 'dm').length;
+  const md = candidates.filter((c) => c.kind === 'md').length;
+  if (dm !== md) return dm > md ? 'dmy' : 'mdy';
+  if (usCues) return 'mdy';
+  return /^en-(?:us|ph)$|^(?:fil)\b/i.test(locale.trim()) && !candidates.some((c) => c.kind === 'fixed') ? 'mdy' : 'dmy';
+}
+
+const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?:\s?([ap])\.?\s?m\b\.?)?(?![\d]|[.,]\d)/gi;
+
+/** The first time of day on the date's row, else on a row labelled time, else anywhere; as 24-hour HH:MM. */
+export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefined): string | null {
+  const order = dateRow === undefined ? [] : [dateRow, dateRow + 1, dateRow - 1];
+  const labelled = rows.flatMap((row, i) => (/\b(?:time|zeit|heure|hora|ora|tijd|masa)\b/.test(row.norm) ? [i] : []));
+  for (const index of [...order, ...labelled, ...rows.keys()]) {
+    const row = rows[index];
+    if (!row) continue;
+    for (const m of row.text.matchAll(TIME)) {
+      let hour = Number(m[1]);
+      const minute = m[2] ?? '00';
+      const meridiem = m[4]?.toLowerCase();
+      if (meridiem !== undefined && (hour < 1 || hour > 12)) continue;
+      if (meridiem === 'p' && hour < 12) hour += 12;
+      if (meridiem === 'a' && hour === 12) hour = 0;
+      return `${String(hour).padStart(2, '0')}:${minute}`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,115 @@
+import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
+import type { DateOrder } from '../settings';
+import { detectDecimalMark, formatAmount } from './amounts';
+import { detectCurrency, THREE_DECIMAL_CURRENCIES } from './currency';
+import { decideDateOrder, findDates, findTime, readDate } from './dates';
+import { findItems } from './items';
+import { findMerchant } from './merchant';
+import { buildRows, findBox, type ReceiptRow } from './rows';
+import { readRowAmounts, readSummary } from './summary';
+import { pickTotal } from './totals';
+
+export interface ParseOptions {
+  dateOrder: DateOrder;
+  /** ISO 4217 code, or '' for none. */
+  defaultCurrency: string;
+  /** BCP 47 tag such as 'en-US'; the last word on day/month order. */
+  locale: string;
+  /** Dates after this day are misreadings and rejected. */
+  today: Date;
+}
+
+const US_CUES = /\b[A-Z]{2} \d{5}(?:-\d{4})?\b|\(\d{3}\) ?\d{3}-\d{4}|\bsales tax\b/i;
+
+function emptyReceipt(): ParsedReceipt {
+  const confidence = { merchant: 0, date: 0, time: 0, total: 0, currency: 0, subtotal: 0, tax: 0, tip: 0 } satisfies Record<FieldName, number>;
+  return { merchant: null, date: null, time: null, total: null, currency: null, subtotal: null, tax: null, tip: null, items: [], confidence };
+}
+
+function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
+  const today = options?.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
+  const dateOrder = options?.dateOrder && ['auto', 'dmy', 'mdy', 'ymd'].includes(options.dateOrder) ? options.dateOrder : 'auto';
+  return {
+    dateOrder,
+    defaultCurrency: typeof options?.defaultCurrency === 'string' ? options.defaultCurrency : '',
+    locale: typeof options?.locale === 'string' ? options.locale : '',
+    today,
+  };
+}
+
+function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, usCues: boolean): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
+  const candidates = findDates(rows);
+  const order = decideDateOrder(options.dateOrder, candidates, usCues, options.locale);
+  let best: { iso: string; score: number; index: number } | undefined;
+  candidates.forEach((candidate, index) => {
+    const iso = readDate(candidate, order, options.today);
+    if (iso === undefined) return;
+    const score = (candidate.labelled ? 2 : 0) - (candidate.other ? 3 : 0) - candidate.row * 0.01;
+    if (!best || score > best.score) best = { iso, score, index };
+  });
+  if (!best) return { date: null, row: undefined, box: undefined, confidence: 0 };
+  const chosen = candidates[best.index];
+  if (!chosen) return { date: null, row: undefined, box: undefined, confidence: 0 };
+  const row = rows[chosen.row];
+  const sure = chosen.kind !== 'either' || options.dateOrder !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md');
+  const confidence = (sure ? 0.85 : 0.6) + (chosen.labelled ? 0.1 : 0) - (chosen.other ? 0.3 : 0);
+  return { date: best.iso, row: chosen.row, box: row ? findBox(row, chosen.start, chosen.end) : undefined, confidence };
+}
+
+function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
+  const rows = buildRows(page);
+  if (rows.length === 0) return emptyReceipt();
+  const mark = detectDecimalMark(rows.map((row) => row.text));
+  const rowAmounts = readRowAmounts(rows, mark);
+  const { currency, confidence: currencyConfidence } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
+  const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
+  const summary = readSummary(rows, rowAmounts);
+  const pick = pickTotal(summary);
+  const usCues = currency === 'USD' || rows.some((row) => US_CUES.test(row.text));
+  const date = pickDate(rows, options, usCues);
+  const firstAmountRow = rowAmounts.findIndex((amounts) => amounts.length > 0);
+  const merchant = findMerchant(rows, firstAmountRow < 0 ? rows.length : firstAmountRow);
+  const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
+  const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
+  const totalValue = pick.total?.value ?? pick.derived;
+  const totalRow = pick.total ? rows[pick.total.amountRow] : undefined;
+  const totalBox = pick.total && totalRow ? findBox(totalRow, pick.total.amount.start, pick.total.amount.end) : undefined;
+  const time = findTime(rows, date.row);
+  const format = (value: number | undefined): string | null => (value === undefined ? null : formatAmount(value, decimals));
+  const boxes: ParsedReceipt['boxes'] = {};
+  if (totalBox) boxes.total = totalBox;
+  if (date.box) boxes.date = date.box;
+  return {
+    merchant: merchant.merchant,
+    date: date.date,
+    time,
+    total: format(totalValue),
+    currency,
+    subtotal: format(pick.subtotal?.value),
+    tax: format(pick.tax),
+    tip: format(pick.tip?.value),
+    items,
+    confidence: {
+      merchant: merchant.confidence,
+      date: date.confidence,
+      time: time === null ? 0 : 0.8,
+      total: pick.confidence,
+      currency: currencyConfidence,
+      subtotal: pick.subtotal ? 0.7 : 0,
+      tax: pick.tax === undefined ? 0 : 0.7,
+      tip: pick.tip ? 0.7 : 0,
+    },
+    ...(totalBox || date.box ? { boxes } : {}),
+  };
+}
+
+/** Structured receipt fields from an OCR page; never throws, a page it cannot read gives empty fields. */
+export function parseReceipt(page: OcrPage, options?: Partial<ParseOptions>): ParsedReceipt {
+  try {
+    if (typeof page !== 'object' || page === null) return emptyReceipt();
+    const safePage: OcrPage = { ...page, text: typeof page.text === 'string' ? page.text : '', lines: Array.isArray(page.lines) ? page.lines : [] };
+    return parseRows(safePage, readOptions(options));
+  } catch {
+    return emptyReceipt();
+  }
+}

@@ -1,0 +1,35 @@
+/** What a summary row of a receipt says its amount is. */
+export type LabelKind =
+  | 'grand' // a total that is surely what was paid: "amount due", "total TTC", "zu zahlen"
+  | 'total' // a plain total: "total", "Summe", "Totaal"
+  | 'subtotal'
+  | 'tax'
+  | 'tip'
+  | 'discount'
+  | 'rounding'
+  | 'tendered'
+  | 'change'
+  | 'ignore'
+  | 'none';
+
+// Rules run on normalised text (lower case, no accents) in this order; the first that matches wins.
+const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
+  ['ignore', /\b(?:qty|qtys?|quantity|items?|item\(s\)|articles?|artikel|anzahl|stuck|pcs|points?|pts|punkte|loyalty|bonus|saved|savings?|you save|ersparnis|economie|no\. of|nbr|count|tickets?)\b/],
+  ['change', /\b(?:change|chnage|chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|retur|troco)\b/],
+  ['grand', /\b(?:grand total|total due|amount due|balance due|amt due|due amount|total to pay|to pay|payable|total payable|total amount payable|total inc|total incl|incl\.? (?:tax|vat|gst)|inclusive|including (?:tax|vat|gst)|incl (?:tax|vat|gst)|total ttc|ttc|net a payer|a payer|montant du|zu zahlen|zahlbetrag|gesamtbetrag|endbetrag|rechnungsbetrag|bruttobetrag|summe brutto|total a pagar|a pagar|importe total|total factura|totale complessivo|totale da pagare|da pagare|totale euro|te betalen|totaal te betalen|att betala|a betale|at betale|do zaplaty|k uhrade|fizetendo|toplam tutar|nett total|net total|total nett|total net)\b|\bround(?:ed|d)?\b.*\b(?:total|tot|amt|amount)\b|\b(?:total|tot|amt|amount)\b.*\bround(?:ed|d)?\b/],
+  ['subtotal', /\b(?:sub ?-?totals?|s\/total|subtot|zwischensumme|zwischensum|sous[- ]?total|subtotale|subtotaal|subtotal|total excl|excl\.? (?:tax|vat|gst)|exclusive|excluding|before (?:tax|vat|gst)|pre-?tax|netto|nettobetrag|net amount|net amt|total ht|montant ht|ht|base imponible|imponibile|total sales \(ex)\b/],
+  ['rounding', /\b(?:rounding|round adj|round off|rounded off|rundung|arrondi|redondeo|arrotondamento|afronding|avrundning|oresavrundning|adj)\b/],
+  ['discount', /\b(?:discount|disc|rabatt|nachlass|remise|reduction|descuento|dto|sconto|korting|coupon|promo|voucher|off)\b/],
+  ['tip', /\b(?:tip|tips|gratuity|trinkgeld|pourboire|propina|mancia|fooi|dricks|drikkepenger)\b/],
+  ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|afa|kdv|ppn|impuesto|imposta|steuer)\b/],
+  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|cheque|check|voucher)\b/],
+  ['total', /\b(?:total|totals|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah)\b/],
+];
+
+/** Classifies a row by its label; the label is the row's text without its amounts. */
+export function classifyLabel(norm: string): LabelKind {
+  for (const [kind, pattern] of RULES) {
+    if (pattern.test(norm)) return kind;
+  }
+  return 'none';
+}

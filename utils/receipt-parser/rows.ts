@@ -1,0 +1,134 @@
+import type { FieldBox, OcrPage, OcrWord } from '../receipt';
+
+/** Longer rows are cut: no receipt row is this long, and it keeps every scan linear. */
+export const MAX_ROW_CHARS = 400;
+const MAX_ROWS = 2000;
+
+/** A word of a row with where its text sits inside the row's text. */
+export interface PlacedWord {
+  start: number;
+  end: number;
+  box: FieldBox;
+}
+
+/** One visual row of the receipt: cells separated by a tab, and the word boxes when known. */
+export interface ReceiptRow {
+  text: string;
+  /** Lower case, accents removed: what the keyword rules read. */
+  norm: string;
+  words: PlacedWord[];
+  /** Tallest word of the row in pixels, 0 without boxes. */
+  height: number;
+}
+
+/** Lower case without diacritics ("Rückgeld" → "ruckgeld"), same length where it matters for keywords. */
+export function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss');
+}
+
+function makeRow(text: string, words: PlacedWord[], height: number): ReceiptRow {
+  const cut = text.length > MAX_ROW_CHARS ? text.slice(0, MAX_ROW_CHARS) : text;
+  return { text: cut, norm: normalizeText(cut), words, height };
+}
+
+function splitTextRows(text: string): ReceiptRow[] {
+  return text
+    .slice(0, MAX_ROWS * MAX_ROW_CHARS)
+    .split(/\r\n|\r|\n/)
+    .slice(0, MAX_ROWS)
+    .map((line) => line.replace(/[ \u00a0]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((line) => makeRow(line, [], 0));
+}
+
+const isUsableWord = (word: OcrWord): boolean =>
+  typeof word.text === 'string' &&
+  word.text.trim() !== '' &&
+  [word.left, word.top, word.width, word.height].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+  word.height > 0;
+
+interface Band {
+  top: number;
+  bottom: number;
+  words: OcrWord[];
+}
+
+const center = (word: OcrWord): number => word.top + word.height / 2;
+
+/** A word belongs to a band when its vertical middle falls inside the band's middle part. */
+function fitsBand(band: Band, word: OcrWord): boolean {
+  const height = band.bottom - band.top;
+  const middle = (band.top + band.bottom) / 2;
+  const slack = Math.min(height, word.height) * 0.5;
+  return Math.abs(center(word) - middle) <= slack;
+}
+
+function joinBand(words: OcrWord[]): ReceiptRow {
+  const sorted = [...words].sort((a, b) => a.left - b.left);
+  let text = '';
+  const placed: PlacedWord[] = [];
+  let previous: OcrWord | undefined;
+  let height = 0;
+  for (const word of sorted) {
+    if (previous) {
+      const gap = word.left - (previous.left + previous.width);
+      // A wide gap is a column break, as OCR.space marks table cells with a tab.
+      text += gap > Math.max(previous.height, word.height) * 1.5 ? '\t' : ' ';
+    }
+    const clean = word.text.replace(/\s+/g, ' ').trim();
+    placed.push({ start: text.length, end: text.length + clean.length, box: { left: word.left, top: word.top, width: word.width, height: word.height } });
+    text += clean;
+    height = Math.max(height, word.height);
+    previous = word;
+  }
+  return makeRow(text, placed, height);
+}
+
+/** Rebuilds visual rows from word boxes, so a label and its amount split into two OCR lines meet again. */
+function buildWordRows(page: OcrPage): ReceiptRow[] {
+  const words = page.lines.flatMap((line) => (Array.isArray(line?.words) ? line.words : [])).filter(isUsableWord);
+  words.sort((a, b) => center(a) - center(b));
+  const bands: Band[] = [];
+  for (const word of words) {
+    // Only the last few bands can hold the word: they are sorted by their middle.
+    let target: Band | undefined;
+    for (let i = bands.length - 1; i >= 0 && i >= bands.length - 3; i--) {
+      const band = bands[i];
+      if (band && fitsBand(band, word)) {
+        target = band;
+        break;
+      }
+    }
+    if (target) {
+      target.words.push(word);
+    } else {
+      bands.push({ top: word.top, bottom: word.top + word.height, words: [word] });
+    }
+  }
+  return bands.slice(0, MAX_ROWS).map((band) => joinBand(band.words));
+}
+
+/** The receipt as visual rows, from word boxes when present, else from the text (rows by line, cells by tab). */
+export function buildRows(page: OcrPage): ReceiptRow[] {
+  const hasWords = Array.isArray(page.lines) && page.lines.some((line) => Array.isArray(line?.words) && line.words.length > 0);
+  if (hasWords) {
+    const rows = buildWordRows(page);
+    if (rows.length > 0) return rows;
+  }
+  return typeof page.text === 'string' ? splitTextRows(page.text) : [];
+}
+
+/** The box around the words of a row that overlap text[start, end), or undefined without boxes. */
+export function findBox(row: ReceiptRow, start: number, end: number): FieldBox | undefined {
+  const hit = row.words.filter((word) => word.start < end && word.end > start);
+  if (hit.length === 0) return undefined;
+  const left = Math.min(...hit.map((w) => w.box.left));
+  const top = Math.min(...hit.map((w) => w.box.top));
+  const right = Math.max(...hit.map((w) => w.box.left + w.box.width));
+  const bottom = Math.max(...hit.map((w) => w.box.top + w.box.height));
+  return { left, top, width: right - left, height: bottom - top };
+}

@@ -1,0 +1,82 @@
+import { sameAmount } from './amounts';
+import type { SummaryAmount } from './summary';
+
+export interface TotalPick {
+  total: SummaryAmount | undefined;
+  /** A total worked out (cash − change) when no row says it. */
+  derived: number | undefined;
+  confidence: number;
+  subtotal: SummaryAmount | undefined;
+  tax: number | undefined;
+  tip: SummaryAmount | undefined;
+}
+
+const ofKind = (summary: readonly SummaryAmount[], ...kinds: string[]): SummaryAmount[] =>
+  summary.filter((entry) => kinds.includes(entry.kind));
+
+/** Totals the receipt's own arithmetic points at: cash − change, subtotal + tax (+ tip, rounding, − discount). */
+function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[]; summed: number[] } {
+  const tendered = ofKind(summary, 'tendered').filter((e) => e.value > 0);
+  const change = ofKind(summary, 'change').filter((e) => e.value >= 0);
+  const paid: number[] = [];
+  for (const t of tendered) {
+    for (const c of change) if (c.row > t.row && t.value - c.value > 0) paid.push(t.value - c.value);
+  }
+  const summed: number[] = [];
+  const extras = ofKind(summary, 'tip', 'rounding', 'discount').reduce((sum, e) => sum + (e.kind === 'discount' ? -Math.abs(e.value) : e.value), 0);
+  const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0);
+  const taxSum = taxes.reduce((sum, e) => sum + e.value, 0);
+  for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
+    for (const tax of [...taxes.map((e) => e.value), taxSum]) {
+      summed.push(sub.value + tax, sub.value + tax + extras);
+    }
+  }
+  return { paid, summed };
+}
+
+/** Picks what the customer paid among the labelled totals, scored by label strength and the receipt's own arithmetic. */
+export function pickTotal(summary: readonly SummaryAmount[]): TotalPick {
+  const candidates = ofKind(summary, 'grand', 'total').filter((e) => e.value > 0);
+  const { paid, summed } = findImpliedTotals(summary);
+  const tendered = ofKind(summary, 'tendered').map((e) => e.value);
+  const largest = Math.max(0, ...candidates.map((e) => e.value));
+  const firstChange = ofKind(summary, 'change')[0]?.row ?? Number.POSITIVE_INFINITY;
+  let best: SummaryAmount | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const entry of candidates) {
+    let score = entry.kind === 'grand' ? 3 : 2;
+    if (entry.amount.marker !== null) score += 0.2;
+    if (paid.some((value) => sameAmount(value, entry.value))) score += 1.5;
+    if (summed.some((value) => sameAmount(value, entry.value))) score += 1;
+    if (tendered.some((value) => sameAmount(value, entry.value))) score += 0.5;
+    if (sameAmount(entry.value, largest)) score += 0.8;
+    // Totals printed after the change are tax tables and reprints.
+    if (entry.row > firstChange) score -= 0.7;
+    score += entry.row * 0.001;
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  const subtotal = ofKind(summary, 'subtotal').find((e) => e.value > 0);
+  const tip = ofKind(summary, 'tip').find((e) => e.value > 0);
+  const tax = pickTax(summary, best?.value, subtotal?.value);
+  if (best) {
+    const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
+    return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
+  }
+  const derived = paid[0] ?? summed[0];
+  return { total: undefined, derived, confidence: derived === undefined ? 0 : 0.4, subtotal, tax, tip };
+}
+
+/** The tax that makes subtotal + tax = total, else the sum of the tax rows when it fits under the total. */
+function pickTax(summary: readonly SummaryAmount[], total: number | undefined, subtotal: number | undefined): number | undefined {
+  const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0).map((e) => e.value);
+  if (taxes.length === 0) return undefined;
+  if (total !== undefined && subtotal !== undefined) {
+    const fit = taxes.find((value) => sameAmount(subtotal + value, total));
+    if (fit !== undefined) return fit;
+  }
+  const below = taxes.filter((value) => total === undefined || value < total / 2);
+  return below[0];
+}
