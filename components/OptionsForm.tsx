@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { describedBy, Field } from './Field';
 import { DEMO_API_KEY, type DateOrder, type OcrEngine, type Settings, type SettingsErrors } from '@/utils/settings';
 
 const LANGUAGES: [string, string][] = [
@@ -66,77 +67,50 @@ export function OptionsForm({ initial, onSave }: Props) {
     setStatus(Object.keys(problems).length === 0 ? 'Settings saved.' : null);
   }
 
-  const problem = (name: keyof Settings) =>
-    errors[name] ? (
-      <small class="field-error" role="alert">
-        {errors[name]}
-      </small>
-    ) : null;
-
   return (
     <form class="options" onSubmit={submit} noValidate>
-      <label class="field">
-        <span>API key</span>
-        <input name="apiKey" value={draft.apiKey} onInput={set('apiKey')} autocomplete="off" spellcheck={false} aria-invalid={errors.apiKey ? 'true' : undefined} />
-        {problem('apiKey')}
-        <small class="hint">
-          The demo key <code>{DEMO_API_KEY}</code> works for a try: about 10 scans per 10 minutes. A free personal key from OCR.space
-          allows 500 scans a day and files up to 1024 KB. The key stays in this browser and is sent only to the OCR endpoint below.
-        </small>
-      </label>
-      <label class="field">
-        <span>OCR endpoint</span>
-        <input name="endpoint" type="url" value={draft.endpoint} onInput={set('endpoint')} spellcheck={false} aria-invalid={errors.endpoint ? 'true' : undefined} />
-        {problem('endpoint')}
-        <small class="hint">Receipt images are sent only here. It must use https:// (http:// only for localhost).</small>
-      </label>
-      <label class="field">
-        <span>Language</span>
-        <select name="language" value={draft.language} onChange={set('language')}>
+      <Field id="apiKey" label="API key" error={errors.apiKey} hint={<>
+        The demo key <code>{DEMO_API_KEY}</code> works for a try: about 10 scans per 10 minutes. A free personal key from OCR.space
+        allows 500 scans a day and files up to 1024 KB. The key stays in this browser and is sent only to the OCR endpoint below.
+      </>}>
+        <input {...describedBy('apiKey', errors.apiKey, true)} value={draft.apiKey} onInput={set('apiKey')} autocomplete="off" spellcheck={false} />
+      </Field>
+      <Field id="endpoint" label="OCR endpoint" error={errors.endpoint} hint="Receipt images are sent only here. It must use https:// (http:// only for localhost).">
+        <input {...describedBy('endpoint', errors.endpoint, true)} type="url" value={draft.endpoint} onInput={set('endpoint')} spellcheck={false} />
+      </Field>
+      <Field id="language" label="Language" error={errors.language}>
+        <select {...describedBy('language', errors.language, false)} value={draft.language} onChange={set('language')}>
           {LANGUAGES.map(([code, name]) => (
             <option key={code} value={code}>
               {name}
             </option>
           ))}
         </select>
-        {problem('language')}
-      </label>
-      <label class="field">
-        <span>OCR engine</span>
-        <select name="engine" value={draft.engine} onChange={set('engine')}>
+      </Field>
+      <Field id="engine" label="OCR engine" error={errors.engine}>
+        <select {...describedBy('engine', errors.engine, false)} value={draft.engine} onChange={set('engine')}>
           <option value="1">Engine 1 (fast, many languages)</option>
           <option value="2">Engine 2 (best for receipts and numbers)</option>
           <option value="3">Engine 3 (newest, auto language)</option>
         </select>
-        {problem('engine')}
-      </label>
-      <label class="field">
-        <span>Upload size limit (KB)</span>
-        <input name="uploadLimitKb" type="number" min={100} step={1} value={draft.uploadLimitKb} onInput={set('uploadLimitKb')} aria-invalid={errors.uploadLimitBytes ? 'true' : undefined} />
-        {problem('uploadLimitBytes')}
-        <small class="hint">Larger images are shrunk to fit before upload; the saved original is never changed. The free key allows 1024 KB.</small>
-      </label>
-      <label class="field">
-        <span>Download limit (MB)</span>
-        <input name="downloadLimitMb" type="number" min={0.01} step="any" value={draft.downloadLimitMb} onInput={set('downloadLimitMb')} aria-invalid={errors.downloadLimitBytes ? 'true' : undefined} />
-        {problem('downloadLimitBytes')}
-      </label>
-      <label class="field">
-        <span>Date order</span>
-        <select name="dateOrder" value={draft.dateOrder} onChange={set('dateOrder')}>
+      </Field>
+      <Field id="uploadLimitKb" label="Upload size limit (KB)" error={errors.uploadLimitBytes} hint="Larger images are shrunk to fit before upload; the saved original is never changed. The free key allows 1024 KB.">
+        <input {...describedBy('uploadLimitKb', errors.uploadLimitBytes, true)} type="number" min={100} step={1} value={draft.uploadLimitKb} onInput={set('uploadLimitKb')} />
+      </Field>
+      <Field id="downloadLimitMb" label="Download limit (MB)" error={errors.downloadLimitBytes} hint="Images larger than this are not downloaded.">
+        <input {...describedBy('downloadLimitMb', errors.downloadLimitBytes, true)} type="number" min={0.01} step="any" value={draft.downloadLimitMb} onInput={set('downloadLimitMb')} />
+      </Field>
+      <Field id="dateOrder" label="Date order" error={errors.dateOrder} hint="How to read dates like 03/04/2024 when the receipt does not make it clear.">
+        <select {...describedBy('dateOrder', errors.dateOrder, true)} value={draft.dateOrder} onChange={set('dateOrder')}>
           <option value="auto">Automatic (from the receipt, then this browser's language)</option>
           <option value="dmy">Day / month / year</option>
           <option value="mdy">Month / day / year</option>
           <option value="ymd">Year / month / day</option>
         </select>
-        {problem('dateOrder')}
-      </label>
-      <label class="field">
-        <span>Default currency</span>
-        <input name="defaultCurrency" value={draft.defaultCurrency} onInput={set('defaultCurrency')} maxLength={3} placeholder="e.g. EUR" aria-invalid={errors.defaultCurrency ? 'true' : undefined} />
-        {problem('defaultCurrency')}
-        <small class="hint">Used when a receipt names no currency.</small>
-      </label>
+      </Field>
+      <Field id="defaultCurrency" label="Default currency" error={errors.defaultCurrency} hint="Used when a receipt names no currency.">
+        <input {...describedBy('defaultCurrency', errors.defaultCurrency, true)} value={draft.defaultCurrency} onInput={set('defaultCurrency')} maxLength={3} placeholder="e.g. EUR" />
+      </Field>
       <div class="form-actions">
         <button type="submit">Save</button>
         {status && <span role="status">{status}</span>}

@@ -3,6 +3,7 @@ import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { LOW_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/receipt-corrections';
 import { formatReceiptDate } from '@/utils/receipt-format';
+import { describedBy, Field } from './Field';
 import { Thumbnail } from './Thumbnail';
 
 const EDITABLE: { name: FieldName; label: string; hint?: string }[] = [
@@ -76,25 +77,23 @@ export function ReceiptDetail({ receipt, locale, onBack, onSave, onDownload, onD
         <form class="fields" onSubmit={save} noValidate>
           {EDITABLE.map(({ name, label, hint }) => {
             const lowConfidence = fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name) && draft[name] !== '';
+            const id = `field-${name}`;
+            const note = receipt.edited.includes(name) ? 'edited' : lowConfidence ? 'check this' : undefined;
             return (
-              <label key={name} class={lowConfidence ? 'field low-confidence' : 'field'}>
-                <span>
-                  {label}
-                  {receipt.edited.includes(name) && <em class="badge">edited</em>}
-                  {lowConfidence && <em class="badge review">check</em>}
-                </span>
-                <input
-                  name={name}
-                  value={draft[name]}
-                  placeholder={hint}
-                  aria-invalid={errors[name] ? 'true' : undefined}
-                  onInput={(event) => {
-                    setSaved(false);
-                    setDraft({ ...draft, [name]: event.currentTarget.value });
-                  }}
-                />
-                {errors[name] && <small class="field-error">{errors[name]}</small>}
-              </label>
+              <div key={name} class={lowConfidence ? 'low-confidence' : undefined}>
+                <Field id={id} label={label} error={errors[name]} hint={note}>
+                  <input
+                    {...describedBy(id, errors[name], note !== undefined)}
+                    name={name}
+                    value={draft[name]}
+                    placeholder={hint}
+                    onInput={(event) => {
+                      setSaved(false);
+                      setDraft({ ...draft, [name]: event.currentTarget.value });
+                    }}
+                  />
+                </Field>
+              </div>
             );
           })}
           {fields.items.length > 0 && (

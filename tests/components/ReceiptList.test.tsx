@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReceiptList } from '../../components/ReceiptList';
+import { makeReceipt, parsedReceipt } from './receipt-fixtures';
+
+afterEach(cleanup);
+
+describe('ReceiptList', () => {
+  it('shows merchant, date and total with currency for a scanned receipt', () => {
+    render(<ReceiptList receipts={[makeReceipt()]} progress={{}} locale="en-GB" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    const row = within(screen.getByRole('list', { name: 'Receipts' })).getByRole('listitem');
+    expect(row.dataset.receiptId).toBe('r1');
+    expect(row.textContent).toContain('Book Ta .K (Taman Daya) Sdn Bhd');
+    expect(row.textContent).toContain('MYR 9.00');
+    expect(row.textContent).toContain('25 Dec 2018');
+    expect(within(row).queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows a determinate bar while downloading and an indeterminate one while uploading without stream', () => {
+    const receipts = [makeReceipt({ id: 'a', status: 'downloading', fields: null }), makeReceipt({ id: 'b', status: 'uploading', fields: null })];
+    const progress = { a: { phase: 'downloading' as const, loaded: 30, total: 120 }, b: { phase: 'uploading' as const, loaded: 0, total: null } };
+    render(<ReceiptList receipts={receipts} progress={progress} locale="en-GB" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    const [downloading, uploading] = screen.getAllByRole('progressbar');
+    expect(downloading?.getAttribute('aria-valuenow')).toBe('25');
+    expect(downloading?.getAttribute('aria-label')).toBe('Downloading 25%');
+    expect(uploading?.hasAttribute('aria-valuenow')).toBe(false);
+    expect(uploading?.getAttribute('aria-label')).toBe('Uploading...');
+  });
+
+  it('shows "Reading text..." once the upload is through', () => {
+    render(
+      <ReceiptList receipts={[makeReceipt({ status: 'reading', fields: null })]} progress={{ r1: { phase: 'reading' } }} locale="en" onOpen={vi.fn()} onRetry={vi.fn()} />,
+    );
+    expect(screen.getByRole('progressbar').getAttribute('aria-label')).toBe('Reading text...');
+  });
+
+  it('shows the message of a failed scan and retries it', () => {
+    const onRetry = vi.fn();
+    const error = { code: 'ocr-rate-limit' as const, message: 'The rate limit was reached.', retryable: true };
+    render(<ReceiptList receipts={[makeReceipt({ status: 'failed', fields: null, error })]} progress={{}} locale="en" onOpen={vi.fn()} onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toBe('The rate limit was reached.');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledWith('r1');
+  });
+
+  it('flags a receipt whose key fields are unsure, unless the user corrected them', () => {
+    const unsure = { ...parsedReceipt, confidence: { ...parsedReceipt.confidence, total: 0.2 } };
+    const { rerender } = render(<ReceiptList receipts={[makeReceipt({ fields: unsure })]} progress={{}} locale="en" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    expect(screen.queryByText('Needs review')).not.toBeNull();
+    rerender(<ReceiptList receipts={[makeReceipt({ fields: unsure, edited: ['total'] })]} progress={{}} locale="en" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    expect(screen.queryByText('Needs review')).toBeNull();
+  });
+
+  it('opens a receipt', () => {
+    const onOpen = vi.fn();
+    render(<ReceiptList receipts={[makeReceipt()]} progress={{}} locale="en" onOpen={onOpen} onRetry={vi.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Open/ }));
+    expect(onOpen).toHaveBeenCalledWith('r1');
+  });
+});
