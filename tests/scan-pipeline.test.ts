@@ -1,0 +1,170 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OcrRequest } from '../utils/ocr-space-client';
+import { readOcrAnswer } from '../utils/ocr-answer';
+import type { ScanEvent } from '../utils/protocol';
+import type { OcrPage } from '../utils/receipt';
+import { openReceiptDb } from '../utils/receipt-db';
+import { createReceiptRepository, type ReceiptRepository } from '../utils/receipt-repository';
+import { ScanFailure, scanErrors } from '../utils/scan-error';
+import { createScanner, type ScanEnv } from '../utils/scan-pipeline';
+import { DEFAULT_SETTINGS } from '../utils/settings';
+import { sha256Hex } from '../utils/sha256';
+
+const DEV = new URL('../../shared/receipts-dev/', import.meta.url);
+const jpeg = new Uint8Array(readFileSync(new URL('images/sroie-000.jpg', DEV)));
+const answer = readOcrAnswer(200, readFileSync(new URL('ocrspace/sroie-000.json', DEV), 'utf8'));
+const page = answer.ok ? answer.page : null;
+
+const target = { srcUrl: 'https://shop.example/receipt.jpg', pageUrl: 'https://shop.example/orders', pageTitle: 'Orders', tabId: 3, frameId: 0 };
+
+let repository: ReceiptRepository;
+let events: ScanEvent[];
+let uploads: OcrRequest[];
+let storedBeforeUpload: boolean[];
+
+function environment(change: Partial<ScanEnv> = {}): ScanEnv {
+  let id = 0;
+  return {
+    repository,
+    loadSettings: async () => DEFAULT_SETTINGS,
+    fetch: vi.fn(async () => new Response(jpeg, { headers: { 'content-type': 'image/jpeg', 'content-length': String(jpeg.length) } })),
+    readBlobUrl: async () => jpeg,
+    recognise: async (request) => {
+      uploads.push(request);
+      storedBeforeUpload.push((await repository.getOriginal('r1')) !== undefined);
+      request.onProgress?.({ loaded: request.file.bytes.length, total: request.file.bytes.length });
+      if (!page) throw new Error('fixture missing');
+      return page;
+    },
+    canvas: null,
+    broadcast: (event) => void events.push(event),
+    newId: () => `r${++id}`,
+    now: () => Date.UTC(2024, 5, 1),
+    locale: 'en-GB',
+    ...change,
+  };
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  repository = createReceiptRepository(openReceiptDb());
+  events = [];
+  uploads = [];
+  storedBeforeUpload = [];
+});
+
+describe('scan pipeline', () => {
+  it('downloads, stores the original before uploading, reads and parses the receipt', async () => {
+    const env = environment();
+    const id = await createScanner(env).scan(target);
+    const receipt = await repository.get(id);
+    expect(receipt).toMatchObject({ status: 'done', error: null, progress: null, receiptDate: '2018-12-25', source: { imageUrl: target.srcUrl, pageUrl: target.pageUrl, pageTitle: 'Orders' } });
+    expect(receipt?.fields).toMatchObject({ date: '2018-12-25', total: '9.00' });
+    expect(receipt?.original).toEqual({ sha256: await sha256Hex(jpeg), mime: 'image/jpeg', extension: 'jpg', size: jpeg.length });
+    expect(new Uint8Array(await (await repository.getOriginal(id))!.arrayBuffer())).toEqual(jpeg);
+    expect(storedBeforeUpload).toEqual([true]);
+    expect(env.fetch).toHaveBeenCalledWith(target.srcUrl, expect.objectContaining({ credentials: 'include' }));
+  });
+
+  it('uploads the original bytes under a neutral name with the settings', async () => {
+    await createScanner(environment({ loadSettings: async () => ({ ...DEFAULT_SETTINGS, apiKey: 'K1', language: 'ger', engine: 3 }) })).scan(target);
+    const [upload] = uploads;
+    expect(upload).toMatchObject({ endpoint: DEFAULT_SETTINGS.endpoint, apiKey: 'K1', language: 'ger', engine: 3 });
+    expect(upload?.file).toMatchObject({ filename: 'receipt-r1.jpg', contentType: 'image/jpeg', filetype: 'JPG' });
+    expect(upload?.file.bytes).toEqual(jpeg);
+  });
+
+  it('announces each change and the phases of its progress', async () => {
+    await createScanner(environment()).scan(target);
+    expect(events.filter((event) => event.type === 'receipt-changed').length).toBeGreaterThanOrEqual(3);
+    expect(events).toContainEqual({ type: 'receipt-progress', receiptId: 'r1', progress: { phase: 'reading' } });
+  });
+
+  it('refuses a web page served as an image and stores nothing of it', async () => {
+    const html = new TextEncoder().encode('<!doctype html><html><body>Not found</body></html>');
+    const env = environment({ fetch: async () => new Response(html, { headers: { 'content-type': 'image/jpeg' } }) });
+    const id = await createScanner(env).scan(target);
+    const receipt = await repository.get(id);
+    expect(receipt?.status).toBe('failed');
+    expect(receipt?.error?.code).toBe('not-an-image');
+    expect(receipt?.error?.message).toContain('an HTML page');
+    expect(receipt?.original).toBeNull();
+    expect(await repository.getOriginal(id)).toBeUndefined();
+    expect(uploads).toEqual([]);
+  });
+
+  it('keeps the original when the OCR service fails, and a retry reads it without downloading again', async () => {
+    const env = environment();
+    const working = env.recognise;
+    let calls = 0;
+    env.recognise = async (request) => {
+      calls += 1;
+      if (calls === 1) throw new ScanFailure(scanErrors.ocrRateLimit('10 calls in 600 seconds', 600_000));
+      return working(request);
+    };
+    const scanner = createScanner(env);
+    const id = await scanner.scan(target);
+    const failed = await repository.get(id);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.error).toMatchObject({ code: 'ocr-rate-limit', retryable: true, retryAfterMs: 600_000 });
+    expect(await repository.getOriginal(id)).toBeDefined();
+    await scanner.retry(id);
+    expect((await repository.get(id))?.status).toBe('done');
+    expect(env.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('downloads again on retry when the first download failed', async () => {
+    let attempt = 0;
+    const env = environment({
+      fetch: async () => (++attempt === 1 ? new Response('busy', { status: 503 }) : new Response(jpeg)),
+    });
+    const scanner = createScanner(env);
+    const id = await scanner.scan(target);
+    expect((await repository.get(id))?.error?.code).toBe('http-status');
+    await scanner.retry(id);
+    expect((await repository.get(id))?.status).toBe('done');
+  });
+
+  it('reads a page blob inside its page', async () => {
+    const readBlobUrl = vi.fn(async () => jpeg);
+    const env = environment({ readBlobUrl });
+    const id = await createScanner(env).scan({ ...target, srcUrl: 'blob:https://shop.example/9f1c' });
+    expect(readBlobUrl).toHaveBeenCalledWith(expect.objectContaining({ srcUrl: 'blob:https://shop.example/9f1c', tabId: 3 }), DEFAULT_SETTINGS.downloadLimitBytes);
+    expect((await repository.get(id))?.status).toBe('done');
+  });
+
+  it('keeps only the start of a long data: address as the source', async () => {
+    const base64 = Buffer.from(jpeg).toString('base64');
+    const env = environment({ fetch: (input) => fetch(input) });
+    const id = await createScanner(env).scan({ ...target, srcUrl: `data:image/jpeg;base64,${base64}` });
+    const receipt = await repository.get(id);
+    expect(receipt?.status).toBe('done');
+    expect(receipt?.source.imageUrl.length).toBeLessThanOrEqual(501);
+    expect(receipt?.source.imageUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
+  });
+
+  it('refuses an image over the upload limit when it cannot be shrunk here', async () => {
+    const env = environment({ loadSettings: async () => ({ ...DEFAULT_SETTINGS, uploadLimitBytes: 50_000 }) });
+    const id = await createScanner(env).scan(target);
+    expect((await repository.get(id))?.error?.code).toBe('still-too-large');
+    expect(await repository.getOriginal(id)).toBeDefined();
+  });
+
+  it('fails scans that were cut off by a restart, and leaves finished ones alone', async () => {
+    const scanner = createScanner(environment());
+    await repository.create({ id: 'cut', source: { imageUrl: 'x', pageUrl: null, pageTitle: null }, capturedAt: 1 });
+    const done = await scanner.scan(target);
+    await scanner.failInterrupted(await repository.listUnfinished());
+    expect((await repository.get('cut'))?.error).toMatchObject({ code: 'interrupted', retryable: true });
+    expect((await repository.get(done))?.status).toBe('done');
+  });
+
+  it('turns an unexpected error into a failed receipt instead of a stuck one', async () => {
+    const env = environment({ recognise: async (): Promise<OcrPage> => Promise.reject(new RangeError('boom')) });
+    const id = await createScanner(env).scan(target);
+    expect((await repository.get(id))?.error).toEqual({ code: 'unexpected', message: 'Something unexpected went wrong: boom', retryable: true });
+  });
+});
