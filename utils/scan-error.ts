@@ -77,6 +77,8 @@ export const scanErrors = {
     make('image-unreadable', `The image could not be decoded to shrink it: ${reason}`, false),
   stillTooLarge: (limit: number) =>
     make('still-too-large', `The image could not be made smaller than the ${formatBytes(limit)} upload limit without losing legibility.`, false),
+  pdfTooLarge: (size: number, limit: number) =>
+    make('still-too-large', `The PDF is ${formatBytes(size)}, over the ${formatBytes(limit)} upload limit, and PDFs cannot be shrunk. Scan a smaller PDF or an image of the receipt.`, false),
   ocrBadKey: () =>
     make('ocr-bad-key', 'The OCR service refused the API key. Check it in the options.', false),
   ocrRateLimit: (detail: string, retryAfterMs: number) =>
