@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../entrypoints/background';
+import { openReceiptDb } from '../utils/receipt-db';
+import type { ReceiptRecord } from '../utils/receipt';
+
+const DEV = new URL('../../shared/receipts-dev/', import.meta.url);
+const jpeg = new Uint8Array(readFileSync(new URL('images/sroie-000.jpg', DEV)));
+const answer = readFileSync(new URL('ocrspace/sroie-000.json', DEV), 'utf8');
+
+type ClickListener = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => void;
+
+let clickListeners: ClickListener[];
+let createdMenus: unknown[];
+let requests: { url: string; headers: Headers }[];
+
+async function allReceipts(): Promise<ReceiptRecord[]> {
+  return (await openReceiptDb()).getAll('receipts');
+}
+
+async function waitForStatus(status: ReceiptRecord['status']): Promise<ReceiptRecord> {
+  await vi.waitFor(async () => expect((await allReceipts()).map((receipt) => receipt.status)).toEqual([status]), { timeout: 5000 });
+  const [receipt] = await allReceipts();
+  if (!receipt) throw new Error('no receipt');
+  return receipt;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  clickListeners = [];
+  createdMenus = [];
+  requests = [];
+  // WXT's fake browser has no context menus: stand in for the three calls the background makes.
+  vi.spyOn(browser.contextMenus, 'removeAll').mockImplementation(async () => void createdMenus.splice(0));
+  vi.spyOn(browser.contextMenus, 'create').mockImplementation((properties) => {
+    createdMenus.push(properties);
+    return 'scan-receipt';
+  });
+  vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation((listener) => void clickListeners.push(listener));
+  vi.stubGlobal('navigator', { language: 'en-GB' });
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push({ url: request.url, headers: request.headers });
+    if (request.url === 'https://shop.example/receipt.jpg') return new Response(jpeg, { headers: { 'content-type': 'image/jpeg' } });
+    if (request.url === 'https://api.ocr.space/parse/image') {
+      await request.arrayBuffer();
+      return new Response(answer, { headers: { 'content-type': 'application/json' } });
+    }
+    return new Response('not found', { status: 404 });
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('background', () => {
+  it('registers the Scan receipt menu on install and on browser start, once', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(createdMenus).toEqual([{ id: 'scan-receipt', title: 'Scan receipt', contexts: ['image'] }]);
+  });
+
+  it('scans the clicked image into a stored receipt, sending the key only to the OCR endpoint', async () => {
+    background.main();
+    const tab = { id: 4, index: 0, url: 'https://shop.example/orders', title: 'Orders' } as Browser.tabs.Tab;
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-receipt', srcUrl: 'https://shop.example/receipt.jpg', pageUrl: tab.url, frameId: 0, editable: false }, tab);
+    const receipt = await waitForStatus('done');
+    expect(receipt.fields).toMatchObject({ date: '2018-12-25', total: '9.00' });
+    expect(receipt.source).toEqual({ imageUrl: 'https://shop.example/receipt.jpg', pageUrl: 'https://shop.example/orders', pageTitle: 'Orders' });
+    expect(requests.map((request) => [request.url, request.headers.get('apikey')])).toEqual([
+      ['https://shop.example/receipt.jpg', null],
+      ['https://api.ocr.space/parse/image', 'helloworld'],
+    ]);
+    expect(JSON.stringify(receipt)).not.toContain('helloworld');
+  });
+
+  it('ignores other menus and clicks without an image', async () => {
+    background.main();
+    for (const listener of clickListeners) {
+      listener({ menuItemId: 'something-else', srcUrl: 'https://shop.example/receipt.jpg', frameId: 0, editable: false });
+      listener({ menuItemId: 'scan-receipt', frameId: 0, editable: false });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await allReceipts()).toEqual([]);
+  });
+
+  it('retries a failed scan when the popup asks', async () => {
+    await fakeBrowser.storage.local.set({ settings: { endpoint: 'https://ocr.example/parse/image' } });
+    background.main();
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-receipt', srcUrl: 'https://shop.example/receipt.jpg', frameId: 0, editable: false });
+    const failed = await waitForStatus('failed');
+    expect(failed.error?.code).toBe('http-status');
+    await fakeBrowser.storage.local.set({ settings: {} });
+    await fakeBrowser.runtime.sendMessage({ type: 'retry-scan', receiptId: failed.id });
+    expect((await waitForStatus('done')).id).toBe(failed.id);
+  });
+
+  it('fails scans left in flight by a previous service worker', async () => {
+    const db = await openReceiptDb();
+    await db.put('receipts', { id: 'cut', status: 'uploading', capturedAt: 1 } as ReceiptRecord);
+    background.main();
+    const receipt = await waitForStatus('failed');
+    expect(receipt.error?.code).toBe('interrupted');
+  });
+});
