@@ -1,0 +1,192 @@
+import ky, { TimeoutError } from 'ky';
+import { buildMultipartBody, createBoundary, multipartContentType, type MultipartPart } from './multipart';
+import { readOcrAnswer } from './ocr-answer';
+import type { ImageMime, OcrPage } from './receipt';
+import { ScanFailure, scanErrors } from './scan-error';
+import type { OcrEngine } from './settings';
+
+export type UploadProgress = { loaded: number; total: number } | { indeterminate: true };
+
+export interface OcrRequest {
+  endpoint: string;
+  apiKey: string;
+  file: {
+    bytes: Uint8Array;
+    filename: string;
+    contentType: string;
+    /** OCR.space's own type name: 'JPG', 'PNG', 'GIF', 'PDF', 'BMP', 'TIF', 'WEBP'. */
+    filetype: string;
+  };
+  language: string;
+  engine: OcrEngine;
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Remembers, per endpoint origin, whether the browser could stream an upload body there. */
+export interface StreamingSupportStore {
+  get(origin: string): Promise<boolean | undefined>;
+  set(origin: string, supported: boolean): Promise<void>;
+}
+
+export interface OcrClientEnv {
+  fetch: typeof fetch;
+  streamingSupport: StreamingSupportStore;
+  timeoutMs?: number;
+  /** Whether this runtime can build a streamed request at all (Firefox cannot); detected when absent. */
+  canStreamRequests?: boolean;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const CHUNK_BYTES = 64 * 1024;
+
+const FILETYPES: Record<ImageMime, string> = {
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+  'image/gif': 'GIF',
+  'image/webp': 'WEBP',
+  'image/bmp': 'BMP',
+  'image/tiff': 'TIF',
+  'application/pdf': 'PDF',
+};
+
+export function ocrFiletype(mime: ImageMime): string {
+  return FILETYPES[mime];
+}
+
+export function createMemoryStreamingSupport(): StreamingSupportStore {
+  const support = new Map<string, boolean>();
+  return {
+    get: async (origin) => support.get(origin),
+    set: async (origin, supported) => {
+      support.set(origin, supported);
+    },
+  };
+}
+
+/** Same probe as ky's: a runtime that streams reads `duplex` and does not stringify the stream into text. */
+export function detectRequestStreams(): boolean {
+  let duplexRead = false;
+  try {
+    const probe = new Request('https://empty.invalid', {
+      method: 'POST',
+      body: new ReadableStream(),
+      get duplex() {
+        duplexRead = true;
+        return 'half';
+      },
+    } as RequestInit);
+    return duplexRead && !probe.headers.has('content-type');
+  } catch {
+    return false;
+  }
+}
+
+function buildOcrBody(request: OcrRequest, boundary: string): Uint8Array<ArrayBuffer> {
+  const parts: MultipartPart[] = [
+    { name: 'language', value: request.language },
+    { name: 'isOverlayRequired', value: 'true' },
+    { name: 'isTable', value: 'true' },
+    { name: 'OCREngine', value: String(request.engine) },
+    { name: 'filetype', value: request.file.filetype },
+    { name: 'detectOrientation', value: 'true' },
+    { name: 'scale', value: 'true' },
+    { name: 'file', filename: request.file.filename, contentType: request.file.contentType, bytes: request.file.bytes },
+  ];
+  return new Uint8Array(buildMultipartBody(parts, boundary));
+}
+
+/** A body the browser pulls in 64 KB chunks; counting the pulls tracks the bytes sent. */
+function streamBody(body: Uint8Array<ArrayBuffer>, onPull: (loaded: number) => void) {
+  let offset = 0;
+  let pulls = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const end = Math.min(offset + CHUNK_BYTES, body.byteLength);
+        controller.enqueue(body.slice(offset, end));
+        offset = end;
+        pulls += 1;
+        onPull(offset);
+        if (offset >= body.byteLength) controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, pulls: () => pulls };
+}
+
+const isTypeError = (error: unknown): boolean => error instanceof TypeError || (error instanceof Error && error.name === 'TypeError');
+
+export function createOcrClient(env: OcrClientEnv) {
+  const timeoutMs = env.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const canStream = env.canStreamRequests ?? detectRequestStreams();
+  const api = ky.create({ timeout: timeoutMs, retry: 0, throwHttpErrors: false });
+
+  /** ky's Request clone would tee (and lock) a stream body, so the body goes to fetch beside ky's Request. */
+  async function post(url: URL, headers: Record<string, string>, body: BodyInit, signal: AbortSignal | undefined) {
+    const send = (input: Request | URL | string, init?: RequestInit) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const streamInit: RequestInit & { duplex: 'half' } = { method: 'POST', headers: request.headers, body, signal: request.signal, duplex: 'half' };
+      return env.fetch(request.url, streamInit);
+    };
+    const response = await api.post(url, { headers, signal, fetch: send });
+    return { status: response.status, text: await response.text() };
+  }
+
+  async function recognise(request: OcrRequest): Promise<OcrPage> {
+    const url = parseEndpoint(request.endpoint);
+    const apiKey = request.apiKey.trim();
+    // A key a header cannot carry would make fetch throw a message quoting it.
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new ScanFailure(scanErrors.ocrBadKey());
+    const boundary = createBoundary();
+    const body = buildOcrBody(request, boundary);
+    const headers = { apikey: apiKey, 'content-type': multipartContentType(boundary) };
+    const total = body.byteLength;
+
+    const sendBlob = async () => {
+      request.onProgress?.({ indeterminate: true });
+      return post(url, headers, new Blob([body]), request.signal);
+    };
+    const failWith = (error: unknown): never => {
+      if (error instanceof ScanFailure) throw error;
+      if (request.signal?.aborted) throw new ScanFailure(scanErrors.interrupted());
+      if (error instanceof TimeoutError) throw new ScanFailure(scanErrors.timeout('OCR service', Math.ceil(timeoutMs / 1000)));
+      if (isTypeError(error)) throw new ScanFailure(scanErrors.network(url.host));
+      throw error;
+    };
+
+    let answer: { status: number; text: string };
+    const supported = canStream ? await env.streamingSupport.get(url.origin).catch(() => undefined) : false;
+    if (supported === false) {
+      answer = await sendBlob().catch(failWith);
+    } else {
+      const streamed = streamBody(body, (loaded) => request.onProgress?.({ loaded, total }));
+      try {
+        request.onProgress?.({ loaded: 0, total });
+        answer = await post(url, headers, streamed.stream, request.signal);
+        if (supported === undefined) await env.streamingSupport.set(url.origin, true).catch(() => undefined);
+      } catch (error) {
+        // Refused before sending (Chrome over HTTP/1.1); a failure after several chunks is the network's.
+        if (!isTypeError(error) || streamed.pulls() > 1 || request.signal?.aborted) return failWith(error);
+        answer = await sendBlob().catch(failWith);
+        await env.streamingSupport.set(url.origin, false).catch(() => undefined);
+      }
+    }
+    const read = readOcrAnswer(answer.status, answer.text);
+    if (!read.ok) throw new ScanFailure(read.error);
+    return read.page;
+  }
+
+  return { recognise };
+}
+
+function parseEndpoint(endpoint: string): URL {
+  try {
+    const url = new URL(endpoint);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url;
+  } catch {
+    // Reported below as the user's setting, not as a thrown TypeError.
+  }
+  throw new ScanFailure(scanErrors.ocrBadEndpoint(endpoint));
+}
