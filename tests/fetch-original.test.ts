@@ -257,6 +257,24 @@ describe('fetchOriginal addresses', () => {
     expect(await fetchOriginal({ url, fetch, limitBytes: KB })).toEqual(Uint8Array.from(expected));
   });
 
+  it('says a data: URL without a comma is malformed', async () => {
+    expect(await failureOf(fetchOriginal({ url: 'data:image/png;base64', fetch, limitBytes: KB }))).toEqual(
+      scanErrors.notAnImage('a malformed data: address'),
+    );
+  });
+
+  it('passes on an unexpected error of the fetch function as it is', async () => {
+    const broken: typeof fetch = async () => {
+      throw new RangeError('bug in a wrapper');
+    };
+    await expect(fetchOriginal({ url: 'https://shop.example/r.jpg', fetch: broken, limitBytes: KB })).rejects.toThrow(RangeError);
+  });
+
+  it('returns no bytes for a response without a body', async () => {
+    const bodiless: typeof fetch = async () => new Response(null, { status: 200 });
+    expect(await fetchOriginal({ url: 'https://shop.example/r.jpg', fetch: bodiless, limitBytes: KB })).toEqual(new Uint8Array(0));
+  });
+
   it('enforces the limit on data: URLs', async () => {
     const url = `data:application/octet-stream;base64,${Buffer.from(bytesOfLength(3000)).toString('base64')}`;
     const error = await failureOf(fetchOriginal({ url, fetch, limitBytes: 2000 }));
