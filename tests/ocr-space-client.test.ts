@@ -207,6 +207,22 @@ describe('the fallback when the browser refuses a streamed body', () => {
   });
 });
 
+describe('an answer lost after the upload', () => {
+  it('is a network failure, not a reason to resend as a Blob', async () => {
+    const kinds: string[] = [];
+    const losesAnswer: typeof fetch = async (_input, init) => {
+      kinds.push(init?.body instanceof ReadableStream ? 'stream' : 'blob');
+      const broken = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new TypeError('terminated')) });
+      return new Response(broken, { status: 200 });
+    };
+    const streamingSupport = createMemoryStreamingSupport();
+    const client = createOcrClient({ fetch: losesAnswer, streamingSupport, canStreamRequests: true });
+    expect(await failureOf(client.recognise(requestFor()))).toEqual(scanErrors.network(host()));
+    expect(kinds).toEqual(['stream']);
+    expect(await streamingSupport.get(origin())).toBeUndefined();
+  });
+});
+
 describe('requests refused before sending', () => {
   const neverCalled: typeof fetch = async () => {
     throw new Error('fetch must not be called');

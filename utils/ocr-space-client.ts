@@ -122,16 +122,24 @@ export function createOcrClient(env: OcrClientEnv) {
   const timeoutMs = env.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const canStream = env.canStreamRequests ?? detectRequestStreams();
   const api = ky.create({ timeout: timeoutMs, retry: 0, throwHttpErrors: false });
+  // Detached: a browser's fetch called as a method of env throws "Illegal invocation".
+  const fetchOnce = env.fetch;
 
   /** ky's Request clone would tee (and lock) a stream body, so the body goes to fetch beside ky's Request. */
   async function post(url: URL, headers: Record<string, string>, body: BodyInit, signal: AbortSignal | undefined) {
     const send = (input: Request | URL | string, init?: RequestInit) => {
       const request = input instanceof Request ? input : new Request(input, init);
       const streamInit: RequestInit & { duplex: 'half' } = { method: 'POST', headers: request.headers, body, signal: request.signal, duplex: 'half' };
-      return env.fetch(request.url, streamInit);
+      return fetchOnce(request.url, streamInit);
     };
     const response = await api.post(url, { headers, signal, fetch: send });
-    return { status: response.status, text: await response.text() };
+    try {
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      // The upload went through; losing the answer is the network's doing, not a reason to resend.
+      if (isTypeError(error)) throw new ScanFailure(scanErrors.network(url.host));
+      throw error;
+    }
   }
 
   async function recognise(request: OcrRequest): Promise<OcrPage> {
