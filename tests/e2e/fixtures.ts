@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { test as baseTest } from 'vitest';
 import type { Settings } from '../../utils/settings';
 import { startOcrServer } from '../ocr-server';
+import type { OcrTestServer } from '../ocr-server';
 import { createBackgroundDriver } from './harness/background-driver';
 import type { BackgroundDriver } from './harness/background-driver';
 import { launchExtension } from './harness/launch-extension';
@@ -14,8 +15,6 @@ import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 
 export const E2E_API_KEY = 'e2e-test-key-0001';
-
-export type OcrTestServer = Awaited<ReturnType<typeof startOcrServer>>;
 
 /** One browser, one OCR server and one page server for the whole run (vitest runs the files in one worker). */
 export interface Harness {

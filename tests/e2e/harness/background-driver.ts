@@ -16,7 +16,7 @@ interface DownloadItem {
   error?: string;
 }
 interface WorkerChrome {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };
   tabs: { query(query: object): Promise<WorkerTab[]> };
   contextMenus: { onClicked: { dispatch(info: object, tab: WorkerTab): void } };
   downloads: { search(query: object): Promise<DownloadItem[]>; erase(query: object): Promise<number[]> };
@@ -174,12 +174,12 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       return withWorker((worker) => worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Partial<Settings> | undefined));
     },
 
-    /** Lets in-flight scans end, then empties both stores, the settings and the download history. */
+    /** Lets in-flight scans end, then empties both stores, extension storage (settings, learnt streaming support) and the download history. */
     async resetState(): Promise<void> {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline && (await readReceipts()).some((receipt) => !TERMINAL.includes(receipt.status))) await sleep(100);
       await withWorker((worker) => worker.evaluate(async () => {
-        await chrome.storage.local.remove('settings');
+        await chrome.storage.local.clear();
         await chrome.downloads.erase({});
         const names = (await indexedDB.databases()).map((info) => info.name);
         if (!names.includes('receipt-scanner')) return;

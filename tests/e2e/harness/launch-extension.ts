@@ -6,6 +6,8 @@ import type { BrowserContext, Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+/** Pinned so dates and the parser's locale fallback do not depend on the machine running the tests. */
+export const BROWSER_LOCALE = 'en-US';
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -35,9 +37,11 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
     executablePath: CHROMIUM,
     headless: false,
     acceptDownloads: true,
+    locale: BROWSER_LOCALE,
     viewport: { width: 420, height: 640 },
     args: [
       '--headless=new',
+      `--lang=${BROWSER_LOCALE}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

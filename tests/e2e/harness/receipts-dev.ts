@@ -24,6 +24,14 @@ export async function readOcrAnswer(id: string): Promise<unknown> {
   return JSON.parse(await readFile(resolve(RECEIPTS_DEV_DIR, 'ocrspace', `${id}.json`), 'utf8'));
 }
 
+/** The text OCR.space read on this receipt, as recorded. */
+export async function readParsedText(id: string): Promise<string> {
+  const answer = (await readOcrAnswer(id)) as { ParsedResults?: { ParsedText?: unknown }[] };
+  const text = answer.ParsedResults?.[0]?.ParsedText;
+  if (typeof text !== 'string') throw new Error(`${id}: the recorded answer has no ParsedText`);
+  return text;
+}
+
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const lettersAndDigits = (text: string) => text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

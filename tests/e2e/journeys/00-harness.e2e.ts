@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { describe, expect, test } from '../fixtures';
+import { BROWSER_LOCALE } from '../harness/launch-extension';
 import { readReceiptImage, sha256 } from '../harness/receipts-dev';
 
 // Only ever evaluated inside the service worker.
@@ -17,6 +18,8 @@ describe('the e2e harness', () => {
     const worker = await extension.worker();
     const manifest = await worker.evaluate(() => ({ id: chrome.runtime.id, ...chrome.runtime.getManifest() }));
     expect(manifest).toMatchObject({ id: extension.extensionId, name: 'Receipt Scanner', manifest_version: 3 });
+    // The parser falls back on the worker's language for ambiguous dates.
+    expect(await worker.evaluate(() => navigator.language)).toBe(BROWSER_LOCALE);
 
     const popup = await journey.openPopup();
     expect(popup.page.url()).toBe(`chrome-extension://${extension.extensionId}/popup.html`);

@@ -52,8 +52,9 @@ const DETAIL_LABELS: Record<keyof ReceiptDetailFields, string> = {
 export class ReceiptDetail {
   constructor(readonly page: Page) {}
 
+  /** By label start: a label may carry a badge after its name ("Total check"), and "Total" must not find "Subtotal". */
   field(name: keyof ReceiptDetailFields): Locator {
-    return this.page.getByLabel(DETAIL_LABELS[name], { exact: true });
+    return this.page.getByLabel(new RegExp(`^${DETAIL_LABELS[name]}(\\s|$)`));
   }
 
   async fields(): Promise<ReceiptDetailFields> {
