@@ -148,13 +148,13 @@ describe('fitImageToLimit', () => {
   });
 
   it.each([
-    [30_000, 40_000, 'it is 30000 × 40000 pixels (1200 megapixels); at most 100 megapixels and 20000 pixels a side can be shrunk.'],
-    [25_000, 100, 'it is 25000 × 100 pixels (3 megapixels); at most 100 megapixels and 20000 pixels a side can be shrunk.'],
-    [10_001, 10_000, 'it is 10001 × 10000 pixels (100 megapixels); at most 100 megapixels and 20000 pixels a side can be shrunk.'],
-  ])('refuses %i × %i pixels before decoding', async (width, height, reason) => {
+    [30_000, 40_000, 'The image is 30000 × 40000 pixels (1200 megapixels); images up to 100 megapixels and 20000 pixels a side can be scanned.'],
+    [25_000, 100, 'The image is 25000 × 100 pixels (3 megapixels); images up to 100 megapixels and 20000 pixels a side can be scanned.'],
+    [10_001, 10_000, 'The image is 10001 × 10000 pixels (100 megapixels); images up to 100 megapixels and 20000 pixels a side can be scanned.'],
+  ])('refuses %i × %i pixels before decoding', async (width, height, message) => {
     const fake = createFakeEnv();
     const error = await failureOf(fitImageToLimit(pngBlob(width, height, 5000), 1000, fake.env));
-    expect(error).toEqual(scanErrors.imageUnreadable(reason));
+    expect(error).toEqual({ code: 'too-many-pixels', message, retryable: false });
     expect(fake.bitmaps).toHaveLength(0);
   });
 
@@ -214,7 +214,7 @@ describe('makeThumbnail', () => {
   it('refuses absurd sizes before decoding', async () => {
     const fake = createFakeEnv();
     const error = await failureOf(makeThumbnail(pngBlob(50_000, 50_000, 200), fake.env));
-    expect(error.code).toBe('image-unreadable');
+    expect(error.code).toBe('too-many-pixels');
     expect(fake.bitmaps).toHaveLength(0);
   });
 });

@@ -168,3 +168,24 @@ describe('scan pipeline', () => {
     expect((await repository.get(id))?.error).toEqual({ code: 'unexpected', message: 'Something unexpected went wrong: boom', retryable: true });
   });
 });
+
+describe('scan pipeline against decompression bombs', () => {
+  it('refuses a small PNG that declares 30000 × 30000 pixels before decoding or storing it', async () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ]);
+    const createImageBitmap = vi.fn();
+    const env = environment({ fetch: async () => new Response(png), canvas: { createImageBitmap, createCanvas: vi.fn() } });
+    const id = await createScanner(env).scan(target);
+    const receipt = await repository.get(id);
+    expect(receipt?.error).toEqual({
+      code: 'too-many-pixels',
+      message: 'The image is 30000 × 30000 pixels (900 megapixels); images up to 100 megapixels and 20000 pixels a side can be scanned.',
+      retryable: false,
+    });
+    expect(createImageBitmap).not.toHaveBeenCalled();
+    expect(await repository.getOriginal(id)).toBeUndefined();
+    expect(uploads).toEqual([]);
+  });
+});

@@ -52,14 +52,11 @@ async function readHeader(original: Blob) {
 }
 
 /** Refuses sizes whose decoded pixels alone would exhaust the service worker's memory, before decoding. */
-function assertDecodable(dimensions: { width: number; height: number } | null): void {
+export function assertDecodable(dimensions: { width: number; height: number } | null): void {
   if (dimensions === null) return;
   const { width, height } = dimensions;
-  const megapixels = Math.round((width * height) / 1_000_000);
   if (width * height > MAX_PIXELS || Math.max(width, height) > MAX_SIDE) {
-    throw new ScanFailure(
-      scanErrors.imageUnreadable(`it is ${width} × ${height} pixels (${megapixels} megapixels); at most 100 megapixels and ${MAX_SIDE} pixels a side can be shrunk.`),
-    );
+    throw new ScanFailure(scanErrors.tooManyPixels(width, height, MAX_PIXELS / 1_000_000, MAX_SIDE));
   }
 }
 

@@ -10,6 +10,7 @@ export type ScanErrorCode =
   | 'truncated'
   | 'unsupported-source'
   | 'image-unreadable'
+  | 'too-many-pixels'
   | 'still-too-large'
   | 'ocr-bad-key'
   | 'ocr-rate-limit'
@@ -75,6 +76,8 @@ export const scanErrors = {
     make('unsupported-source', `Images from "${scheme}" addresses cannot be scanned.`, false),
   imageUnreadable: (reason: string) =>
     make('image-unreadable', `The image could not be decoded to shrink it: ${reason}`, false),
+  tooManyPixels: (width: number, height: number, maxMegapixels: number, maxSide: number) =>
+    make('too-many-pixels', `The image is ${width} × ${height} pixels (${Math.round((width * height) / 1_000_000)} megapixels); images up to ${maxMegapixels} megapixels and ${maxSide} pixels a side can be scanned.`, false),
   stillTooLarge: (limit: number) =>
     make('still-too-large', `The image could not be made smaller than the ${formatBytes(limit)} upload limit without losing legibility.`, false),
   pdfTooLarge: (size: number, limit: number) =>

@@ -1,7 +1,7 @@
 import type { CanvasEnv } from './downscale';
-import { fitImageToLimit, makeThumbnail } from './downscale';
+import { assertDecodable, fitImageToLimit, makeThumbnail } from './downscale';
 import { fetchOriginal } from './fetch-original';
-import { sniffImageType } from './image-type';
+import { readImageDimensions, sniffImageType } from './image-type';
 import { ocrFiletype } from './ocr-space-client';
 import type { OcrRequest } from './ocr-space-client';
 import type { ScanEvent } from './protocol';
@@ -76,6 +76,7 @@ export function createScanner(env: ScanEnv) {
       : await fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, onProgress });
     const type = sniffImageType(bytes);
     if (!type.ok) throw new ScanFailure(type.error);
+    assertDecodable(readImageDimensions(bytes, type.mime));
     const blob = new Blob([copyBytes(bytes)], { type: type.mime });
     const info: OriginalInfo = { sha256: await sha256Hex(bytes), mime: type.mime, extension: type.extension, size: bytes.byteLength };
     const thumbnail = await makeListThumbnail(blob, info);
