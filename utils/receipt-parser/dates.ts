@@ -1,5 +1,5 @@
 import type { DateOrder } from '../settings';
-import { MONTHS, MONTH_ALTERNATION } from './months';
+import { MONTHS } from './months';
 import type { ReceiptRow } from './rows';
 
 export interface DateCandidate {
@@ -22,9 +22,11 @@ export interface DateCandidate {
 
 const YMD = /(?<!\d)((?:19|20)\d{2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?!\d)/g;
 const NUMERIC = /(?<![\d.,])(\d{1,2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
+const COMPACT_YEAR_LAST = /(?<![\d.,])(\d{2})(\d{2})((?:19|20)\d{2})(?![\d]|[.,]\d)/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
-const DAY_MONTH_NAME = new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º|°)?[\\s.\\-/,]*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?(?!\\p{L})[\\s.\\-/,']*(?:de\\s+)?(\\d{4}|\\d{2})(?!\\d)`, 'gu');
-const MONTH_NAME_DAY = new RegExp(`(?<!\\p{L})(${MONTH_ALTERNATION})\\.?(?!\\p{L})[\\s.\\-/]*(\\d{1,2})(?:st|nd|rd|th)?,?[\\s.\\-/,']*(\\d{4}|\\d{2})(?!\\d)`, 'gu');
+// Any word stands in for the month here; the month table then decides, which keeps the scan linear.
+const DAY_MONTH_NAME = /(?<![\da-z])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?([a-z]{3,10})\.?(?![a-z])[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/g;
+const MONTH_NAME_DAY = /(?<![a-z])([a-z]{3,10})\.?(?![a-z])[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/,']*(\d{4}|\d{2})(?!\d)/g;
 const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
@@ -34,6 +36,7 @@ const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(
 export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
   const found: DateCandidate[] = [];
   rows.forEach((row, index) => {
+    if (!/\d/.test(row.text)) return;
     const labelled = DATE_LABEL.test(row.norm);
     const other = OTHER_LABEL.test(row.norm);
     const base = { row: index, labelled, other };
@@ -57,13 +60,15 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
       const month = MONTHS.get(m[1] ?? '');
       if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
     }
-    for (const m of row.text.matchAll(NUMERIC)) {
-      const a = Number(m[1]);
-      const b = Number(m[3]);
+    const numeric = [...row.text.matchAll(NUMERIC)].map((m) => [m.index, m[0], m[1], m[3], m[4]] as const);
+    const compact = [...row.text.matchAll(COMPACT_YEAR_LAST)].map((m) => [m.index, m[0], m[1], m[2], m[3]] as const);
+    for (const [at, whole, first, second, year] of [...numeric, ...compact]) {
+      const a = Number(first);
+      const b = Number(second);
       const kind = a > 12 && b <= 12 ? 'dm' : b > 12 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
       if (kind === undefined) continue;
       // "12.50" style decimals are not dates: a two-part dotted number needs its year.
-      add({ year: expandYear(m[4] ?? ''), first: a, second: b, kind, shortYear: (m[4] ?? '').length === 2, start: m.index, end: m.index + m[0].length });
+      add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
     }
   });
   return found;

@@ -19,7 +19,9 @@ export interface ParseOptions {
   today: Date;
 }
 
-const US_CUES = /\b[A-Z]{2} \d{5}(?:-\d{4})?\b|\(\d{3}\) ?\d{3}-\d{4}|\bsales tax\b/i;
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+/** A US address ("Austin, TX 78701"), a US phone number or sales tax. */
+const US_CUES = new RegExp(`\\b(?:${US_STATES}),? \\d{5}(?:-\\d{4})?(?![\\d-])|\\(\\d{3}\\) ?\\d{3}-\\d{4}\\b|\\b[Ss]ales [Tt]ax\\b`);
 
 function emptyReceipt(): ParsedReceipt {
   const confidence = { merchant: 0, date: 0, time: 0, total: 0, currency: 0, subtotal: 0, tax: 0, tip: 0 } satisfies Record<FieldName, number>;
@@ -67,8 +69,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const pick = pickTotal(summary);
   const usCues = currency === 'USD' || rows.some((row) => US_CUES.test(row.text));
   const date = pickDate(rows, options, usCues);
-  const firstAmountRow = rowAmounts.findIndex((amounts) => amounts.length > 0);
-  const merchant = findMerchant(rows, firstAmountRow < 0 ? rows.length : firstAmountRow);
+  const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
   const totalValue = pick.total?.value ?? pick.derived;

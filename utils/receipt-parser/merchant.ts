@@ -1,53 +1,63 @@
-import type { ReceiptRow } from './rows';
+import { normalizeText, type ReceiptRow } from './rows';
 
 const MAX_HEADER_ROWS = 12;
 
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b/;
-const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
+const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
 const POSTCODE = /\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
 const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|@|\+?\d[\d ()-]{7,}\d/;
 const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
-const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|plc|pty|pte|enterprise|trading|co)\b\.?/;
+const LEGAL_SUFFIX = /\b(?:sdn|sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|plc|pty|pte|enterprise|trading|co)\b\.?/;
 const BUSINESS_WORD = /\b(?:restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|station|tankstelle|kiosk|deli|food|foods)\b/;
 const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
 const SUFFIX_ONLY = /^[\s(]*(?:[a-z]{1,3}\.?\)?\s*)?(?:\(m\)\s*)?(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|inc|gmbh(?: & co\.? kg)?|& co\.? kg|ag|sarl|sas|s\.a|srl|spa|bv|plc|pty ltd|pte ltd|co\.?(?: \(m\))? (?:sdn\.? ?bhd|ltd))\.?[\s)]*$/;
 
+const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje)\b/;
+const SLOGAN = /\b(?:thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt)\b/;
+const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
+const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b/;
+
 const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
 
 /** True when a top row is not a name: a header, an address, a phone, a registration number, a date. */
-function isNotName(row: ReceiptRow): boolean {
-  const norm = row.norm.replace(/[*=#_~]+/g, ' ').trim();
+function isNotName(text: string): boolean {
+  const norm = text.replace(/[*=#_~]+/g, ' ').trim();
   const letters = letterCount(norm);
   if (letters < 2 || letters < norm.replace(/\s/g, '').length * 0.5) return true;
   if (HEADER_WORDS.test(norm.replace(/^[^\p{L}]+/u, '')) && norm.length < 40) return true;
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
-  if (/\d/.test(norm) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
+  if (/#\d/.test(norm)) return true;
+  if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
+  if (SLOGAN.test(norm) || PERSON_ROLE.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
   return /,\s*$/.test(norm);
 }
 
 /** Removes a registration number or stars printed beside the name. */
 const cleanName = (text: string): string =>
   text
-    .replace(/\(\s*[A-Za-z]{0,4}[\s.:]*\d[\w\s-]*\)/g, ' ')
+    .replace(/\([^()]*\d[^()]*\)/g, ' ')
     .replace(/[*=#_~]{2,}/g, ' ')
     .replace(/[\t ]+/g, ' ')
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
     .trim();
 
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
-export function findMerchant(rows: readonly ReceiptRow[], bodyStart: number): { merchant: string | null; confidence: number; row: number | undefined } {
-  const end = Math.min(rows.length, MAX_HEADER_ROWS, Math.max(bodyStart, 3));
+export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): { merchant: string | null; confidence: number; row: number | undefined } {
+  const end = Math.min(rows.length, MAX_HEADER_ROWS);
   const heights = rows.slice(0, end).map((row) => row.height).filter((h) => h > 0).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)] ?? 0;
   let best: { index: number; score: number } | undefined;
   let rank = 0;
   for (let index = 0; index < end; index++) {
     const row = rows[index];
-    if (!row || isNotName(row)) continue;
+    if (!row) continue;
+    // A document title ("TAX INVOICE") ends the shop's header: names below it are the customer's.
+    if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
+    if (isNotName(normalizeText(cleanName(row.text)))) continue;
     let score = 1 - rank * 0.15;
-    if (LEGAL_SUFFIX.test(row.norm)) score += 0.6;
-    if (BUSINESS_WORD.test(row.norm)) score += 0.2;
+    if (LEGAL_SUFFIX.test(row.norm)) score += 0.8;
+    if (BUSINESS_WORD.test(row.norm)) score += 0.1;
     if (medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.4;
     rank++;
     if (!best || score > best.score) best = { index, score };
@@ -57,7 +67,7 @@ export function findMerchant(rows: readonly ReceiptRow[], bodyStart: number): { 
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   let name = cleanName(row.text);
   const next = rows[best.index + 1];
-  if (next && (CONTINUES.test(row.text) || SUFFIX_ONLY.test(next.norm)) && !isNotName(next) && next.text.length <= 40) {
+  if (next && (CONTINUES.test(row.text) || SUFFIX_ONLY.test(next.norm)) && !isNotName(next.norm) && next.text.length <= 40) {
     name = `${name} ${cleanName(next.text)}`;
   } else if (next && next.norm.trim().length > 0 && SUFFIX_ONLY.test(cleanName(next.norm).toLowerCase())) {
     name = `${name} ${cleanName(next.text)}`;

@@ -17,6 +17,3 @@ const MONTH_WORDS: ReadonlyArray<readonly [number, string]> = [
 export const MONTHS = new Map<string, number>(
   MONTH_WORDS.flatMap(([month, words]) => words.split(' ').map((word) => [word, month] as const)),
 );
-
-/** Alternation of every month word, longest first so "sept" wins over "sep". */
-export const MONTH_ALTERNATION = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');

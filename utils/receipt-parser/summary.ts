@@ -1,6 +1,6 @@
 import { findAmounts, type Amount, type DecimalMark } from './amounts';
 import { classifyLabel, type LabelKind } from './labels';
-import type { ReceiptRow } from './rows';
+import { normalizeText, type ReceiptRow } from './rows';
 
 /** An amount read on a labelled row. */
 export interface SummaryAmount {
@@ -23,24 +23,40 @@ export function readRowAmounts(rows: readonly ReceiptRow[], mark: DecimalMark): 
 
 const ONLY_AMOUNTS = /^[\s\d.,'()\-−:*=$£€¥₹a-z]{0,12}$/i;
 
+/** The label an amount belongs to: the nearest cell with words before it, else the row's words before it. */
+function classifyAmount(row: ReceiptRow, amount: Amount): LabelKind {
+  const before = normalizeText(row.text.slice(0, amount.start)).replace(/\([^()]*\d[^()]*\)/g, ' ');
+  const cells = before.split('\t');
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const cell = cells[i] ?? '';
+    if ((cell.match(/\p{L}/gu) ?? []).length < 2) continue;
+    const kind = classifyLabel(cell);
+    if (kind !== 'none') return kind;
+    break;
+  }
+  return classifyLabel(before);
+}
+
 /** Each labelled row's amount (the rightmost), taking it from the next row when the label stands alone. */
 export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][]): SummaryAmount[] {
   const summary: SummaryAmount[] = [];
   rows.forEach((row, index) => {
-    const kind = classifyLabel(row.norm);
-    if (kind === 'none') return;
-    let amounts = rowAmounts[index] ?? [];
-    let amountRow = index;
-    if (amounts.length === 0) {
-      const next = rows[index + 1];
-      const nextAmounts = rowAmounts[index + 1] ?? [];
-      const rest = next === undefined ? '' : nextAmounts.reduceRight((text, a) => text.slice(0, a.start) + text.slice(a.end), next.text);
-      if (next === undefined || nextAmounts.length === 0 || !ONLY_AMOUNTS.test(rest)) return;
-      amounts = nextAmounts;
-      amountRow = index + 1;
-    }
+    const amounts = rowAmounts[index] ?? [];
     const amount = amounts[amounts.length - 1];
-    if (amount) summary.push({ kind, value: amount.value, row: index, amount, amountRow });
+    if (amount) {
+      const kind = classifyAmount(row, amount);
+      if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index });
+      return;
+    }
+    // A label alone on its row ("TOTAL") with the amount alone on the next.
+    const next = rows[index + 1];
+    const nextAmounts = rowAmounts[index + 1] ?? [];
+    const below = nextAmounts[nextAmounts.length - 1];
+    if (!next || !below || /\d/.test(row.text)) return;
+    const rest = nextAmounts.reduceRight((text, a) => text.slice(0, a.start) + text.slice(a.end), next.text);
+    if (!ONLY_AMOUNTS.test(rest)) return;
+    const kind = classifyLabel(row.norm);
+    if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1 });
   });
   return summary;
 }

@@ -27,7 +27,8 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
   const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0);
   const taxSum = taxes.reduce((sum, e) => sum + e.value, 0);
   for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
-    for (const tax of [...taxes.map((e) => e.value), taxSum]) {
+    if (extras !== 0) summed.push(sub.value + extras);
+    for (const tax of [...taxes.map((e) => e.value), taxSum].filter((value) => value < sub.value / 2)) {
       summed.push(sub.value + tax, sub.value + tax + extras);
     }
   }
@@ -35,8 +36,11 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
 }
 
 /** Picks what the customer paid among the labelled totals, scored by label strength and the receipt's own arithmetic. */
-export function pickTotal(summary: readonly SummaryAmount[]): TotalPick {
+export function pickTotal(rawSummary: readonly SummaryAmount[]): TotalPick {
+  // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
+  const summary = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
   const candidates = ofKind(summary, 'grand', 'total').filter((e) => e.value > 0);
+  const adjustments = ofKind(summary, 'rounding').map((e) => e.value).filter((value) => value !== 0);
   const { paid, summed } = findImpliedTotals(summary);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   const largest = Math.max(0, ...candidates.map((e) => e.value));
@@ -49,7 +53,11 @@ export function pickTotal(summary: readonly SummaryAmount[]): TotalPick {
     if (paid.some((value) => sameAmount(value, entry.value))) score += 1.5;
     if (summed.some((value) => sameAmount(value, entry.value))) score += 1;
     if (tendered.some((value) => sameAmount(value, entry.value))) score += 0.5;
-    if (sameAmount(entry.value, largest)) score += 0.8;
+    if (sameAmount(entry.value, largest)) score += 0.5;
+    // A "total" far below the largest is a tax line that names the total ("GST included in total: 1.42").
+    if (entry.value < largest * 0.3) score -= 2;
+    // A total after its rounding adjustment is the one paid.
+    if (candidates.some((other) => other.row < entry.row && adjustments.some((r) => sameAmount(other.value + r, entry.value)))) score += 2;
     // Totals printed after the change are tax tables and reprints.
     if (entry.row > firstChange) score -= 0.7;
     score += entry.row * 0.001;
@@ -65,8 +73,8 @@ export function pickTotal(summary: readonly SummaryAmount[]): TotalPick {
     const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
     return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
   }
-  const derived = paid[0] ?? summed[0];
-  return { total: undefined, derived, confidence: derived === undefined ? 0 : 0.4, subtotal, tax, tip };
+  const derived = paid[0] ?? summed[0] ?? subtotal?.value ?? ofKind(summary, 'tendered').find((e) => e.value > 0)?.value;
+  return { total: undefined, derived, confidence: derived === undefined ? 0 : 0.3, subtotal, tax, tip };
 }
 
 /** The tax that makes subtotal + tax = total, else the sum of the tax rows when it fits under the total. */
