@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 /** Pinned so dates and the parser's locale fallback do not depend on the machine running the tests. */
 export const BROWSER_LOCALE = 'en-US';

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The shared receipts, used by path and never copied into the repository. */
-export const RECEIPTS_DEV_DIR = resolve(process.env.RECEIPTS_DEV_DIR ?? '../shared/receipts-dev');
+export const RECEIPTS_DEV_DIR = resolve(process.env.RECEIPTS_DEV_DIR ?? fileURLToPath(new URL('../../../../shared/receipts-dev', import.meta.url)));
 
 export interface ReceiptTruth {
   merchant: string;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '../fixtures';
+import { findBackwardSteps } from '../harness/progress-order';
 import { displayedDate, displayedTotal, expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readParsedText, readTruth } from '../harness/receipts-dev';
 
@@ -40,6 +41,7 @@ describe('journey 1: right-click "Scan receipt" on images of a page', () => {
       expect(sightings.length, `progress seen for ${receiptId}`).toBeGreaterThan(0);
       for (const sighting of sightings) if (sighting.valueNow !== null) expect(sighting.valueNow).toBeGreaterThanOrEqual(0);
       for (const sighting of sightings) if (sighting.valueNow !== null) expect(sighting.valueNow).toBeLessThanOrEqual(100);
+      expect.soft(findBackwardSteps(sightings).join('; '), `progress of ${receiptId} only moves forward`).toBe('');
     }
 
     // Newest first.

@@ -1,15 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { ScanEvent } from '../../../utils/protocol';
 
-export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
 
 /** What the popup showed of a receipt in flight, captured by a MutationObserver so fast phases are not missed. */
 export interface ProgressSighting {
   receiptId: string;
   /** aria-valuenow of the row's progressbar; null when indeterminate. */
   valueNow: number | null;
+  /** The progressbar's accessible name ("Uploading 42%", "Reading text..."), or its row's text when it has none. */
+  label: string;
   rowText: string;
 }
 
@@ -114,11 +117,15 @@ export class PopupPage {
         for (const bar of Array.from(document.querySelectorAll('li[data-receipt-id] [role="progressbar"]'))) {
           const row = bar.closest('li[data-receipt-id]');
           const valueNow = bar.getAttribute('aria-valuenow');
-          recorder.sightings.push({
+          const rowText = (row?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          const sighting = {
             receiptId: row?.getAttribute('data-receipt-id') ?? '',
             valueNow: valueNow === null ? null : Number(valueNow),
-            rowText: (row?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-          });
+            label: bar.getAttribute('aria-label') ?? rowText,
+            rowText,
+          };
+          const last = recorder.sightings.at(-1);
+          if (!last || JSON.stringify(last) !== JSON.stringify(sighting)) recorder.sightings.push(sighting);
         }
       };
       new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
