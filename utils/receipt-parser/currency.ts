@@ -40,6 +40,13 @@ const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/元|人民币|\bchina\b|\bfapiao\b/, '¥', 'CNY'],
 ];
 
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+/** A US address ("Austin, TX 78701"), a US phone number or sales tax. */
+const US_CUES = new RegExp(`\\b(?:${US_STATES}),? \\d{5}(?:-\\d{4})?(?![\\d-])|\\(\\d{3}\\) ?\\d{3}-\\d{4}\\b|\\b[Ss]ales [Tt]ax\\b`);
+
+/** True when the receipt reads as American: a state and ZIP code, a (555) 555-5555 phone, "sales tax". */
+export const hasUsCues = (rows: readonly ReceiptRow[]): boolean => rows.some((row) => US_CUES.test(row.text));
+
 /** The receipt's currency from symbols, codes and local forms, or the default ('' → null). */
 export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number } {
   const votes = new Map<string, number>();
@@ -71,6 +78,7 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
       bestVotes = count;
     }
   }
+  if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5 };
   if (best === undefined) {
     const fallback = defaultCurrency.trim().toUpperCase();
     return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0 };

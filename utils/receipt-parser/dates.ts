@@ -23,6 +23,7 @@ export interface DateCandidate {
 const YMD = /(?<!\d)((?:19|20)\d{2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?!\d)/g;
 const NUMERIC = /(?<![\d.,])(\d{1,2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
 const COMPACT_YEAR_LAST = /(?<![\d.,])(\d{2})(\d{2})((?:19|20)\d{2})(?![\d]|[.,]\d)/g;
+const KANJI = /((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
 // Any word stands in for the month here; the month table then decides, which keeps the scan linear.
 const DAY_MONTH_NAME = /(?<![\da-z])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?([a-z]{3,10})\.?(?![a-z])[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/g;
@@ -48,6 +49,9 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
     };
     for (const m of row.text.matchAll(YMD)) {
       add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of row.text.matchAll(KANJI)) {
+      add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
     }
     for (const m of row.text.matchAll(COMPACT)) {
       add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });

@@ -1,7 +1,7 @@
 import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
 import { detectDecimalMark, formatAmount } from './amounts';
-import { detectCurrency, THREE_DECIMAL_CURRENCIES } from './currency';
+import { detectCurrency, hasUsCues, THREE_DECIMAL_CURRENCIES } from './currency';
 import { decideDateOrder, findDates, findTime, readDate } from './dates';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
@@ -18,10 +18,6 @@ export interface ParseOptions {
   /** Dates after this day are misreadings and rejected. */
   today: Date;
 }
-
-const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
-/** A US address ("Austin, TX 78701"), a US phone number or sales tax. */
-const US_CUES = new RegExp(`\\b(?:${US_STATES}),? \\d{5}(?:-\\d{4})?(?![\\d-])|\\(\\d{3}\\) ?\\d{3}-\\d{4}\\b|\\b[Ss]ales [Tt]ax\\b`);
 
 function emptyReceipt(): ParsedReceipt {
   const confidence = { merchant: 0, date: 0, time: 0, total: 0, currency: 0, subtotal: 0, tax: 0, tip: 0 } satisfies Record<FieldName, number>;
@@ -67,7 +63,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
   const pick = pickTotal(summary);
-  const usCues = currency === 'USD' || rows.some((row) => US_CUES.test(row.text));
+  const usCues = currency === 'USD' || hasUsCues(rows);
   const date = pickDate(rows, options, usCues);
   const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;

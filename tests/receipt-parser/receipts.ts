@@ -1,0 +1,260 @@
+import type { ReceiptFields } from '../../utils/receipt';
+import type { ParseOptions } from '../../utils/receipt-parser/index';
+
+export interface ComposedReceipt {
+  name: string;
+  receipt: string;
+  options: Partial<ParseOptions>;
+  expected: Partial<Omit<ReceiptFields, 'items'>>;
+}
+
+const today = new Date(2025, 11, 1);
+
+/** Receipts written in each country's conventions; amounts sit in a right-hand column. */
+export const COMPOSED_RECEIPTS: ComposedReceipt[] = [
+  {
+    name: 'US restaurant with tax and tip',
+    receipt: `BLUE BONNET GRILL
+1200 Congress Ave
+Austin, TX 78701
+(512) 555-0199
+11/24/2025  7:42 PM
+Server: Jenny  Table 12
+Ribeye Steak  28.00
+Caesar Salad  7.00
+Subtotal  35.00
+Tax  3.10
+Tip  7.00
+Total  $45.10
+VISA **** 4821  $45.10
+Thank you for dining with us!`,
+    options: { today },
+    expected: { merchant: 'BLUE BONNET GRILL', date: '2025-11-24', time: '19:42', total: '45.10', currency: 'USD', subtotal: '35.00', tax: '3.10', tip: '7.00' },
+  },
+  {
+    name: 'US store with an ambiguous date, cash and change',
+    receipt: `WALGREENS #4521
+350 W Madison St
+Chicago, IL 60606
+03/04/2025 10:15 AM
+SHAMPOO  6.99
+TOOTHPASTE  3.49
+SUBTOTAL  10.48
+SALES TAX 10.25%  1.07
+TOTAL  11.55
+CASH  20.00
+CHANGE  8.45`,
+    options: { today },
+    expected: { merchant: 'WALGREENS #4521', date: '2025-03-04', time: '10:15', total: '11.55', currency: 'USD', subtotal: '10.48', tax: '1.07', tip: null },
+  },
+  {
+    name: 'UK supermarket with VAT and card',
+    receipt: `TESCO
+Tesco Stores Ltd
+Express, 12 High Street
+London SW1A 1AA
+VAT No: GB 220 4302 31
+MILK 2 PINTS  £1.45
+WHOLEMEAL BREAD  £1.20
+BANANAS LOOSE  £0.95
+MEAL DEAL  £3.50
+TOTAL  £7.10
+VISA DEBIT  £7.10
+CHANGE DUE  £0.00
+VAT INCLUDED  £0.58
+03/04/2025 14:22`,
+    options: { today },
+    expected: { date: '2025-04-03', time: '14:22', total: '7.10', currency: 'GBP', tip: null },
+  },
+  {
+    name: 'German Kassenbon with MwSt, cash and change',
+    receipt: `REWE Markt GmbH
+Hauptstraße 12
+10115 Berlin
+Tel. 030 1234567
+UID Nr.: DE123456789
+EUR
+Bio Vollmilch  1,29 A
+Roggenbrot  2,49 A
+Kaffee Bohnen  6,99 A
+2 x 0,86
+Äpfel  1,73 A
+SUMME EUR  12,50
+Gegeben BAR  20,00
+Rückgeld  7,50
+Steuer %  Netto  Steuer  Brutto
+A= 19,0%  10,50  2,00  12,50
+MwSt 19%  2,00
+Datum: 15.03.2025  Uhrzeit: 18:42`,
+    options: { today },
+    expected: { merchant: 'REWE Markt GmbH', date: '2025-03-15', time: '18:42', total: '12.50', currency: 'EUR', tax: '2.00', tip: null },
+  },
+  {
+    name: 'French ticket with HT, TVA and TTC',
+    receipt: `CARREFOUR MARKET
+12 rue de la Paix
+75002 PARIS
+SIRET 123 456 789 00012
+Tél : 01 23 45 67 89
+TICKET DE CAISSE
+Le 14/02/2025 à 12h31
+BAGUETTE  1,10
+CAMEMBERT  3,20
+VIN ROUGE  12,90
+POULET FERMIER  6,20
+TOTAL HT  19,50
+TVA 20%  3,90
+TOTAL TTC  23,40 €
+CB  23,40 €`,
+    options: { today },
+    expected: { merchant: 'CARREFOUR MARKET', date: '2025-02-14', time: '12:31', total: '23.40', currency: 'EUR', subtotal: '19.50', tax: '3.90' },
+  },
+  {
+    name: 'French restaurant with a month name and Net à payer',
+    receipt: `Brasserie du Port
+SARL Le Port
+3 quai des Chartrons, 33000 Bordeaux
+Mercredi 5 mars 2025 20:15
+2 Menu du jour  37,00
+1 Café  2,50
+Net à payer  39,50 €
+Espèces  50,00 €
+Rendu  10,50 €`,
+    options: { today },
+    expected: { merchant: 'Brasserie du Port', date: '2025-03-05', time: '20:15', total: '39.50', currency: 'EUR' },
+  },
+  {
+    name: 'Spanish ticket with Total a pagar and cambio',
+    receipt: `MERCADONA S.A.
+C/ Mayor 5, 28013 Madrid
+NIF A-46103834
+Fecha: 3 de marzo de 2025 11:05
+TOMATES  2,35
+ACEITE OLIVA  8,95
+PAN  1,20
+IVA 10%  1,14
+TOTAL A PAGAR  12,50 €
+EFECTIVO  20,00
+CAMBIO  7,50`,
+    options: { today },
+    expected: { merchant: 'MERCADONA S.A.', date: '2025-03-03', time: '11:05', total: '12.50', currency: 'EUR', tax: '1.14' },
+  },
+  {
+    name: 'Italian scontrino with Totale complessivo',
+    receipt: `BAR CENTRALE
+di Rossi Mario
+Via Roma 10, 20121 Milano
+P.IVA 01234567890
+DOCUMENTO COMMERCIALE
+CAPPUCCINO  1,50
+CORNETTO  1,20
+ACQUA  1,00
+TOTALE COMPLESSIVO  3,70
+di cui IVA  0,34
+CONTANTI  5,00
+RESTO  1,30
+05-06-2024 08:12`,
+    options: { today },
+    expected: { merchant: 'BAR CENTRALE', date: '2024-06-05', time: '08:12', total: '3.70', currency: null },
+  },
+  {
+    name: 'Dutch kassabon with Totaal and pinnen',
+    receipt: `Albert Heijn 1234
+Kalverstraat 1
+1012 NX Amsterdam
+Melk  1,15
+Kaas  4,80
+Brood  2,50
+Totaal  € 8,45
+Pinnen  € 8,45
+BTW 9%  0,70
+12-11-2024 17:03`,
+    options: { today },
+    expected: { merchant: 'Albert Heijn 1234', date: '2024-11-12', total: '8.45', currency: 'EUR' },
+  },
+  {
+    name: 'Swedish kvitto in kronor with moms',
+    receipt: `ICA Supermarket Söder
+Org.nr 556123-4567
+Götgatan 10, 116 46 Stockholm
+Kaffe  59,90
+Mjölk  15,90
+Bröd  29,00
+Att betala  104,80 kr
+Moms 12%  11,23
+Kort  104,80
+2025-01-18 16:40`,
+    options: { today },
+    expected: { merchant: 'ICA Supermarket Söder', date: '2025-01-18', total: '104.80', currency: 'SEK' },
+  },
+  {
+    name: 'Swiss receipt with apostrophe thousands',
+    receipt: `Elektro Meier AG
+Bahnhofstrasse 5, 8001 Zürich
+Waschmaschine  1'199.00
+Lieferung  49.50
+Total CHF  1'248.50
+MWST 8.1%  93.62
+Datum 20.01.2025`,
+    options: { today },
+    expected: { merchant: 'Elektro Meier AG', date: '2025-01-20', total: '1248.50', currency: 'CHF' },
+  },
+  {
+    name: 'German invoice with thousands and a dotted month name',
+    receipt: `Möbelhaus Schmidt GmbH & Co. KG
+Industriestr. 4
+80331 München
+Rechnung Nr. 2025-0042
+Datum: 7. Feb. 2025
+Sofa  1.299,00
+Tisch  349,00
+Zwischensumme  1.648,00
+MwSt. 19%  263,14
+Gesamtbetrag  1.648,00 EUR
+EC-Karte  1.648,00`,
+    options: { today },
+    expected: { merchant: 'Möbelhaus Schmidt GmbH & Co. KG', date: '2025-02-07', total: '1648.00', currency: 'EUR' },
+  },
+  {
+    name: 'Malaysian cash bill with rounding',
+    receipt: `KEDAI MAJU SDN BHD
+(123456-X)
+NO. 5, JALAN BESAR, 43000 KAJANG
+CASH BILL
+DATE: 25/12/2018 8:13:39 PM
+MINERAL WATER  1 X 9.03  9.03
+TOTAL  RM 9.03
+ROUNDING ADJUSTMENT  -RM 0.03
+TOTAL ROUNDED  RM 9.00
+CASH  RM 10.00
+CHANGE  RM 1.00`,
+    options: { today },
+    expected: { merchant: 'KEDAI MAJU SDN BHD', date: '2018-12-25', time: '20:13', total: '9.00', currency: 'MYR' },
+  },
+  {
+    name: 'Indian bill in rupees with GST and grand total',
+    receipt: `SARAVANA BHAVAN
+GSTIN: 33AAAAA0000A1Z5
+Date: 02-01-2025  Time: 13:20
+Masala Dosa  ₹120.00
+Filter Coffee  ₹40.00
+Sub Total  ₹160.00
+CGST 2.5%  ₹4.00
+SGST 2.5%  ₹4.00
+Grand Total  ₹168.00`,
+    options: { today },
+    expected: { merchant: 'SARAVANA BHAVAN', date: '2025-01-02', total: '168.00', currency: 'INR', subtotal: '160.00' },
+  },
+  {
+    name: 'Japanese receipt in yen without decimals',
+    receipt: `ローソン 渋谷店
+2025年1月10日 12:30
+おにぎり  ¥150
+お茶  ¥140
+合計  ¥290
+お預り  ¥1,000
+お釣り  ¥710`,
+    options: { today },
+    expected: { total: '290', currency: 'JPY', date: '2025-01-10', time: '12:30' },
+  },
+];
