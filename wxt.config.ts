@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: {
     name: 'Receipt Scanner',
     description: 'Right-click a receipt image on any page to turn it into an expense record.',
-    permissions: ['contextMenus', 'storage', 'downloads', 'scripting', 'unlimitedStorage'],
+    permissions: ['contextMenus', 'storage', 'downloads', 'scripting', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Receipt Scanner' },
   },

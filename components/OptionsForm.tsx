@@ -27,12 +27,15 @@ interface Draft {
   downloadLimitMb: string;
   dateOrder: DateOrder;
   defaultCurrency: string;
+  concurrency: string;
+  notifications: boolean;
 }
 
 function toDraft(settings: Settings): Draft {
   return {
     ...settings,
     engine: String(settings.engine),
+    concurrency: String(settings.concurrency),
     uploadLimitKb: String(Math.round(settings.uploadLimitBytes / KB)),
     downloadLimitMb: String(Math.round((settings.downloadLimitBytes / MB) * 100) / 100),
   };
@@ -48,6 +51,8 @@ function fromDraft(draft: Draft): Settings {
     downloadLimitBytes: Math.round(Number(draft.downloadLimitMb) * MB),
     dateOrder: draft.dateOrder,
     defaultCurrency: draft.defaultCurrency.trim().toUpperCase(),
+    concurrency: Number(draft.concurrency),
+    notifications: draft.notifications,
   };
 }
 
@@ -111,6 +116,22 @@ export function OptionsForm({ initial, onSave }: Props) {
       <Field id="defaultCurrency" label="Default currency" error={errors.defaultCurrency} hint="Used when a receipt names no currency.">
         <input {...describedBy('defaultCurrency', errors.defaultCurrency, true)} value={draft.defaultCurrency} onInput={set('defaultCurrency')} maxLength={3} placeholder="e.g. EUR" />
       </Field>
+      <Field id="concurrency" label="Scans at once" error={errors.concurrency} hint="More scans at once finish a batch sooner but reach the demo key's rate limit faster.">
+        <input {...describedBy('concurrency', errors.concurrency, true)} type="number" min={1} max={6} step={1} value={draft.concurrency} onInput={set('concurrency')} />
+      </Field>
+      <div class="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            checked={draft.notifications}
+            onChange={(event) => {
+              setStatus(null);
+              setDraft({ ...draft, notifications: event.currentTarget.checked });
+            }}
+          />
+          Notify me when a scan finishes or fails
+        </label>
+      </div>
       <div class="form-actions">
         <button type="submit">Save</button>
         {status && <span role="status">{status}</span>}

@@ -103,11 +103,38 @@ describe('background', () => {
     expect((await waitForStatus('done')).id).toBe(failed.id);
   });
 
-  it('fails scans left in flight by a previous service worker', async () => {
+  it('resumes a scan left in flight by a stopped service worker, ending with one receipt', async () => {
     const db = await openReceiptDb();
-    await db.put('receipts', { id: 'cut', status: 'uploading', capturedAt: 1 } as ReceiptRecord);
+    const job = { srcUrl: 'https://shop.example/receipt.jpg', tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null };
+    await db.put('receipts', {
+      id: 'cut', status: 'uploading', progress: null, error: null, capturedAt: 1, updatedAt: 1, original: null, thumbnail: null, ocr: null, fields: null, edited: [], receiptDate: '', job,
+      source: { imageUrl: job.srcUrl, pageUrl: null, pageTitle: null },
+    });
     background.main();
-    const receipt = await waitForStatus('failed');
-    expect(receipt.error?.code).toBe('interrupted');
+    const receipt = await waitForStatus('done');
+    expect(receipt.id).toBe('cut');
+    expect(receipt.fields?.total).toBe('9.00');
+  });
+
+  it('shows the number of scans in flight on the badge and announces the result', async () => {
+    const badge = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue(undefined);
+    const notify = vi.spyOn(browser.notifications, 'create').mockResolvedValue(undefined);
+    background.main();
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-receipt', srcUrl: 'https://shop.example/receipt.jpg', frameId: 0, editable: false });
+    await waitForStatus('done');
+    await vi.waitFor(() => expect(notify).toHaveBeenCalled());
+    expect(badge.mock.calls.map(([details]) => details.text)).toContain('1');
+    expect(badge.mock.calls.at(-1)?.[0].text).toBe('');
+    expect(notify.mock.calls[0]?.[1]).toMatchObject({ title: 'Receipt scanned', message: expect.stringContaining('MYR 9.00') });
+  });
+
+  it('stays quiet when notifications are switched off', async () => {
+    await fakeBrowser.storage.local.set({ settings: { notifications: false } });
+    const notify = vi.spyOn(browser.notifications, 'create').mockResolvedValue(undefined);
+    background.main();
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-receipt', srcUrl: 'https://shop.example/receipt.jpg', frameId: 0, editable: false });
+    await waitForStatus('done');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notify).not.toHaveBeenCalled();
   });
 });

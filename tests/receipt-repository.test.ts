@@ -7,6 +7,7 @@ import { createReceiptRepository, type ReceiptRepository } from '../utils/receip
 import { ScanFailure } from '../utils/scan-error';
 
 const source = { imageUrl: 'https://shop.example/receipt.jpg', pageUrl: 'https://shop.example/', pageTitle: 'Shop' };
+const job = null;
 const info: OriginalInfo = { sha256: 'ab'.repeat(32), mime: 'image/jpeg', extension: 'jpg', size: 4 };
 
 let repository: ReceiptRepository;
@@ -19,15 +20,15 @@ beforeEach(() => {
 });
 
 describe('receipt repository', () => {
-  it('creates a receipt in the downloading state with nothing stored yet', async () => {
-    const created = await repository.create({ id: 'r1', source, capturedAt: 500 });
+  it('creates a queued receipt with nothing stored yet', async () => {
+    const created = await repository.create({ id: 'r1', source, capturedAt: 500, job });
     expect(await repository.get('r1')).toEqual(created);
-    expect(created).toMatchObject({ status: 'downloading', original: null, fields: null, error: null, receiptDate: '' });
+    expect(created).toMatchObject({ status: 'queued', original: null, fields: null, error: null, receiptDate: '' });
     expect(await repository.getOriginal('r1')).toBeUndefined();
   });
 
   it('round-trips the original Blob byte for byte, apart from the receipt record', async () => {
-    await repository.create({ id: 'r1', source, capturedAt: 500 });
+    await repository.create({ id: 'r1', source, capturedAt: 500, job });
     const bytes = new Uint8Array([0xff, 0xd8, 0x00, 0xd9]);
     const stored = await repository.storeOriginal('r1', new Blob([bytes], { type: 'image/jpeg' }), info, null);
     expect(stored.original).toEqual(info);
@@ -45,7 +46,7 @@ describe('receipt repository', () => {
   });
 
   it('lists newest first in cursor pages that continue where the last one ended', async () => {
-    for (const [id, capturedAt] of [['a', 1], ['b', 3], ['c', 2], ['d', 3], ['e', 5]] as const) await repository.create({ id, source, capturedAt });
+    for (const [id, capturedAt] of [['a', 1], ['b', 3], ['c', 2], ['d', 3], ['e', 5]] as const) await repository.create({ id, source, capturedAt, job });
     const first = await repository.listNewest(2);
     expect(first.receipts.map((receipt) => receipt.id)).toEqual(['e', 'd']);
     const second = await repository.listNewest(2, first.next ?? undefined);
@@ -56,14 +57,14 @@ describe('receipt repository', () => {
   });
 
   it('finds receipts by the SHA-256 of their original', async () => {
-    await repository.create({ id: 'r1', source, capturedAt: 1 });
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
     await repository.storeOriginal('r1', new Blob(['x']), info, null);
     expect((await repository.findBySha256(info.sha256)).map((receipt) => receipt.id)).toEqual(['r1']);
     expect(await repository.findBySha256('00'.repeat(32))).toEqual([]);
   });
 
   it('keeps corrections, marks them edited and certain, and re-indexes the date', async () => {
-    await repository.create({ id: 'r1', source, capturedAt: 1 });
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
     const confidence = { merchant: 0.3, date: 0.9, time: 0, total: 0.9, currency: 0.5, subtotal: 0, tax: 0, tip: 0 };
     const fields = { merchant: 'Shp', date: '2024-01-02', time: null, total: '9.00', currency: 'EUR', subtotal: null, tax: null, tip: null, items: [], confidence };
     await repository.update('r1', (receipt) => ({ ...receipt, status: 'done', fields, receiptDate: '2024-01-02' }));
@@ -76,15 +77,34 @@ describe('receipt repository', () => {
     expect(corrected?.updatedAt).toBe(2_000);
   });
 
-  it('lists only unfinished scans', async () => {
-    await repository.create({ id: 'a', source, capturedAt: 1 });
-    await repository.create({ id: 'b', source, capturedAt: 2 });
+  it('lists receipts by status through its index', async () => {
+    await repository.create({ id: 'a', source, capturedAt: 1, job });
+    await repository.create({ id: 'b', source, capturedAt: 2, job });
+    await repository.create({ id: 'c', source, capturedAt: 3, job });
     await repository.update('b', (receipt) => ({ ...receipt, status: 'done' }));
-    expect((await repository.listUnfinished()).map((receipt) => receipt.id)).toEqual(['a']);
+    await repository.update('c', (receipt) => ({ ...receipt, status: 'uploading' }));
+    expect((await repository.listByStatus('queued')).map((receipt) => receipt.id)).toEqual(['a']);
+    expect((await repository.listByStatus('uploading', 'done')).map((receipt) => receipt.id)).toEqual(['c', 'b']);
+  });
+
+  it('upgrades a version 1 database without losing receipts', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const { openDB } = await import('idb');
+    const old = await openDB('receipt-scanner', 1, {
+      upgrade(db) {
+        const receipts = db.createObjectStore('receipts', { keyPath: 'id' });
+        receipts.createIndex('by-captured', 'capturedAt');
+        db.createObjectStore('originals', { keyPath: 'id' });
+      },
+    });
+    await old.put('receipts', { id: 'old', status: 'done', capturedAt: 1 });
+    old.close();
+    const upgraded = createReceiptRepository(openReceiptDb());
+    expect((await upgraded.listByStatus('done')).map((receipt) => receipt.id)).toEqual(['old']);
   });
 
   it('deletes a receipt and its original together', async () => {
-    await repository.create({ id: 'r1', source, capturedAt: 1 });
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
     await repository.storeOriginal('r1', new Blob(['x']), info, null);
     await repository.delete('r1');
     expect(await repository.get('r1')).toBeUndefined();
@@ -104,7 +124,7 @@ describe('receipt repository', () => {
         }),
       ),
     );
-    const failure = await full.create({ id: 'r1', source, capturedAt: 1 }).catch((error: unknown) => error);
+    const failure = await full.create({ id: 'r1', source, capturedAt: 1, job }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ScanFailure);
     expect((failure as ScanFailure).error.code).toBe('storage-full');
     expect((failure as ScanFailure).error.message).toContain('Export or delete old receipts');

@@ -111,7 +111,7 @@ describe('scan pipeline', () => {
     expect(failed?.status).toBe('failed');
     expect(failed?.error).toMatchObject({ code: 'ocr-rate-limit', retryable: true, retryAfterMs: 600_000 });
     expect(await repository.getOriginal(id)).toBeDefined();
-    await scanner.retry(id);
+    await scanner.process(id);
     expect((await repository.get(id))?.status).toBe('done');
     expect(env.fetch).toHaveBeenCalledTimes(1);
   });
@@ -124,7 +124,7 @@ describe('scan pipeline', () => {
     const scanner = createScanner(env);
     const id = await scanner.scan(target);
     expect((await repository.get(id))?.error?.code).toBe('http-status');
-    await scanner.retry(id);
+    await scanner.process(id);
     expect((await repository.get(id))?.status).toBe('done');
   });
 
@@ -153,13 +153,29 @@ describe('scan pipeline', () => {
     expect(await repository.getOriginal(id)).toBeDefined();
   });
 
-  it('fails scans that were cut off by a restart, and leaves finished ones alone', async () => {
+  it('does not send an image that is already stored, and points to the receipt that has it', async () => {
     const scanner = createScanner(environment());
-    await repository.create({ id: 'cut', source: { imageUrl: 'x', pageUrl: null, pageTitle: null }, capturedAt: 1 });
-    const done = await scanner.scan(target);
-    await scanner.failInterrupted(await repository.listUnfinished());
-    expect((await repository.get('cut'))?.error).toMatchObject({ code: 'interrupted', retryable: true });
-    expect((await repository.get(done))?.status).toBe('done');
+    const first = await scanner.scan(target);
+    const second = await scanner.scan({ ...target, srcUrl: 'https://mirror.example/same.jpg' });
+    expect(uploads).toHaveLength(1);
+    expect(await repository.get(second)).toBeUndefined();
+    expect(events).toContainEqual({ type: 'receipt-duplicate', receiptId: second, existingId: first });
+    expect((await repository.listByStatus('done')).map((receipt) => receipt.id)).toEqual([first]);
+  });
+
+  it('creates a queued receipt at the click and leaves http images for the queue to download', async () => {
+    const env = environment();
+    const receipt = await createScanner(env).capture(target, 'batch-1');
+    expect(receipt).toMatchObject({ status: 'queued', original: null, job: { srcUrl: target.srcUrl, tabId: 3, frameId: 0, attempts: 0, notBefore: 0, batchId: 'batch-1' } });
+    expect(env.fetch).not.toHaveBeenCalled();
+  });
+
+  it('reads data: images at the click, so the queue never needs the long address', async () => {
+    const env = environment({ fetch: (input) => fetch(input) });
+    const receipt = await createScanner(env).capture({ ...target, srcUrl: `data:image/jpeg;base64,${Buffer.from(jpeg).toString('base64')}` });
+    expect(receipt.status).toBe('queued');
+    expect(receipt.original?.size).toBe(jpeg.length);
+    expect(receipt.job?.srcUrl.length).toBeLessThanOrEqual(501);
   });
 
   it('turns an unexpected error into a failed receipt instead of a stuck one', async () => {

@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ReceiptRecord } from './receipt';
 
 export const RECEIPT_DB_NAME = 'receipt-scanner';
-export const RECEIPT_DB_VERSION = 1;
+export const RECEIPT_DB_VERSION = 2;
 
 export interface StoredOriginal {
   id: string;
@@ -13,7 +13,7 @@ export interface ReceiptDbSchema extends DBSchema {
   receipts: {
     key: string;
     value: ReceiptRecord;
-    indexes: { 'by-captured': number; 'by-date': string; 'by-sha256': string };
+    indexes: { 'by-captured': number; 'by-date': string; 'by-sha256': string; 'by-status': string };
   };
   /** Kept apart from receipts so that listing never loads an image. */
   originals: {
@@ -26,13 +26,17 @@ export type ReceiptDb = IDBPDatabase<ReceiptDbSchema>;
 
 export function openReceiptDb(name = RECEIPT_DB_NAME): Promise<ReceiptDb> {
   return openDB<ReceiptDbSchema>(name, RECEIPT_DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const receipts = db.createObjectStore('receipts', { keyPath: 'id' });
         receipts.createIndex('by-captured', 'capturedAt');
         receipts.createIndex('by-date', 'receiptDate');
         receipts.createIndex('by-sha256', 'original.sha256');
         db.createObjectStore('originals', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        // The queue finds its jobs by status instead of reading every receipt.
+        transaction.objectStore('receipts').createIndex('by-status', 'status');
       }
     },
   });

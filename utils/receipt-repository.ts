@@ -1,11 +1,12 @@
 import type { ReceiptDb } from './receipt-db';
-import type { FieldName, OriginalInfo, ReceiptRecord, ReceiptSource } from './receipt';
+import type { FieldName, OriginalInfo, ReceiptRecord, ReceiptSource, ScanJob, ScanStatus } from './receipt';
 import { ScanFailure, scanErrors } from './scan-error';
 
 export interface NewReceipt {
   id: string;
   source: ReceiptSource;
   capturedAt: number;
+  job: ScanJob | null;
 }
 
 export interface ReceiptPage {
@@ -49,8 +50,8 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
     async create(receipt: NewReceipt): Promise<ReceiptRecord> {
       const record: ReceiptRecord = {
         id: receipt.id,
-        status: 'downloading',
-        progress: { phase: 'downloading', loaded: 0, total: null },
+        status: 'queued',
+        progress: null,
         error: null,
         capturedAt: receipt.capturedAt,
         updatedAt: now(),
@@ -61,6 +62,7 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
         fields: null,
         edited: [],
         receiptDate: '',
+        job: receipt.job,
       };
       const db = await dbPromise;
       await write(() => db.add('receipts', record));
@@ -113,10 +115,10 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return { receipts, next: cursor && last ? { capturedAt: last.capturedAt, id: last.id } : null };
     },
 
-    /** Receipts whose scan had not ended; only called once at start-up. */
-    async listUnfinished(): Promise<ReceiptRecord[]> {
-      const all = await (await dbPromise).getAll('receipts');
-      return all.filter((receipt) => receipt.status !== 'done' && receipt.status !== 'failed');
+    async listByStatus(...statuses: ScanStatus[]): Promise<ReceiptRecord[]> {
+      const db = await dbPromise;
+      const lists = await Promise.all(statuses.map((status) => db.getAllFromIndex('receipts', 'by-status', status)));
+      return lists.flat();
     },
 
     async findBySha256(sha256: string): Promise<ReceiptRecord[]> {

@@ -98,6 +98,20 @@ export interface OriginalInfo {
   size: number;
 }
 
+/** What the queue needs to run, or run again, a scan. */
+export interface ScanJob {
+  /** Where to download from; for data: and blob: images (read at the click) only a short form. */
+  srcUrl: string;
+  tabId: number | null;
+  frameId: number;
+  /** Automatic attempts made so far; a manual retry starts again from 0. */
+  attempts: number;
+  /** Not before this time (ms): the backoff after a transient failure. */
+  notBefore: number;
+  /** Set when the scan belongs to a "Scan all images on this page" batch. */
+  batchId: string | null;
+}
+
 export interface ReceiptRecord {
   id: string;
   status: ScanStatus;
@@ -116,4 +130,5 @@ export interface ReceiptRecord {
   edited: FieldName[];
   /** Copy of fields.date (or '' when unknown) so IndexedDB can index it. */
   receiptDate: string;
+  job: ScanJob | null;
 }

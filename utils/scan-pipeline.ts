@@ -35,13 +35,25 @@ export interface ScanEnv {
   locale: string;
 }
 
+/** How a processed scan ended when it did not fail. */
+export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
+
 const PROGRESS_INTERVAL_MS = 100;
 /** data: addresses can be megabytes long; the receipt only needs to say where it came from. */
 const MAX_STORED_URL = 500;
 
-function toScanError(error: unknown): ScanError {
+export function toScanError(error: unknown): ScanError {
   if (error instanceof ScanFailure) return error.error;
   return scanErrors.unexpected(error instanceof Error ? error.message : String(error));
+}
+
+/** Images that exist only in the page (blob:) or only in the click (data:) are read at once. */
+export function isReadAtCapture(srcUrl: string): boolean {
+  return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:');
+}
+
+function shortUrl(url: string): string {
+  return url.length > MAX_STORED_URL ? `${url.slice(0, MAX_STORED_URL)}…` : url;
 }
 
 function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -68,19 +80,26 @@ export function createScanner(env: ScanEnv) {
     env.broadcast({ type: 'receipt-changed', receiptId: id });
   }
 
-  async function download(receipt: ReceiptRecord, target: ScanTarget, settings: Settings): Promise<void> {
-    const report = throttledProgress(receipt.id);
+  async function readImage(id: string, target: ScanTarget, settings: Settings): Promise<Uint8Array> {
+    await setStatus(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
+    const report = throttledProgress(id);
     const onProgress = (loaded: number, total: number | null) => report({ phase: 'downloading', loaded, total });
-    const bytes = target.srcUrl.startsWith('blob:')
-      ? await env.readBlobUrl(target, settings.downloadLimitBytes)
-      : await fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, onProgress });
+    return target.srcUrl.startsWith('blob:')
+      ? env.readBlobUrl(target, settings.downloadLimitBytes)
+      : fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, onProgress });
+  }
+
+  /** Validates and stores the original, unless the same image is already stored: then that receipt is the answer. */
+  async function keepOriginal(id: string, bytes: Uint8Array): Promise<ReceiptRecord | null> {
     const type = sniffImageType(bytes);
     if (!type.ok) throw new ScanFailure(type.error);
     assertDecodable(readImageDimensions(bytes, type.mime));
-    const blob = new Blob([copyBytes(bytes)], { type: type.mime });
     const info: OriginalInfo = { sha256: await sha256Hex(bytes), mime: type.mime, extension: type.extension, size: bytes.byteLength };
-    const thumbnail = await makeListThumbnail(blob, info);
-    await repository.storeOriginal(receipt.id, blob, info, thumbnail);
+    const existing = (await repository.findBySha256(info.sha256)).find((receipt) => receipt.id !== id);
+    if (existing) return existing;
+    const blob = new Blob([copyBytes(bytes)], { type: type.mime });
+    await repository.storeOriginal(id, blob, info, await makeListThumbnail(blob, info));
+    return null;
   }
 
   async function makeListThumbnail(blob: Blob, info: OriginalInfo): Promise<Blob | null> {
@@ -89,14 +108,20 @@ export function createScanner(env: ScanEnv) {
     return makeThumbnail(blob, env.canvas).catch(() => null);
   }
 
-  async function recognise(id: string): Promise<void> {
+  async function dropAsDuplicate(id: string, existing: ReceiptRecord): Promise<ScanOutcome> {
+    await repository.delete(id);
+    env.broadcast({ type: 'receipt-duplicate', receiptId: id, existingId: existing.id });
+    return { kind: 'duplicate', existing };
+  }
+
+  async function recognise(id: string, settings: Settings): Promise<ReceiptRecord> {
     const receipt = await repository.get(id);
     const original = await repository.getOriginal(id);
     if (!receipt?.original || !original) throw new ScanFailure(scanErrors.originalMissing());
-    const settings = await env.loadSettings();
     const report = throttledProgress(id);
     let readingSaved: Promise<void> = Promise.resolve();
     const upload = await fitForUpload(original, settings.uploadLimitBytes);
+    const sentAsIs = upload === original;
     await setStatus(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.size }, error: null });
     const page = await env.recognise({
       endpoint: settings.endpoint,
@@ -105,22 +130,24 @@ export function createScanner(env: ScanEnv) {
       engine: settings.engine,
       file: {
         bytes: new Uint8Array(await upload.arrayBuffer()),
-        filename: `receipt-${id}.${upload.type === receipt.original.mime ? receipt.original.extension : 'jpg'}`,
-        contentType: upload.type || receipt.original.mime,
-        filetype: ocrFiletype(upload.type === receipt.original.mime ? receipt.original.mime : 'image/jpeg'),
+        filename: `receipt-${id}.${sentAsIs ? receipt.original.extension : 'jpg'}`,
+        contentType: sentAsIs ? receipt.original.mime : 'image/jpeg',
+        filetype: ocrFiletype(sentAsIs ? receipt.original.mime : 'image/jpeg'),
       },
       onProgress: (progress) => {
         if ('indeterminate' in progress) report({ phase: 'uploading', loaded: 0, total: null }, true);
         else if (progress.loaded >= progress.total) {
           report({ phase: 'reading' }, true);
           readingSaved = setStatus(id, { status: 'reading', progress: { phase: 'reading' } });
-        }
-        else report({ phase: 'uploading', loaded: progress.loaded, total: progress.total });
+        } else report({ phase: 'uploading', loaded: progress.loaded, total: progress.total });
       },
     });
     await readingSaved;
     const fields = parseReceipt(page, { dateOrder: settings.dateOrder, defaultCurrency: settings.defaultCurrency, locale: env.locale, today: new Date(env.now()) });
     await setStatus(id, { status: 'done', progress: null, error: null, ocr: page, fields, edited: [], receiptDate: fields.date ?? '' });
+    const done = await repository.get(id);
+    if (!done) throw new ScanFailure(scanErrors.originalMissing());
+    return done;
   }
 
   async function fitForUpload(original: Blob, limitBytes: number): Promise<Blob> {
@@ -129,50 +156,56 @@ export function createScanner(env: ScanEnv) {
     return (await fitImageToLimit(original, limitBytes, env.canvas)).blob;
   }
 
-  async function fail(id: string, error: unknown): Promise<void> {
-    await setStatus(id, { status: 'failed', progress: null, error: toScanError(error) }).catch(() => undefined);
+  async function markFailed(id: string, error: ScanError): Promise<void> {
+    await setStatus(id, { status: 'failed', progress: null, error }).catch(() => undefined);
   }
 
-  return {
-    /** Creates the receipt at once, then downloads, stores and reads it; resolves when the scan ends either way. */
-    async scan(target: ScanTarget): Promise<string> {
+  const scanner = {
+    /**
+     * Creates the queued receipt at once. Images that live only in the page or the click are read and
+     * stored now; a failure there leaves the receipt failed, with nothing stored.
+     */
+    async capture(target: ScanTarget, batchId: string | null = null): Promise<ReceiptRecord> {
       const id = env.newId();
-      const imageUrl = target.srcUrl.length > MAX_STORED_URL ? `${target.srcUrl.slice(0, MAX_STORED_URL)}…` : target.srcUrl;
-      const receipt = await repository.create({ id, capturedAt: env.now(), source: { imageUrl, pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
+      const job = { srcUrl: shortUrl(target.srcUrl), tabId: target.tabId, frameId: target.frameId, attempts: 0, notBefore: 0, batchId };
+      const receipt = await repository.create({ id, capturedAt: env.now(), job, source: { imageUrl: shortUrl(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
       env.broadcast({ type: 'receipt-changed', receiptId: id });
+      if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
-        const settings = await env.loadSettings();
-        await download(receipt, target, settings);
-        await recognise(id);
+        const existing = await keepOriginal(id, await readImage(id, target, await env.loadSettings()));
+        if (existing) await dropAsDuplicate(id, existing);
+        else await setStatus(id, { status: 'queued', progress: null });
       } catch (error) {
-        await fail(id, error);
+        await markFailed(id, toScanError(error));
       }
-      return id;
+      return (await repository.get(id)) ?? receipt;
     },
 
-    /** Retries from the stored original, or downloads again when the first download failed. */
-    async retry(id: string): Promise<void> {
+    /** Downloads (when not stored yet), uploads and reads one receipt. Throws ScanFailure; the caller decides what a failure means. */
+    async process(id: string): Promise<ScanOutcome> {
       const receipt = await repository.get(id);
-      if (!receipt || receipt.status !== 'failed') return;
-      try {
-        if (!receipt.original) {
-          await setStatus(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
-          const settings = await env.loadSettings();
-          await download(receipt, { srcUrl: receipt.source.imageUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: null, frameId: 0 }, settings);
-        }
-        await recognise(id);
-      } catch (error) {
-        await fail(id, error);
+      if (!receipt) throw new ScanFailure(scanErrors.originalMissing());
+      const settings = await env.loadSettings();
+      if (!receipt.original) {
+        const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
+        if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
+        const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
+        const existing = await keepOriginal(id, await readImage(id, target, settings));
+        if (existing) return dropAsDuplicate(id, existing);
       }
+      return { kind: 'done', receipt: await recognise(id, settings) };
     },
 
-    /** After the service worker restarts nothing is running: a scan still marked in flight was cut off. */
-    async failInterrupted(receipts: ReceiptRecord[]): Promise<void> {
-      for (const receipt of receipts) {
-        if (receipt.status !== 'done' && receipt.status !== 'failed') await fail(receipt.id, new ScanFailure(scanErrors.interrupted()));
-      }
+    markFailed,
+
+    /** One scan from click to end, without a queue: what tests and simple callers need. */
+    async scan(target: ScanTarget): Promise<string> {
+      const receipt = await scanner.capture(target);
+      if (receipt.status === 'queued') await scanner.process(receipt.id).catch((error: unknown) => markFailed(receipt.id, toScanError(error)));
+      return receipt.id;
     },
   };
+  return scanner;
 }
 
 export type Scanner = ReturnType<typeof createScanner>;

@@ -14,6 +14,10 @@ export interface Settings {
   dateOrder: DateOrder;
   /** ISO 4217 code used when a receipt names no currency; '' for none. */
   defaultCurrency: string;
+  /** How many scans run at once. */
+  concurrency: number;
+  /** Announce finished and failed scans with a system notification. */
+  notifications: boolean;
 }
 
 export const DEMO_API_KEY = 'helloworld';
@@ -28,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   downloadLimitBytes: 20 * 1024 * 1024,
   dateOrder: 'auto',
   defaultCurrency: '',
+  concurrency: 2,
+  notifications: true,
 };
 
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -63,6 +69,8 @@ export function validateSettings(settings: Settings): SettingsErrors {
   if (!Number.isInteger(settings.downloadLimitBytes) || settings.downloadLimitBytes < 1024 || settings.downloadLimitBytes > 500 * 1024 * 1024)
     errors.downloadLimitBytes = 'The download limit must be between 1 KB and 500 MB.';
   if (!['auto', 'dmy', 'mdy', 'ymd'].includes(settings.dateOrder)) errors.dateOrder = 'Choose a date order from the list.';
+  if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1 || settings.concurrency > 6)
+    errors.concurrency = 'Scans at once must be a whole number from 1 to 6.';
   if (settings.defaultCurrency !== '' && !ISO_CURRENCY.test(settings.defaultCurrency))
     errors.defaultCurrency = 'Use a three-letter currency code such as EUR or USD, or leave it empty.';
   return errors;

@@ -28,6 +28,8 @@ describe('OptionsForm', () => {
     fireEvent.change(field('Language'), { target: { value: 'ger' } });
     fireEvent.input(field('Upload size limit (KB)'), { target: { value: '500' } });
     fireEvent.input(field('Default currency'), { target: { value: 'eur' } });
+    fireEvent.input(field('Scans at once'), { target: { value: '3' } });
+    fireEvent.click(screen.getByLabelText('Notify me when a scan finishes or fails'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved.'));
     expect(onSave).toHaveBeenCalledWith({
@@ -38,6 +40,8 @@ describe('OptionsForm', () => {
       language: 'ger',
       uploadLimitBytes: 500 * 1024,
       defaultCurrency: 'EUR',
+      concurrency: 3,
+      notifications: false,
     });
   });
 

@@ -28,6 +28,7 @@ export function makeReceipt(change: Partial<ReceiptRecord> = {}): ReceiptRecord 
     fields: parsedReceipt,
     edited: [],
     receiptDate: '2018-12-25',
+    job: null,
     ...change,
   };
 }

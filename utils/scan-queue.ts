@@ -1,0 +1,156 @@
+import type { ReceiptRecord } from './receipt';
+import type { ReceiptRepository } from './receipt-repository';
+import type { ScanError } from './scan-error';
+import { toScanError, type ScanOutcome, type Scanner, type ScanTarget } from './scan-pipeline';
+
+export interface ScanQueueEnv {
+  repository: ReceiptRepository;
+  scanner: Scanner;
+  concurrency: () => Promise<number>;
+  now: () => number;
+  /** 0 ≤ random() < 1, for the jitter. */
+  random: () => number;
+  /** Wakes the queue at that time even if the worker was stopped meanwhile (an alarm); null cancels. */
+  scheduleWake: (at: number | null) => void;
+  /** Keeps the worker alive while scans run. */
+  keepAlive: { start: () => void; stop: () => void };
+  /** Told whenever the number of unfinished scans may have changed. */
+  onCountChanged: (unfinished: number) => void;
+  /** Told when a scan ends for good: done, failed, or found to be a duplicate. */
+  onSettled: (receiptId: string, outcome: ScanOutcome | { kind: 'failed'; error: ScanError }) => void;
+}
+
+export const MAX_AUTOMATIC_ATTEMPTS = 4;
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_CAP_MS = 2 * 60_000;
+const RATE_LIMIT_MARGIN_MS = 5_000;
+const IN_FLIGHT = ['downloading', 'uploading', 'reading'] as const;
+
+/** Transient failures pass by themselves; a full disk or a bug does not get better by waiting. */
+export function retriesAutomatically(error: ScanError): boolean {
+  return error.retryable && error.code !== 'storage-full' && error.code !== 'unexpected';
+}
+
+/** Exponential backoff with jitter; a rate limit waits out its own window instead. */
+export function retryDelay(error: ScanError, attempts: number, random: () => number): number {
+  if (error.retryAfterMs !== undefined) return error.retryAfterMs + Math.round(random() * RATE_LIMIT_MARGIN_MS);
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export function createScanQueue(env: ScanQueueEnv) {
+  const { repository, scanner } = env;
+  const running = new Set<string>();
+  let pumping: Promise<void> | null = null;
+  let pumpAgain = false;
+
+  async function afterFailure(id: string, error: ScanError): Promise<void> {
+    const receipt = await repository.get(id);
+    if (!receipt) return;
+    const attempts = (receipt.job?.attempts ?? 0) + 1;
+    const job = receipt.job ? { ...receipt.job, attempts } : null;
+    if (job && retriesAutomatically(error) && attempts < MAX_AUTOMATIC_ATTEMPTS) {
+      const notBefore = env.now() + retryDelay(error, attempts, env.random);
+      await repository.update(id, (current) => ({ ...current, status: 'queued', progress: null, error, job: { ...job, notBefore } }));
+    } else {
+      await repository.update(id, (current) => ({ ...current, job }));
+      await scanner.markFailed(id, error);
+      env.onSettled(id, { kind: 'failed', error });
+    }
+  }
+
+  function start(receipt: ReceiptRecord): void {
+    running.add(receipt.id);
+    void scanner
+      .process(receipt.id)
+      .then((outcome) => env.onSettled(receipt.id, outcome))
+      .catch((error: unknown) => afterFailure(receipt.id, toScanError(error)))
+      .catch(() => undefined)
+      .finally(() => {
+        running.delete(receipt.id);
+        void queue.pump();
+      });
+  }
+
+  async function pumpOnce(): Promise<void> {
+    const queued = await repository.listByStatus('queued');
+    const now = env.now();
+    const ready = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) <= now).sort((a, b) => a.capturedAt - b.capturedAt);
+    const limit = await env.concurrency();
+    for (const receipt of ready) {
+      if (running.size >= limit) break;
+      start(receipt);
+    }
+    const waiting = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) > now);
+    const nextWake = waiting.reduce<number | null>((soonest, receipt) => Math.min(soonest ?? Infinity, receipt.job?.notBefore ?? Infinity), null);
+    env.scheduleWake(nextWake);
+    if (running.size > 0) env.keepAlive.start();
+    else env.keepAlive.stop();
+    env.onCountChanged(queued.length + running.size - queued.filter((receipt) => running.has(receipt.id)).length);
+  }
+
+  const queue = {
+    /** Starts as many ready jobs as the concurrency allows; safe to call any time, from anywhere. */
+    async pump(): Promise<void> {
+      if (pumping) {
+        pumpAgain = true;
+        return pumping;
+      }
+      pumping = (async () => {
+        do {
+          pumpAgain = false;
+          await pumpOnce();
+        } while (pumpAgain);
+      })().finally(() => {
+        pumping = null;
+      });
+      return pumping;
+    },
+
+    async add(target: ScanTarget, batchId: string | null = null): Promise<ReceiptRecord> {
+      const receipt = await scanner.capture(target, batchId);
+      if (receipt.status === 'failed' && receipt.error) env.onSettled(receipt.id, { kind: 'failed', error: receipt.error });
+      await queue.pump();
+      return receipt;
+    },
+
+    /** A manual retry always runs, with a fresh count of automatic attempts. */
+    async retry(id: string): Promise<void> {
+      const receipt = await repository.get(id);
+      if (!receipt || receipt.status === 'done' || running.has(id)) return;
+      const job = receipt.job ?? { srcUrl: receipt.source.imageUrl, tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null };
+      await repository.update(id, (current) => ({ ...current, status: 'queued', error: null, progress: null, job: { ...job, attempts: 0, notBefore: 0 } }));
+      await queue.pump();
+    },
+
+    /** At worker start nothing runs: scans cut off mid-flight go back to the queue and continue from what is stored. */
+    async resume(): Promise<void> {
+      for (const receipt of await repository.listByStatus(...IN_FLIGHT)) {
+        if (!running.has(receipt.id)) await repository.update(receipt.id, (current) => ({ ...current, status: 'queued', progress: null }));
+      }
+      await queue.pump();
+    },
+
+    isRunning: (id: string) => running.has(id),
+  };
+  return queue;
+}
+
+export type ScanQueue = ReturnType<typeof createScanQueue>;
+
+/** Calls `ping` every 25 s while started: an extension API call keeps an MV3 worker from being stopped. */
+export function createKeepAlive(ping: () => unknown, timers: { setInterval: typeof setInterval; clearInterval: typeof clearInterval }, everyMs = 25_000) {
+  let timer: ReturnType<typeof setInterval> | null = null;
+  return {
+    start() {
+      timer ??= timers.setInterval(() => void ping(), everyMs);
+    },
+    stop() {
+      if (timer !== null) timers.clearInterval(timer);
+      timer = null;
+    },
+    get active() {
+      return timer !== null;
+    },
+  };
+}
