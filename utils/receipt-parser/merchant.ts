@@ -12,7 +12,13 @@ const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
 const BUSINESS_WORD = /\b(?:restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|station|tankstelle|kiosk|deli|food|foods)\b/;
 const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
-const SUFFIX_ONLY = /^[\s(]*(?:[a-z]{1,3}\.?\)?\s*)?(?:\(m\)\s*)?(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|inc|gmbh(?: & co\.? kg)?|& co\.? kg|ag|sarl|sas|s\.a|srl|spa|bv|plc|pty ltd|pte ltd|co\.?(?: \(m\))? (?:sdn\.? ?bhd|ltd))\.?[\s)]*$/;
+const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy'.split(' '));
+
+/** A row that only carries the company form of the name above it ("SDN BHD", "(Europe) Limited", "CO. (M) SDN BHD"). */
+function isSuffixOnly(norm: string): boolean {
+  const words = norm.replace(/\([^)]*\)/g, ' ').replace(/[.,&]/g, ' ').trim().split(/\s+/);
+  return words.length > 0 && words.length <= 5 && words.every((word) => SUFFIX_WORDS.has(word));
+}
 
 const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje)\b/;
 const SLOGAN = /\b(?:promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt)\b/;
@@ -55,6 +61,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (!row) continue;
     // A document title ("TAX INVOICE") ends the shop's header: names below it are the customer's.
     if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
+    if (moneyRows[index] === true || isSuffixOnly(row.norm)) continue;
     if (/,\s*$/.test(row.text) || isNotName(normalizeText(cleanName(row.text)))) continue;
     let score = 1 - rank * 0.15;
     const name = normalizeText(cleanName(row.text));
@@ -69,9 +76,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   let name = cleanName(row.text);
   const next = rows[best.index + 1];
-  if (next && (CONTINUES.test(row.text) || SUFFIX_ONLY.test(next.norm)) && !isNotName(next.norm) && next.text.length <= 40) {
-    name = `${name} ${cleanName(next.text)}`;
-  } else if (next && next.norm.trim().length > 0 && SUFFIX_ONLY.test(cleanName(next.norm).toLowerCase())) {
+  if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
     name = `${name} ${cleanName(next.text)}`;
   }
   const confidence = Math.max(0.3, Math.min(0.9, 0.4 + best.score * 0.3));

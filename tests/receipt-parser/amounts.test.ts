@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { detectDecimalMark, findAmounts, formatAmount, type DecimalMark } from '../../utils/receipt-parser/amounts';
+
+describe('detectDecimalMark', () => {
+  it.each([
+    [['TOTAL 12.50', 'CASH 20.00'], '.'],
+    [['SUMME 12,50', 'Gegeben 20,00'], ','],
+    [['Total 1,234.56'], '.'],
+    [['Gesamt 1.234,56'], ','],
+    [['合計 ¥1,200', 'お預り ¥2,000'], 'none'],
+    [['Datum 11.02.18', 'Summe 3,50', 'Bar 5,00'], ','],
+  ] as const)('reads %j as %s', (texts, mark) => {
+    expect(detectDecimalMark(texts)).toBe(mark);
+  });
+});
+
+describe('findAmounts', () => {
+  it.each([
+    ['TOTAL 1,234.56', '.', [[1234.56, null]]],
+    ['Gesamt 1.234,56', ',', [[1234.56, null]]],
+    ['Total 1 234,56', ',', [[1234.56, null]]],
+    ['SUMME 12,50 EUR', ',', [[12.5, 'EUR']]],
+    ['Total $12.50', '.', [[12.5, '$']]],
+    ['TOTAL RM 9.00', '.', [[9, 'RM']]],
+    ['TOTAL £7.90', '.', [[7.9, '£']]],
+    ['NET AED105.00', '.', [[105, 'AED']]],
+    ['Total CHF 1\'248.50', '.', [[1248.5, 'CHF']]],
+    ['ROUNDING ADJUSTMENT -RM 0.02', '.', [[-0.02, 'RM']]],
+    ['ROUNDING RM -0.02', '.', [[-0.02, 'RM']]],
+    ['DISCOUNT (3.00)', '.', [[-3, null]]],
+    ['ROUNDING ADJUSTMENTS 0.02-', '.', [[-0.02, null]]],
+    ['ADJ .02', '.', [[0.02, null]]],
+    ['Att betala 104,80 kr', ',', [[104.8, 'kr']]],
+    ['合計 ¥1,200', 'none', [[1200, '¥']]],
+    ['Total Rp 15.000', 'none', [[15000, 'Rp']]],
+  ] as const)('reads %s', (text, mark, expected) => {
+    expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);
+  });
+
+  it.each([
+    ['DATE: 25/12/2018 8:13:39 PM', '.'],
+    ['12-01-19 21:13 SH01 ZK09', '.'],
+    ['DOC NO: CS00004040', '.'],
+    ['TEL: 07-5547360', '.'],
+    ['WAXCO CLEANER 120ML 1.5L', '.'],
+    ['GST 6%', '.'],
+    ['Datum 11.02.18', ','],
+  ])('finds no amount of money in %s', (text, mark) => {
+    expect(findAmounts(text, mark as DecimalMark).filter((a) => a.decimals === 2)).toEqual([]);
+  });
+
+  it('says where each amount is in the text', () => {
+    const [amount] = findAmounts('TOTAL\t12.50', '.');
+    expect([amount?.start, amount?.end]).toEqual([6, 11]);
+  });
+});
+
+describe('formatAmount', () => {
+  it.each([
+    [1234.5, 2, '1234.50'],
+    [-0.02, 2, '-0.02'],
+    [1200, 0, '1200'],
+    [1.2345, 3, '1.234'],
+    [-0.001, 2, '0.00'],
+  ])('writes %d with %i decimals as %s', (value, decimals, text) => {
+    expect(formatAmount(value, decimals)).toBe(text);
+  });
+});

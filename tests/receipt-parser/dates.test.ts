@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseReceipt } from '../../utils/receipt-parser/index';
+import type { DateOrder } from '../../utils/settings';
+import { pageFromText } from './pages';
+
+const today = new Date(2025, 11, 1);
+const dateOf = (text: string, dateOrder: DateOrder = 'auto', locale = ''): string | null =>
+  parseReceipt(pageFromText(`SHOP\n${text}\nTOTAL 5.00`), { today, dateOrder, locale }).date;
+
+describe('dates', () => {
+  it.each([
+    ['25/12/2018', '2018-12-25'],
+    ['12-01-19 21:13', '2019-01-12'],
+    ['2018-03-23', '2018-03-23'],
+    ['20180304', '2018-03-04'],
+    ['11.02.18', '2018-02-11'],
+    ['Datum: 15.03.2025', '2025-03-15'],
+    ['05 MAR 2018 18:24', '2018-03-05'],
+    ['Mar 5, 2018', '2018-03-05'],
+    ['March 23rd 2018', '2018-03-23'],
+    ['Mittwoch, 7. März 2025', '2025-03-07'],
+    ['7. Feb. 2025', '2025-02-07'],
+    ['mer. 5 févr. 2025 20:15', '2025-02-05'],
+    ['3 de marzo de 2025', '2025-03-03'],
+    ['lunedì 3 marzo 2025', '2025-03-03'],
+    ['3 maart 2025', '2025-03-03'],
+    ['3 de março de 2025', '2025-03-03'],
+    ['2025年1月10日', '2025-01-10'],
+    ['FRIDAY, 29-12-2017 TIME : 20:17', '2017-12-29'],
+  ])('reads %s as %s', (text, iso) => {
+    expect(dateOf(text)).toBe(iso);
+  });
+
+  it.each([
+    ['31/02/2024', null],
+    ['29/02/2023', null],
+    ['29/02/2024', '2024-02-29'],
+    ['15/13/2024', null],
+    ['24/12/2026', null],
+    ['INV 1234567890123', null],
+  ])('rejects impossible and future dates: %s → %s', (text, iso) => {
+    expect(dateOf(text)).toBe(iso);
+  });
+
+  it.each([
+    ['03/04/2025', 'auto', '', '2025-04-03'],
+    ['03/04/2025', 'mdy', '', '2025-03-04'],
+    ['03/04/2025', 'dmy', '', '2025-04-03'],
+    ['03/04/2025', 'auto', 'en-US', '2025-03-04'],
+    ['03/04/2025', 'auto', 'de-DE', '2025-04-03'],
+    ['25/03/18', 'ymd', '', '2025-03-18'],
+  ] as const)('reads ambiguous %s with order %s and locale %s as %s', (text, order, locale, iso) => {
+    expect(dateOf(text, order, locale)).toBe(iso);
+  });
+
+  it.each([
+    ['Total $5.00\n03/04/2025\n03/05/2025', '2025-03-04'],
+    ['Total $5.00\nChicago, IL 60606\n03/04/2025', '2025-03-04'],
+    ['Total 5,00 €\n03/04/2025', '2025-04-03'],
+    ['Issued 13/04/2025\nDate 03/04/2025', '2025-04-03'],
+    ['Date 03/14/2025\nPrinted 03/04/2025', '2025-03-14'],
+  ])('decides the order from the receipt itself: %j', (text, iso) => {
+    expect(parseReceipt(pageFromText(`SHOP\n${text}`), { today }).date).toBe(iso);
+  });
+
+  it('prefers the date labelled as such over an expiry date', () => {
+    const parsed = parseReceipt(pageFromText('SHOP\nVoucher valid until 01/06/2025\nDate: 02/03/2025\nTOTAL 5.00'), { today });
+    expect(parsed.date).toBe('2025-03-02');
+  });
+});
+
+describe('time', () => {
+  it.each([
+    ['25/12/2018 8:13:39 PM', '20:13'],
+    ['25/12/2018 12:05 AM', '00:05'],
+    ['25/12/2018 12:30 pm', '12:30'],
+    ['Le 14/02/2025 à 12h31', '12:31'],
+    ['15.03.2025 18:42', '18:42'],
+  ])('reads %s as %s', (text, time) => {
+    expect(parseReceipt(pageFromText(`SHOP\n${text}\nTOTAL 5.00`), { today }).time).toBe(time);
+  });
+});

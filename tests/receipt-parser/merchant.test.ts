@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseReceipt } from '../../utils/receipt-parser/index';
+import { pageFromText } from './pages';
+
+const merchantOf = (header: string): string | null => parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {}).merchant;
+
+describe('merchant', () => {
+  it.each([
+    ['TAX INVOICE\nKEDAI MAJU\n(123456-X)\nNO. 5, JALAN BESAR', 'KEDAI MAJU'],
+    ['WELCOME\nRECEIPT\nJoe\'s Diner\n12 Main Street', 'Joe\'s Diner'],
+    ['99 SPEED MART S/B (519537-X)\nLOT P.T. 2811, JALAN ANGSA,', '99 SPEED MART S/B'],
+    ['PASARAYA BORONG PINTAR\nSDN BHD\nBR NO. :(124525-H)', 'PASARAYA BORONG PINTAR SDN BHD'],
+    ['HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G & 115G, JALAN SETIA', 'HOME MASTER HARDWARE & ELECTRICAL'],
+    ['POPULAR BOOK\nCO. (M) SDN BHD\n(CO. NO. 113825-W)', 'POPULAR BOOK CO. (M) SDN BHD'],
+    ['www.shop.example.com\nTel: +44 20 7946 0018\nThe Corner Shop\n1 High St', 'The Corner Shop'],
+    ['VAT Reg No: GB123456789\nPRET A MANGER\n(Europe) Limited', 'PRET A MANGER (Europe) Limited'],
+    ['USt-IdNr. DE123456789\nBäckerei Müller\nHauptstr. 3', 'Bäckerei Müller'],
+    ['SIRET 123 456 789 00012\nBoulangerie Paul\n12 rue de la Paix', 'Boulangerie Paul'],
+    ['11/24/2025 7:42 PM\nBLUE BONNET GRILL\nAustin, TX 78701', 'BLUE BONNET GRILL'],
+    ['*** COPY ***\n===== THANK YOU =====\nTARGET\nT-1234', 'TARGET'],
+    ['MORGAN\'S GRILL\nTIMELESS KITCHENETTE SDN BHD\nCOMPANY NO : 1174703-K', 'TIMELESS KITCHENETTE SDN BHD'],
+  ])('finds the name in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
+  it('finds no name when the top holds only numbers and headers', () => {
+    expect(merchantOf('TAX INVOICE\n12345678\n01/02/2025')).toBeNull();
+  });
+});
