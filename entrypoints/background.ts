@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerScanMenu, SCAN_MENU_ID } from '@/utils/context-menu';
+import { registerScanMenus, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/context-menu';
 import { createOcrClient } from '@/utils/ocr-space-client';
 import { createPageBlobReader } from '@/utils/page-blob';
-import { isExtensionMessage, type ScanEvent } from '@/utils/protocol';
+import { findAndConfirmPageReceipts } from '@/utils/page-images';
+import { isExtensionMessage, type BatchStarted, type ScanEvent } from '@/utils/protocol';
 import { openReceiptDb } from '@/utils/receipt-db';
 import { createReceiptRepository } from '@/utils/receipt-repository';
-import { badgeText, describeSettledScan } from '@/utils/scan-notices';
-import { createScanner } from '@/utils/scan-pipeline';
+import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan-notices';
+import { createScanner, type ScanTarget } from '@/utils/scan-pipeline';
 import { createKeepAlive, createScanQueue } from '@/utils/scan-queue';
 import { createSettingsStore } from '@/utils/settings';
 import { createStoredStreamingSupport } from '@/utils/streaming-support';
@@ -32,6 +33,7 @@ export default defineBackground(() => {
     locale: navigator.language,
   });
   const action = browser.action ?? browser.browserAction;
+  const announcedBatches = new Set<string>();
   const queue = createScanQueue({
     repository,
     scanner,
@@ -48,24 +50,47 @@ export default defineBackground(() => {
     onCountChanged: (unfinished) => void action.setBadgeText({ text: badgeText(unfinished) }),
     onSettled: async (receiptId, outcome) => {
       if (!(await settings.load()).notifications) return;
-      const notice = describeSettledScan(outcome);
-      void browser.notifications.create(`scan-${receiptId}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...notice });
+      const batchId = outcome.kind === 'duplicate' ? null : ((await repository.get(receiptId))?.job?.batchId ?? null);
+      if (!batchId) return notify(`scan-${receiptId}`, describeSettledScan(outcome));
+      // A batch is announced once, when its last scan ends.
+      const summary = summariseBatch(await repository.listBatch(batchId));
+      if (summary.remaining > 0 || announcedBatches.has(batchId)) return;
+      announcedBatches.add(batchId);
+      notify(`batch-${batchId}`, { title: 'Receipts scanned', message: describeBatch(summary) });
     },
   });
 
-  browser.runtime.onInstalled.addListener(() => registerScanMenu(browser.contextMenus));
-  browser.runtime.onStartup.addListener(() => registerScanMenu(browser.contextMenus));
+  function notify(id: string, notice: Notice): void {
+    void browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...notice });
+  }
+
+  async function scanBatch(targets: ScanTarget[]): Promise<BatchStarted> {
+    const batchId = crypto.randomUUID();
+    await queue.addBatch(targets, batchId);
+    return { batchId, count: targets.length };
+  }
+
+  browser.runtime.onInstalled.addListener(() => registerScanMenus(browser.contextMenus));
+  browser.runtime.onStartup.addListener(() => registerScanMenus(browser.contextMenus));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === QUEUE_ALARM) void queue.pump();
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== SCAN_MENU_ID || !info.srcUrl) return;
-    void queue.add({ srcUrl: info.srcUrl, pageUrl: info.pageUrl ?? tab?.url ?? null, pageTitle: tab?.title ?? null, tabId: tab?.id ?? null, frameId: info.frameId ?? 0 });
+    if (info.menuItemId === SCAN_MENU_ID && info.srcUrl) {
+      void queue.add({ srcUrl: info.srcUrl, pageUrl: info.pageUrl ?? tab?.url ?? null, pageTitle: tab?.title ?? null, tabId: tab?.id ?? null, frameId: info.frameId ?? 0 });
+    }
+    if (info.menuItemId === SCAN_PAGE_MENU_ID && tab?.id !== undefined) {
+      void findAndConfirmPageReceipts(browser.scripting, tab.id).then(async (targets) => {
+        if (targets.length > 0) await scanBatch(targets);
+      });
+    }
   });
 
   browser.runtime.onMessage.addListener((message) => {
-    if (isExtensionMessage(message) && message.type === 'retry-scan') void queue.retry(message.receiptId);
+    if (!isExtensionMessage(message)) return;
+    if (message.type === 'retry-scan') void queue.retry(message.receiptId);
+    if (message.type === 'scan-batch') return scanBatch(message.targets);
   });
 
   void queue.resume();

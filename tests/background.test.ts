@@ -65,7 +65,10 @@ describe('background', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await fakeBrowser.runtime.onStartup.trigger();
-    expect(createdMenus).toEqual([{ id: 'scan-receipt', title: 'Scan receipt', contexts: ['image'] }]);
+    expect(createdMenus).toEqual([
+      { id: 'scan-receipt', title: 'Scan receipt', contexts: ['image'] },
+      { id: 'scan-page-images', title: 'Scan all images on this page', contexts: ['page', 'image'] },
+    ]);
   });
 
   it('scans the clicked image into a stored receipt, sending the key only to the OCR endpoint', async () => {
@@ -136,5 +139,43 @@ describe('background', () => {
     await waitForStatus('done');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('scans the receipt-sized images of a page as one batch after the user confirms, announcing it once', async () => {
+    const notify = vi.spyOn(browser.notifications, 'create').mockResolvedValue(undefined);
+    const questions: unknown[] = [];
+    const images = [
+      { src: 'https://shop.example/receipt.jpg', naturalWidth: 1000, naturalHeight: 2000, renderedWidth: 300, renderedHeight: 600 },
+      { src: 'https://shop.example/missing.jpg', naturalWidth: 900, naturalHeight: 1600, renderedWidth: 300, renderedHeight: 600 },
+      { src: 'https://shop.example/logo.png', naturalWidth: 64, naturalHeight: 64, renderedWidth: 64, renderedHeight: 64 },
+    ];
+    vi.spyOn(browser.scripting, 'executeScript').mockImplementation(async (injection) => {
+      if ('args' in injection && injection.args) {
+        questions.push(injection.args[0]);
+        return [{ frameId: 0, documentId: 'd', result: true }];
+      }
+      return [{ frameId: 0, documentId: 'd', result: { pageUrl: 'https://shop.example/orders', pageTitle: 'Orders', images } }];
+    });
+    background.main();
+    const tab = { id: 4, index: 0, url: 'https://shop.example/orders', title: 'Orders' } as Browser.tabs.Tab;
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-page-images', pageUrl: tab.url, frameId: 0, editable: false }, tab);
+    await vi.waitFor(async () => expect((await allReceipts()).map((receipt) => receipt.status).sort()).toEqual(['done', 'failed']), { timeout: 5000 });
+    expect(questions).toEqual(['Scan 2 images from this page as receipts?']);
+    const receipts = await allReceipts();
+    expect(new Set(receipts.map((receipt) => receipt.job?.batchId)).size).toBe(1);
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
+    expect(notify.mock.calls[0]?.[1]).toMatchObject({ title: 'Receipts scanned', message: 'Batch finished: 1 scanned, 1 failed.' });
+  });
+
+  it('scans nothing when the user declines', async () => {
+    vi.spyOn(browser.scripting, 'executeScript').mockImplementation(async (injection) =>
+      'args' in injection && injection.args
+        ? [{ frameId: 0, documentId: 'd', result: false }]
+        : [{ frameId: 0, documentId: 'd', result: { pageUrl: 'x', pageTitle: 'x', images: [{ src: 'https://shop.example/receipt.jpg', naturalWidth: 1000, naturalHeight: 2000, renderedWidth: 300, renderedHeight: 600 }] } }],
+    );
+    background.main();
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-page-images', frameId: 0, editable: false }, { id: 4, index: 0 } as Browser.tabs.Tab);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await allReceipts()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { registerScanMenu, SCAN_MENU_ID } from '../utils/context-menu';
+import { registerScanMenus, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '../utils/context-menu';
 
-describe('registerScanMenu', () => {
+describe('registerScanMenus', () => {
   it('can run on every start without a duplicate-id error', async () => {
     const menus = new Map<string, unknown>();
     const api = {
@@ -11,8 +11,11 @@ describe('registerScanMenu', () => {
         menus.set(properties.id, properties);
       },
     };
-    await registerScanMenu(api);
-    await registerScanMenu(api);
-    expect([...menus.values()]).toEqual([{ id: SCAN_MENU_ID, title: 'Scan receipt', contexts: ['image'] }]);
+    await registerScanMenus(api);
+    await registerScanMenus(api);
+    expect([...menus.values()]).toEqual([
+      { id: SCAN_MENU_ID, title: 'Scan receipt', contexts: ['image'] },
+      { id: SCAN_PAGE_MENU_ID, title: 'Scan all images on this page', contexts: ['page', 'image'] },
+    ]);
   });
 });

@@ -1,8 +1,11 @@
 import type { ScanProgress } from './receipt';
+import type { ScanTarget } from './scan-pipeline';
 
 /** Popup → background requests. */
 export type ScanRequest =
-  | { type: 'retry-scan'; receiptId: string };
+  | { type: 'retry-scan'; receiptId: string }
+  /** Answered with { batchId }. */
+  | { type: 'scan-batch'; targets: ScanTarget[] };
 
 /** Background → pages broadcasts. */
 export type ScanEvent =
@@ -13,11 +16,33 @@ export type ScanEvent =
 
 export type ExtensionMessage = ScanRequest | ScanEvent;
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<ExtensionMessage['type']>(['retry-scan', 'receipt-changed', 'receipt-progress', 'receipt-duplicate']);
+export interface BatchStarted {
+  batchId: string;
+  count: number;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+function isScanTarget(value: unknown): value is ScanTarget {
+  if (typeof value !== 'object' || value === null) return false;
+  const target = value as Record<string, unknown>;
+  return isText(target.srcUrl) && (target.tabId === null || typeof target.tabId === 'number') && typeof target.frameId === 'number';
+}
 
 /** Messages cross a trust boundary: check the shape before acting on one. */
 export function isExtensionMessage(message: unknown): message is ExtensionMessage {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, receiptId } = message as { type?: unknown; receiptId?: unknown };
-  return typeof type === 'string' && MESSAGE_TYPES.has(type) && typeof receiptId === 'string';
+  const fields = message as Record<string, unknown>;
+  switch (fields.type) {
+    case 'retry-scan':
+    case 'receipt-changed':
+    case 'receipt-progress':
+      return isText(fields.receiptId);
+    case 'receipt-duplicate':
+      return isText(fields.receiptId) && isText(fields.existingId);
+    case 'scan-batch':
+      return Array.isArray(fields.targets) && fields.targets.length <= 500 && fields.targets.every(isScanTarget);
+    default:
+      return false;
+  }
 }

@@ -13,7 +13,7 @@ export interface ReceiptDbSchema extends DBSchema {
   receipts: {
     key: string;
     value: ReceiptRecord;
-    indexes: { 'by-captured': number; 'by-date': string; 'by-sha256': string; 'by-status': string };
+    indexes: { 'by-captured': number; 'by-date': string; 'by-sha256': string; 'by-status': string; 'by-batch': string };
   };
   /** Kept apart from receipts so that listing never loads an image. */
   originals: {
@@ -35,8 +35,10 @@ export function openReceiptDb(name = RECEIPT_DB_NAME): Promise<ReceiptDb> {
         db.createObjectStore('originals', { keyPath: 'id' });
       }
       if (oldVersion < 2) {
-        // The queue finds its jobs by status instead of reading every receipt.
-        transaction.objectStore('receipts').createIndex('by-status', 'status');
+        // The queue finds its jobs by status, and a batch its receipts, without reading every receipt.
+        const receipts = transaction.objectStore('receipts');
+        receipts.createIndex('by-status', 'status');
+        receipts.createIndex('by-batch', 'job.batchId');
       }
     },
   });

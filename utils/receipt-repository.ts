@@ -121,6 +121,11 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return lists.flat();
     },
 
+    /** The receipts of one "scan all images" batch. */
+    async listBatch(batchId: string): Promise<ReceiptRecord[]> {
+      return (await dbPromise).getAllFromIndex('receipts', 'by-batch', batchId);
+    },
+
     async findBySha256(sha256: string): Promise<ReceiptRecord[]> {
       return (await dbPromise).getAllFromIndex('receipts', 'by-sha256', sha256);
     },

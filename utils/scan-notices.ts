@@ -31,3 +31,21 @@ export function badgeText(unfinished: number): string {
   if (unfinished <= 0) return '';
   return unfinished > 99 ? '99+' : String(unfinished);
 }
+
+export interface BatchSummary {
+  done: number;
+  failed: number;
+  remaining: number;
+}
+
+export function summariseBatch(receipts: ReceiptRecord[]): BatchSummary {
+  const done = receipts.filter((receipt) => receipt.status === 'done').length;
+  const failed = receipts.filter((receipt) => receipt.status === 'failed').length;
+  return { done, failed, remaining: receipts.length - done - failed };
+}
+
+export function describeBatch({ done, failed, remaining }: BatchSummary): string {
+  const scanned = `${done} scanned`;
+  const failures = failed > 0 ? `, ${failed} failed` : '';
+  return remaining > 0 ? `${scanned}${failures}, ${remaining} to go` : `Batch finished: ${scanned}${failures}.`;
+}

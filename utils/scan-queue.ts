@@ -114,6 +114,18 @@ export function createScanQueue(env: ScanQueueEnv) {
       return receipt;
     },
 
+    /** Queues a page's images as one batch; each scan still succeeds or fails on its own. */
+    async addBatch(targets: ScanTarget[], batchId: string): Promise<ReceiptRecord[]> {
+      const receipts: ReceiptRecord[] = [];
+      for (const target of targets) {
+        const receipt = await scanner.capture(target, batchId);
+        if (receipt.status === 'failed' && receipt.error) env.onSettled(receipt.id, { kind: 'failed', error: receipt.error });
+        receipts.push(receipt);
+      }
+      await queue.pump();
+      return receipts;
+    },
+
     /** A manual retry always runs, with a fresh count of automatic attempts. */
     async retry(id: string): Promise<void> {
       const receipt = await repository.get(id);
