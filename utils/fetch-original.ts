@@ -81,6 +81,14 @@ async function readBody(response: Response, options: FetchOriginalOptions, total
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
+/** Browsers say only "Failed to fetch"; runtimes that give a cause (Node's undici: "redirect count exceeded") name the loop. */
+function isRedirectLoop(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    if (/redirect count exceeded|too many redirects|redirect loop/i.test(cause.message)) return true;
+  }
+  return false;
+}
+
 /** Downloads the original image as the user's browser would (with their cookies), within a size limit and a stall timeout. */
 export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint8Array> {
   const { url, limitBytes, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
@@ -108,6 +116,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
     if (signal?.aborted || isAbort(error)) return signal?.reason ?? error;
     if (scheme === 'data') return new ScanFailure(scanErrors.notAnImage('a malformed data: address'));
     if (!(error instanceof TypeError)) return error;
+    if (phase === 'connect' && isRedirectLoop(error)) return new ScanFailure(scanErrors.tooManyRedirects(source.host));
     return new ScanFailure(phase === 'connect' ? scanErrors.network(source.host) : scanErrors.truncated('image'));
   };
 

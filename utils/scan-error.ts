@@ -1,6 +1,7 @@
 /** Every failure a user can meet, as a value: a code, a sentence a person understands, and whether trying again may help. */
 export type ScanErrorCode =
   | 'network'
+  | 'too-many-redirects'
   | 'http-status'
   | 'not-found'
   | 'timeout'
@@ -58,6 +59,8 @@ const make = (code: ScanErrorCode, message: string, retryable: boolean, retryAft
 export const scanErrors = {
   network: (host: string) =>
     make('network', `Could not reach ${host}. Check your connection and try again.`, true),
+  tooManyRedirects: (host: string) =>
+    make('too-many-redirects', `The address on ${host} redirects in a loop, so the image cannot be downloaded. Open the image in its own tab and scan it from there.`, false),
   httpStatus: (status: number, what: string) =>
     make('http-status', `The ${what} answered with HTTP ${status}.`, status >= 500 || status === 429),
   notFound: () => make('not-found', 'The image is no longer there (HTTP 404).', false),
