@@ -63,7 +63,7 @@ export function ReceiptDetail({ receipt, locale, onBack, onSave, onDownload, onD
         <h2 id="detail-title">{fields?.merchant ?? 'Receipt'}</h2>
       </header>
       <Thumbnail blob={receipt.thumbnail} alt="Receipt image" class="detail-image" />
-      {receipt.status === 'failed' && receipt.error && (
+      {(receipt.status === 'failed' || receipt.status === 'queued') && receipt.error && (
         <div class="detail-error">
           <p class="error" role="alert">
             {receipt.error.message}

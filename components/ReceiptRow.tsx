@@ -8,17 +8,20 @@ interface Props {
   receipt: ReceiptRecord;
   progress: ScanProgress | null;
   locale: string;
+  highlighted?: boolean;
   onOpen: (id: string) => void;
   onRetry: (id: string) => void;
 }
 
-export function ReceiptRow({ receipt, progress, locale, onOpen, onRetry }: Props) {
+export function ReceiptRow({ receipt, progress, locale, highlighted = false, onOpen, onRetry }: Props) {
   const { fields } = receipt;
   const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : receipt.source.pageTitle || 'New receipt');
   const needsReview = fields !== null && (['merchant', 'date', 'total'] as const).some((name) => fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name));
   const liveProgress = progress ?? receipt.progress;
+  // A scan waiting out a backoff shows why, and can be retried at once.
+  const retryable = receipt.status === 'failed' || (receipt.status === 'queued' && receipt.error !== null);
   return (
-    <li class={`receipt-row status-${receipt.status}`} data-receipt-id={receipt.id}>
+    <li class={`receipt-row status-${receipt.status}${highlighted ? ' highlight' : ''}`} data-receipt-id={receipt.id} aria-current={highlighted ? 'true' : undefined}>
       <Thumbnail blob={receipt.thumbnail} alt="" />
       <div class="receipt-summary">
         <div class="receipt-line">
@@ -26,18 +29,18 @@ export function ReceiptRow({ receipt, progress, locale, onOpen, onRetry }: Props
           {receipt.status === 'done' && <span class="total">{formatTotal(fields?.total ?? null, fields?.currency ?? null)}</span>}
         </div>
         <div class="receipt-line secondary">
-          {receipt.status === 'done' ? <span class="date">{formatReceiptDate(fields?.date ?? null, locale)}</span> : <span class="status">{describeStatus(receipt)}</span>}
+          {receipt.status === 'done' ? <span class="date">{formatReceiptDate(fields?.date ?? null, locale)}</span> : <span class="status">{describeStatus(receipt, locale)}</span>}
           {needsReview && <span class="badge review">Needs review</span>}
         </div>
         {isInFlight(receipt) && liveProgress && <ProgressBar progress={liveProgress} />}
-        {receipt.status === 'failed' && receipt.error && (
+        {retryable && receipt.error && (
           <p class="error" role="alert">
             {receipt.error.message}
           </p>
         )}
       </div>
       <div class="row-actions">
-        {receipt.status === 'failed' && (
+        {retryable && (
           <button type="button" onClick={() => onRetry(receipt.id)}>
             Retry
           </button>

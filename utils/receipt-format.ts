@@ -26,10 +26,15 @@ export function describeProgress(progress: ScanProgress): string {
   return percent === null ? `${verb}...` : `${verb} ${percent}%`;
 }
 
-export function describeStatus(receipt: ReceiptRecord): string {
+/** "14:32", in the user's locale: when a waiting scan tries again. */
+export function formatClock(timestamp: number, locale: string): string {
+  return new Date(timestamp).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function describeStatus(receipt: ReceiptRecord, locale = 'en'): string {
   switch (receipt.status) {
     case 'queued':
-      return 'Waiting';
+      return receipt.error && receipt.job ? `Trying again at ${formatClock(receipt.job.notBefore, locale)}` : 'Waiting';
     case 'downloading':
       return 'Downloading...';
     case 'uploading':

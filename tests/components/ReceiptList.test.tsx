@@ -58,4 +58,21 @@ describe('ReceiptList', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Open/ }));
     expect(onOpen).toHaveBeenCalledWith('r1');
   });
+
+  it('shows a scan waiting out a backoff with its reason, when it tries again, and a Retry', () => {
+    const onRetry = vi.fn();
+    const error = { code: 'ocr-server' as const, message: 'The OCR service had an internal problem (HTTP 500). Try again later.', retryable: true };
+    const job = { srcUrl: 'x', tabId: null, frameId: 0, attempts: 1, notBefore: new Date(2024, 0, 2, 14, 32).getTime(), batchId: null };
+    render(<ReceiptList receipts={[makeReceipt({ status: 'queued', fields: null, error, job })]} progress={{}} locale="en-GB" onOpen={vi.fn()} onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toBe(error.message);
+    expect(screen.getByText('Trying again at 14:32')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledWith('r1');
+  });
+
+  it('points out the receipt a duplicate scan found', () => {
+    render(<ReceiptList receipts={[makeReceipt(), makeReceipt({ id: 'r2' })]} progress={{}} locale="en" highlightId="r2" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.map((row) => row.getAttribute('aria-current'))).toEqual([null, 'true']);
+  });
 });

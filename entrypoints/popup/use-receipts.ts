@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isExtensionMessage } from '@/utils/protocol';
+import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
+import type { ReceiptPage, ReceiptRepository } from '@/utils/receipt-repository';
+
+const PAGE_SIZE = 50;
+
+function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord): ReceiptRecord[] {
+  const index = receipts.findIndex((known) => known.id === receipt.id);
+  if (index === -1) return [receipt, ...receipts].sort((a, b) => b.capturedAt - a.capturedAt);
+  return receipts.map((known) => (known.id === receipt.id ? receipt : known));
+}
+
+/** The popup's live view of the receipts: cursor pages from IndexedDB, kept current by the background's broadcasts. */
+export function useReceipts(repository: ReceiptRepository, onDuplicate: (receiptId: string, existingId: string) => void) {
+  const [receipts, setReceipts] = useState<ReceiptRecord[]>([]);
+  const [next, setNext] = useState<ReceiptPage['next']>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [progress, setProgress] = useState<Record<string, ScanProgress>>({});
+
+  const loadPage = useCallback(
+    async (before?: ReceiptPage['next']) => {
+      const page = await repository.listNewest(PAGE_SIZE, before ?? undefined);
+      setReceipts((current) => (before ? [...current, ...page.receipts] : page.receipts));
+      setNext(page.next);
+      setLoaded(true);
+    },
+    [repository],
+  );
+
+  const refresh = useCallback(
+    async (id: string) => {
+      const receipt = await repository.get(id);
+      if (receipt) setReceipts((current) => upsert(current, receipt));
+      else setReceipts((current) => current.filter((known) => known.id !== id));
+    },
+    [repository],
+  );
+
+  useEffect(() => {
+    void loadPage();
+    const onMessage = (message: unknown) => {
+      if (!isExtensionMessage(message)) return;
+      if (message.type === 'receipt-progress') setProgress((current) => ({ ...current, [message.receiptId]: message.progress }));
+      if (message.type === 'receipt-changed') {
+        setProgress(({ [message.receiptId]: _ended, ...rest }) => rest);
+        void refresh(message.receiptId);
+      }
+      if (message.type === 'receipt-duplicate') {
+        setReceipts((current) => current.filter((known) => known.id !== message.receiptId));
+        onDuplicate(message.receiptId, message.existingId);
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [loadPage, refresh, onDuplicate]);
+
+  return { receipts, setReceipts, next, loaded, progress, loadPage, refresh };
+}
