@@ -157,6 +157,31 @@ function readWebpDimensions(bytes: Uint8Array): ImageDimensions | null {
   return null;
 }
 
+/** Where the first frame ends, walking past the colour table and the extension blocks; null when cut or malformed. */
+function readFirstGifFrameExtent(bytes: Uint8Array): ImageDimensions | null {
+  const screenFlags = bytes[10] ?? 0;
+  let offset = 13 + (screenFlags & 0x80 ? 3 * 2 ** ((screenFlags & 0x07) + 1) : 0);
+  while (offset < bytes.length) {
+    const block = bytes[offset];
+    if (block === 0x2c) {
+      if (offset + 9 > bytes.length) return null;
+      return { width: uint16LE(bytes, offset + 1) + uint16LE(bytes, offset + 5), height: uint16LE(bytes, offset + 3) + uint16LE(bytes, offset + 7) };
+    }
+    if (block !== 0x21) return null;
+    offset += 2;
+    for (let size = -1; size !== 0 && offset < bytes.length; offset += 1 + size) size = bytes[offset] ?? 0;
+  }
+  return null;
+}
+
+/** Browsers grow a GIF to hold a first frame larger than its logical screen, so that frame's extent counts too. */
+function readGifDimensions(bytes: Uint8Array): ImageDimensions | null {
+  if (bytes.length < 10) return null;
+  const screen = { width: uint16LE(bytes, 6), height: uint16LE(bytes, 8) };
+  const frame = readFirstGifFrameExtent(bytes);
+  return frame ? { width: Math.max(screen.width, frame.width), height: Math.max(screen.height, frame.height) } : screen;
+}
+
 function readBmpDimensions(bytes: Uint8Array): ImageDimensions | null {
   if (bytes.length < 26) return null;
   if (uint32LE(bytes, 14) === 12) return { width: uint16LE(bytes, 18), height: uint16LE(bytes, 20) };
@@ -171,7 +196,7 @@ function readRawDimensions(bytes: Uint8Array, mime: ImageMime): ImageDimensions 
     case 'image/jpeg':
       return readJpegDimensions(bytes);
     case 'image/gif':
-      return bytes.length >= 10 ? { width: uint16LE(bytes, 6), height: uint16LE(bytes, 8) } : null;
+      return readGifDimensions(bytes);
     case 'image/webp':
       return readWebpDimensions(bytes);
     case 'image/bmp':
