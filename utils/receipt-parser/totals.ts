@@ -40,7 +40,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[]): TotalPick {
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const summary = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
   const candidates = ofKind(summary, 'grand', 'total').filter((e) => e.value > 0);
-  const adjustments = ofKind(summary, 'rounding').map((e) => e.value).filter((value) => value !== 0);
+  // What may be added to a total after it is printed: a rounding adjustment, a tip.
+  const adjustments = ofKind(summary, 'rounding', 'tip').map((e) => e.value).filter((value) => value !== 0);
   const { paid, summed } = findImpliedTotals(summary);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   const largest = Math.max(0, ...candidates.map((e) => e.value));
@@ -56,7 +57,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[]): TotalPick {
     if (sameAmount(entry.value, largest)) score += 0.5;
     // A "total" far below the largest is a tax line that names the total ("GST included in total: 1.42").
     if (entry.value < largest * 0.3) score -= 2;
-    // A total after its rounding adjustment is the one paid.
+    // A total after its rounding adjustment or tip is the one paid.
     if (candidates.some((other) => other.row < entry.row && adjustments.some((r) => sameAmount(other.value + r, entry.value)))) score += 2;
     // Totals printed after the change are tax tables and reprints.
     if (entry.row > firstChange) score -= 0.7;
@@ -84,6 +85,8 @@ function pickTax(summary: readonly SummaryAmount[], total: number | undefined, s
   if (total !== undefined && subtotal !== undefined) {
     const fit = taxes.find((value) => sameAmount(subtotal + value, total));
     if (fit !== undefined) return fit;
+    const sum = taxes.reduce((a, b) => a + b, 0);
+    if (sameAmount(subtotal + sum, total)) return sum;
   }
   const below = taxes.filter((value) => total === undefined || value < total / 2);
   return below[0];

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readOcrAnswer } from '../../utils/ocr-answer';
+import { parseReceipt } from '../../utils/receipt-parser/index';
+
+/** The shared development set of OCR.space answers with ground truth; read in place, never copied. */
+const DEV_SET = join(__dirname, '..', '..', '..', 'shared', 'receipts-dev');
+const present = existsSync(join(DEV_SET, 'ocrspace')) && existsSync(join(DEV_SET, 'truth'));
+
+/** Floors just below what the parser reaches today, so a regression fails. */
+const FLOORS = { merchant: 0.95, date: 0.99, total: 0.97 };
+
+const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^\p{L}\p{N}]|\p{M}/gu, '');
+
+function isCloseName(expected: string, got: string | null): boolean {
+  const a = fold(expected);
+  const b = fold(got ?? '');
+  if (a === '' || b === '') return a === b;
+  if (a.includes(b) || b.includes(a)) return true;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return 1 - (previous[b.length] ?? 0) / Math.max(a.length, b.length) >= 0.8;
+}
+
+describe('parser accuracy on the shared dev set (../shared/receipts-dev)', () => {
+  if (!present) {
+    it.skip(`skipped: the dev set is absent at ${DEV_SET}`, () => undefined);
+    return;
+  }
+  const ids = readdirSync(join(DEV_SET, 'ocrspace')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5));
+  const hits = { merchant: 0, date: 0, total: 0 };
+  for (const id of ids) {
+    const answer = readOcrAnswer(200, readFileSync(join(DEV_SET, 'ocrspace', `${id}.json`), 'utf8'));
+    const truth = JSON.parse(readFileSync(join(DEV_SET, 'truth', `${id}.json`), 'utf8')) as { merchant: string; date: string[]; total: string };
+    if (!answer.ok) continue;
+    const parsed = parseReceipt(answer.page, { dateOrder: 'auto' });
+    if (isCloseName(truth.merchant, parsed.merchant)) hits.merchant++;
+    if (parsed.date !== null && truth.date.includes(parsed.date)) hits.date++;
+    if (parsed.total !== null && Math.abs(Number(parsed.total) - Number(truth.total)) < 0.005) hits.total++;
+  }
+
+  it.each(Object.entries(FLOORS))('reads %s on at least the floor share of receipts', (field, floor) => {
+    expect(ids.length).toBeGreaterThan(300);
+    expect(hits[field as keyof typeof hits] / ids.length).toBeGreaterThanOrEqual(floor);
+  });
+});

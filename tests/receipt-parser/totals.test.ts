@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseReceipt } from '../../utils/receipt-parser/index';
+import { pageFromText } from './pages';
+
+const read = (body: string) => parseReceipt(pageFromText(`SHOP\n${body}`), { today: new Date(2025, 11, 1) });
+
+describe('total', () => {
+  it.each([
+    ['the grand total, not the subtotal or tax', 'Subtotal 10.00\nTax 0.80\nGrand Total 10.80', '10.80'],
+    ['amount due after a tip', 'Subtotal 35.00\nTax 3.10\nAmount Due 38.10\nTip 7.00\nTotal 45.10', '45.10'],
+    ['balance due', 'Items 3\nBalance Due 12.00\nVISA 12.00', '12.00'],
+    ['never the cash tendered or the change', 'TOTAL 11.55\nCASH 20.00\nCHANGE 8.45', '11.55'],
+    ['cash minus change settles two totals', 'TOTAL 9.03\nTOTAL 9.00\nCASH 10.00\nCHANGE 1.00', '9.00'],
+    ['subtotal plus tax settles two totals', 'Subtotal 20.00\nTotal 3.20\nVAT 3.20\nTotal 23.20', '23.20'],
+    ['the total after rounding', 'TOTAL 33.92\nROUNDING ADJUSTMENT -0.02\nTOTAL ROUNDED 33.90\nCASH 50.00\nCHANGE 16.10', '33.90'],
+    ['a rounding row that prints the rounded total', 'TOTAL 19.99\nROUNDING ADJ 0.01\nROUNDING 20.00\nCASH 20.00\nCHANGE 0.00', '20.00'],
+    ['not a tax line that names the total', 'DUE 25.15\nCASH 25.15\n(TOTAL INCLUDED GST @ 6% : 1.42)', '25.15'],
+    ['not a tax table printed after the change', 'TOTAL 112.45\nCASH 112.45\nCHANGE 0.00\nTAX SUMMARY\nTOTAL 106.10 6.37', '112.45'],
+    ['not loyalty points or item counts', 'TOTAL QTY: 9 327.00\nTOTAL 327.00\nPOINTS 327.00', '327.00'],
+    ['the amount on the row below a lone label', 'TOTAL\n32.70\nCASH 40.00', '32.70'],
+    ['the label cell nearest the amount', 'QTY : 1\tTOTAL RM :\t11.60\nCASH 12.00\nCHANGE 0.40', '11.60'],
+    ['a total with its currency after it', 'SUMME EUR 12,50\nGegeben 20,00\nRückgeld 7,50\nMwSt 19% 2,00', '12.50'],
+    ['a total in thousands', 'Gesamtbetrag 1.648,00 EUR', '1648.00'],
+    ['cash minus change without a total label', 'CASH 20.00\nCHANGE 8.45', '11.55'],
+    ['subtotal plus tax without a total label', 'Subtotal 10.00\nVAT 2.00\nVISA ****1234', '12.00'],
+  ])('%s', (_name, body, total) => {
+    expect(read(body).total).toBe(total);
+  });
+
+  it.each([
+    ['Subtotal 35.00\nTax 3.10\nTip 7.00\nTotal $45.10', { subtotal: '35.00', tax: '3.10', tip: '7.00', total: '45.10' }],
+    ['TOTAL HT 19,50\nTVA 20% 3,90\nTOTAL TTC 23,40 €', { subtotal: '19.50', tax: '3.90', tip: null, total: '23.40' }],
+    ['Zwischensumme 10,00\nMwSt 7% 0,70\nMwSt 19% 1,90\nSumme 12,60', { subtotal: '10.00', tax: '2.60', tip: null, total: '12.60' }],
+  ])('reads subtotal, tax and tip of %j', (body, expected) => {
+    const { subtotal, tax, tip, total } = read(body);
+    expect({ subtotal, tax, tip, total }).toEqual(expected);
+  });
+
+  it('says a derived total is a guess', () => {
+    const parsed = read('CASH 20.00\nCHANGE 8.45');
+    expect(parsed.confidence.total).toBeLessThan(0.6);
+  });
+});
