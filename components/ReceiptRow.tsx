@@ -18,6 +18,7 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, onO
   const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : receipt.source.pageTitle || 'New receipt');
   const needsReview = fields !== null && (['merchant', 'date', 'total'] as const).some((name) => fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name));
   const liveProgress = progress ?? receipt.progress;
+  const showsProgress = isInFlight(receipt) && liveProgress !== null;
   // A scan waiting out a backoff shows why, and can be retried at once.
   const retryable = receipt.status === 'failed' || (receipt.status === 'queued' && receipt.error !== null);
   return (
@@ -29,10 +30,11 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, onO
           {receipt.status === 'done' && <span class="total">{formatTotal(fields?.total ?? null, fields?.currency ?? null)}</span>}
         </div>
         <div class="receipt-line secondary">
-          {receipt.status === 'done' ? <span class="date">{formatReceiptDate(fields?.date ?? null, locale)}</span> : <span class="status">{describeStatus(receipt, locale)}</span>}
+          {receipt.status === 'done' && <span class="date">{formatReceiptDate(fields?.date ?? null, locale)}</span>}
+          {receipt.status !== 'done' && !showsProgress && <span class="status">{describeStatus(receipt, locale)}</span>}
           {needsReview && <span class="badge review">Needs review</span>}
         </div>
-        {isInFlight(receipt) && liveProgress && <ProgressBar progress={liveProgress} />}
+        {showsProgress && liveProgress && <ProgressBar progress={liveProgress} />}
         {retryable && receipt.error && (
           <p class="error" role="alert">
             {receipt.error.message}
