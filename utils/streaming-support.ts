@@ -1,10 +1,5 @@
+import type { StreamingSupportStore } from './ocr-space-client';
 import type { SettingsStorage } from './settings';
-
-/** What the OCR client learnt about each endpoint: can the browser stream a request body to it? */
-export interface StreamingSupportStore {
-  get(origin: string): Promise<boolean | undefined>;
-  set(origin: string, supported: boolean): Promise<void>;
-}
 
 export const STREAMING_SUPPORT_KEY = 'streamingSupport';
 
