@@ -37,43 +37,55 @@ const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(
 export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
   const found: DateCandidate[] = [];
   rows.forEach((row, index) => {
-    if (!/\d/.test(row.text)) return;
-    const labelled = DATE_LABEL.test(row.norm);
-    const other = OTHER_LABEL.test(row.norm);
-    const base = { row: index, labelled, other };
+    const { text, norm } = row;
+    if (!/\d/.test(text)) return;
+    const raw: Array<Omit<DateCandidate, 'row' | 'labelled' | 'other'>> = [];
     const taken: Array<[number, number]> = [];
     const add = (candidate: Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear'> & { shortYear?: boolean }): void => {
       if (taken.some(([s, e]) => candidate.start < e && candidate.end > s)) return;
       taken.push([candidate.start, candidate.end]);
-      found.push({ shortYear: false, ...candidate, ...base });
+      raw.push({ shortYear: false, ...candidate });
     };
-    for (const m of row.text.matchAll(YMD)) {
-      add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    const separated = /\d\s?[-/.]\s?\d/.test(text);
+    if (separated) {
+      for (const m of text.matchAll(YMD)) {
+        add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      }
     }
-    for (const m of row.text.matchAll(KANJI)) {
-      add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    if (text.includes('年')) {
+      for (const m of text.matchAll(KANJI)) {
+        add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      }
     }
-    for (const m of row.text.matchAll(COMPACT)) {
-      add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    const compactDigits = /\d{8}/.test(text);
+    if (compactDigits) {
+      for (const m of text.matchAll(COMPACT)) {
+        add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      }
     }
-    for (const m of row.norm.matchAll(DAY_MONTH_NAME)) {
-      const month = MONTHS.get(m[2] ?? '');
-      if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+    if ((norm.match(/[a-z]{3,10}/g) ?? []).some((word) => MONTHS.has(word))) {
+      for (const m of norm.matchAll(DAY_MONTH_NAME)) {
+        const month = MONTHS.get(m[2] ?? '');
+        if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      }
+      for (const m of norm.matchAll(MONTH_NAME_DAY)) {
+        const month = MONTHS.get(m[1] ?? '');
+        if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      }
     }
-    for (const m of row.norm.matchAll(MONTH_NAME_DAY)) {
-      const month = MONTHS.get(m[1] ?? '');
-      if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
-    }
-    const numeric = [...row.text.matchAll(NUMERIC)].map((m) => [m.index, m[0], m[1], m[3], m[4]] as const);
-    const compact = [...row.text.matchAll(COMPACT_YEAR_LAST)].map((m) => [m.index, m[0], m[1], m[2], m[3]] as const);
+    const numeric = separated ? [...text.matchAll(NUMERIC)].map((m) => [m.index, m[0], m[1], m[3], m[4]] as const) : [];
+    const compact = compactDigits ? [...text.matchAll(COMPACT_YEAR_LAST)].map((m) => [m.index, m[0], m[1], m[2], m[3]] as const) : [];
     for (const [at, whole, first, second, year] of [...numeric, ...compact]) {
       const a = Number(first);
       const b = Number(second);
       const kind = a > 12 && b <= 12 ? 'dm' : b > 12 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
       if (kind === undefined) continue;
-      // "12.50" style decimals are not dates: a two-part dotted number needs its year.
       add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
     }
+    if (raw.length === 0) return;
+    const labelled = DATE_LABEL.test(norm);
+    const other = OTHER_LABEL.test(norm);
+    for (const candidate of raw) found.push({ ...candidate, row: index, labelled, other });
   });
   return found;
 }

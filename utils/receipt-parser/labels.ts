@@ -14,7 +14,7 @@ export type LabelKind =
 
 // Rules run on normalised text (lower case, no accents) in this order; the first that matches wins.
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
-  ['ignore', /\b(?:qty|qtys?|quantity|items?|item\(s\)|articles?|artikel|anzahl|stuck|pcs|points?|pts|punkte|loyalty|bonus|saved|savings?|you save|ersparnis|economie|no\. of|nbr|count|tickets?)\b/],
+  ['ignore', /\b(?:posten|qtys?|quantity|items?|item\(s\)|articles?|artikel|anzahl|stuck|pcs|points?|pts|punkte|loyalty|bonus|saved|savings?|you save|ersparnis|economie|no\. of|nbr|count|tickets?)\b/],
   ['change', /\b(?:change|chnage|chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|retur|troco)\b|お釣り|お釣|おつり|找零|找赎|거스름돈/],
   ['grand', /\b(?:total|tot|ttl|amount|amt|summe|betrag)\b.*\b(?:incl\w*|inclu\w*|including|inkl\w*|ttc|after (?:round\w*|adj\w*|rnd|disc\w*))|\b(?:incl\w*|inclu\w*|inkl\w*)\b.*\b(?:total|tot|ttl)\b|\b(?:grand total|due|amount to be paid|to be paid|total due|amount due|balance due|amt due|due amount|total to pay|to pay|payable|total payable|total amount payable|total inc|total incl|total ttc|ttc|net a payer|a payer|montant du|zu zahlen|zahlbetrag|gesamtbetrag|endbetrag|rechnungsbetrag|bruttobetrag|summe brutto|total a pagar|a pagar|importe total|total factura|totale complessivo|totale da pagare|da pagare|totale euro|te betalen|totaal te betalen|att betala|a betale|at betale|do zaplaty|k uhrade|fizetendo|toplam tutar|nett total|net total|total nett|total net)\b|\bround(?:ed|d)?\b.*\b(?:total|tot|amt|amount)\b|\b(?:total|tot|amt|amount)\b.*\bround(?:ed|d)?\b/],
   ['subtotal', /\b(?:sub ?-?totals?|s\/total|subtot|zwischensumme|zwischensum|sous[- ]?total|subtotale|subtotaal|subtotal|total excl|excl\.? (?:tax|vat|gst)|exclusive|excluding|before (?:tax|vat|gst)|pre-?tax|netto|nettobetrag|net amount|net amt|total ht|montant ht|ht|base imponible|imponibile|total sales \(ex)\b|\bexcl\w*|\bexclu\w*|小計|小计|소계/],
@@ -22,7 +22,7 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   ['discount', /\b(?:discount|disc|rabatt|nachlass|remise|reduction|descuento|dto|sconto|korting|coupon|promo|voucher|off)\b/],
   ['tip', /\b(?:tip|tips|gratuity|trinkgeld|pourboire|propina|mancia|fooi|dricks|drikkepenger)\b/],
   ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|afa|kdv|ppn|impuesto|imposta|steuer)\b|消費税|税額|内税|外税|税金|부가세/],
-  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액/],
+  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|contactless|apple pay|google pay|card payment|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액/],
   ['total', /\b(?:total|totals|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah)\b|合計|合计|総計|总计|總計|お会計|합계/],
 ];
 

@@ -23,8 +23,10 @@ export interface ReceiptRow {
 
 /** Lower case without diacritics ("Rückgeld" → "ruckgeld"), same length where it matters for keywords. */
 export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most receipt text is ASCII; only the rest needs the costly decomposition.
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  return lower
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss');
@@ -45,10 +47,15 @@ function splitTextRows(text: string): ReceiptRow[] {
     .map((line) => makeRow(line, [], 0));
 }
 
-const isUsableWord = (word: OcrWord): boolean =>
+const isUsableWord = (word: OcrWord | null | undefined): word is OcrWord =>
+  typeof word === 'object' &&
+  word !== null &&
   typeof word.text === 'string' &&
   word.text.trim() !== '' &&
-  [word.left, word.top, word.width, word.height].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+  Number.isFinite(word.left) &&
+  Number.isFinite(word.top) &&
+  Number.isFinite(word.width) &&
+  Number.isFinite(word.height) &&
   word.height > 0;
 
 interface Band {
@@ -91,7 +98,8 @@ function joinBand(words: OcrWord[]): ReceiptRow {
 /** Rebuilds visual rows from word boxes, so a label and its amount split into two OCR lines meet again. */
 function buildWordRows(page: OcrPage): ReceiptRow[] {
   const words = page.lines.flatMap((line) => (Array.isArray(line?.words) ? line.words : [])).filter(isUsableWord);
-  words.sort((a, b) => center(a) - center(b));
+  const centers = new Map(words.map((word) => [word, center(word)]));
+  words.sort((a, b) => (centers.get(a) ?? 0) - (centers.get(b) ?? 0));
   const bands: Band[] = [];
   for (const word of words) {
     // Only the last few bands can hold the word: they are sorted by their middle.

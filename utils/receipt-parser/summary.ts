@@ -23,14 +23,15 @@ export function readRowAmounts(rows: readonly ReceiptRow[], mark: DecimalMark): 
 
 const ONLY_AMOUNTS = /^[\s\d.,'()\-−:*=$£€¥₹a-z]{0,12}$/i;
 
-/** The label an amount belongs to: the nearest cell with words before it, else the row's words before it. */
+/** The label an amount belongs to: the nearest words before it (past numbers and cells), else the row's words before it. */
 function classifyAmount(row: ReceiptRow, amount: Amount): LabelKind {
-  const before = normalizeText(row.text.slice(0, amount.start)).replace(/\([^()]*\d[^()]*\)/g, ' ');
-  const cells = before.split('\t');
-  for (let i = cells.length - 1; i >= 0; i--) {
-    const cell = cells[i] ?? '';
-    if ((cell.match(/\p{L}/gu) ?? []).length < 2) continue;
-    const kind = classifyLabel(cell);
+  const sameOffsets = row.norm.length === row.text.length;
+  const before = (sameOffsets ? row.norm.slice(0, amount.start) : normalizeText(row.text.slice(0, amount.start))).replace(/\([^()]*\d[^()]*\)/g, ' ');
+  const segments = before.split(/\t|\d[\d.,:/%-]*/);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i] ?? '';
+    if ((segment.match(/[a-z]/g) ?? []).length < 2 && !/[^\x00-\x7f]/.test(segment)) continue;
+    const kind = classifyLabel(segment);
     if (kind !== 'none') return kind;
     break;
   }
