@@ -1,5 +1,7 @@
 const RESERVED_WINDOWS_NAME = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Invisible format characters (bidi overrides that make "x\u202Egpj.exe" read "xexe.jpg", zero-width spaces); joiners stay for emoji and scripts. */
+const FORMAT_CHARACTERS = /(?![\u200c\u200d])\p{Cf}/gu;
 const ILLEGAL_ON_WINDOWS = /[<>:"|?*]/g;
 const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
 const FALLBACK_NAME = 'receipt';
@@ -43,6 +45,7 @@ export function sanitizeFileName(name: string, maxLength = 120): string {
   const flat = name
     .normalize('NFC')
     .replace(CONTROL_CHARACTERS, '')
+    .replace(FORMAT_CHARACTERS, '')
     .split(/[/\\]+/)
     .filter((segment) => segment.trim() !== '.' && segment.trim() !== '..' && segment.trim() !== '')
     .join('_')
@@ -55,13 +58,15 @@ export function sanitizeFileName(name: string, maxLength = 120): string {
 }
 
 const titleCase = (word: string) =>
-  word.toLowerCase().replace(/(^|[^\p{L}])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  word.toLowerCase().replace(/(^|[^\p{L}\p{M}])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 
 /** Title-cases words written all in capitals ("SDN BHD" → "Sdn Bhd") and keeps mixed-case words as written. */
 function formatMerchant(merchant: string): string {
+  // Marks belong to their letter: "Cafe\u0301" and Devanagari vowel signs are not word breaks.
   return merchant
+    .normalize('NFC')
     .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}&]+/u)
+    .split(/[^\p{L}\p{M}\p{N}&]+/u)
     .filter((word) => word !== '')
     .map((word) => (word === word.toUpperCase() ? titleCase(word) : word))
     .join(' ');
