@@ -46,7 +46,7 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
       taken.push([candidate.start, candidate.end]);
       raw.push({ shortYear: false, ...candidate });
     };
-    const separated = /\d\s?[-/.]\s?\d/.test(text);
+    const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
     if (separated) {
       for (const m of text.matchAll(YMD)) {
         add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });

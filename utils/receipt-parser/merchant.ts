@@ -62,9 +62,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // A document title ("TAX INVOICE") ends the shop's header: names below it are the customer's.
     if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
     if (moneyRows[index] === true || isSuffixOnly(row.norm)) continue;
-    if (/,\s*$/.test(row.text) || isNotName(normalizeText(cleanName(row.text)))) continue;
-    let score = 1 - rank * 0.15;
     const name = normalizeText(cleanName(row.text));
+    if (/,\s*$/.test(row.text) || isNotName(name)) continue;
+    let score = 1 - rank * 0.15;
     if (LEGAL_SUFFIX.test(name)) score += 0.5;
     if (BUSINESS_WORD.test(name)) score += 0.1;
     if (medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;

@@ -97,11 +97,14 @@ function joinBand(words: OcrWord[]): ReceiptRow {
 
 /** Rebuilds visual rows from word boxes, so a label and its amount split into two OCR lines meet again. */
 function buildWordRows(page: OcrPage): ReceiptRow[] {
-  const words = page.lines.flatMap((line) => (Array.isArray(line?.words) ? line.words : [])).filter(isUsableWord);
-  const centers = new Map(words.map((word) => [word, center(word)]));
-  words.sort((a, b) => (centers.get(a) ?? 0) - (centers.get(b) ?? 0));
+  const placed: Array<{ word: OcrWord; middle: number }> = [];
+  for (const line of page.lines) {
+    if (!Array.isArray(line?.words)) continue;
+    for (const word of line.words) if (isUsableWord(word)) placed.push({ word, middle: center(word) });
+  }
+  placed.sort((a, b) => a.middle - b.middle);
   const bands: Band[] = [];
-  for (const word of words) {
+  for (const { word } of placed) {
     // Only the last few bands can hold the word: they are sorted by their middle.
     let target: Band | undefined;
     for (let i = bands.length - 1; i >= 0 && i >= bands.length - 3; i--) {
