@@ -257,4 +257,79 @@ Grand Total  ₹168.00`,
     options: { today },
     expected: { total: '290', currency: 'JPY', date: '2025-01-10', time: '12:30' },
   },
+  {
+    name: 'US supercenter with tax codes, tender and item count',
+    receipt: `Walmart
+Save money. Live better.
+( 479 ) 273 - 4134
+MANAGER DIANA EARNEST
+1101 W 2ND ST
+BENTONVILLE AR 72712
+ST# 05487 OP# 009044 TE# 44 TR# 01301
+BREAD 007225003712 F  2.88 N
+GV MILK 007874235186 F  3.48 N
+SUBTOTAL  6.36
+TAX 1 7.000 %  0.45
+TOTAL  6.81
+VISA TEND  6.81
+CHANGE DUE  0.00
+# ITEMS SOLD 2
+TC# 1234 5678 9012 3456 7890
+11/04/25  14:32:10`,
+    options: { today },
+    expected: { merchant: 'Walmart', date: '2025-11-04', time: '14:32', total: '6.81', currency: 'USD', subtotal: '6.36', tax: '0.45' },
+  },
+  {
+    name: 'UK restaurant with a service charge and VAT included',
+    receipt: `The Ivy Café
+96 Marylebone High St
+London W1U 4RY
+Tel: 020 3301 0400
+VAT Reg No. 123 4567 89
+Table 4  Covers 2
+12 Oct 2025 13:05
+2 x Fish & Chips  £33.00
+1 x Sticky Toffee  £8.50
+Subtotal  £41.50
+Service charge 12.5%  £5.19
+Total  £46.69
+Card  £46.69
+VAT @ 20% included  £7.78`,
+    options: { today },
+    expected: { merchant: 'The Ivy Café', date: '2025-10-12', time: '13:05', total: '46.69', currency: 'GBP', subtotal: '41.50', tip: '5.19' },
+  },
+  {
+    name: 'German discounter with card payment and a VAT table',
+    receipt: `ALDI SÜD
+Filiale 123
+Musterstraße 1
+12345 Musterstadt
+Milch 1,5%  0,99 A
+Butter  1,89 A
+Summe  2,88
+Kartenzahlung  2,88
+Girocard
+MwSt  Netto  MwSt  Brutto
+A 7%  2,69  0,19  2,88
+Datum: 24.11.2025  Zeit: 09:13`,
+    options: { today },
+    expected: { merchant: 'ALDI SÜD', date: '2025-11-24', time: '09:13', total: '2.88', currency: null },
+  },
+  {
+    name: 'French supermarket with a card slip below',
+    receipt: `MONOPRIX
+Monoprix Exploitation SAS
+52 avenue des Champs-Élysées, 75008 Paris
+12/11/2025 18:05:22
+LAIT DEMI-ECREME  1,15
+PAIN DE MIE  2,39
+EAU MINERALE X6  3,29
+TOTAL  6,83
+CB EMV  6,83 EUR
+MONTANT  6,83 EUR
+TVA 5,50%  0,36
+Articles : 3`,
+    options: { today },
+    expected: { merchant: 'MONOPRIX', date: '2025-11-12', time: '18:05', total: '6.83', currency: 'EUR' },
+  },
 ];
