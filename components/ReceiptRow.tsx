@@ -1,5 +1,5 @@
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
-import { LOW_CONFIDENCE } from '@/utils/receipt';
+import { needsReview } from '@/utils/receipt-summary';
 import { describeStatus, formatReceiptDate, formatTotal, isInFlight } from '@/utils/receipt-format';
 import { ProgressBar } from './ProgressBar';
 import { Thumbnail } from './Thumbnail';
@@ -16,7 +16,7 @@ interface Props {
 export function ReceiptRow({ receipt, progress, locale, highlighted = false, onOpen, onRetry }: Props) {
   const { fields } = receipt;
   const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : receipt.source.pageTitle || 'New receipt');
-  const needsReview = fields !== null && (['merchant', 'date', 'total'] as const).some((name) => fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name));
+  const flagged = needsReview(receipt);
   const liveProgress = progress ?? receipt.progress;
   const showsProgress = isInFlight(receipt) && liveProgress !== null;
   // A scan waiting out a backoff shows why, and can be retried at once.
@@ -32,7 +32,7 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, onO
         <div class="receipt-line secondary">
           {receipt.status === 'done' && <span class="date">{formatReceiptDate(fields?.date ?? null, locale)}</span>}
           {receipt.status !== 'done' && !showsProgress && <span class="status">{describeStatus(receipt, locale)}</span>}
-          {needsReview && <span class="badge review">Needs review</span>}
+          {flagged && <span class="badge review">Needs review</span>}
         </div>
         {showsProgress && liveProgress && <ProgressBar progress={liveProgress} />}
         {retryable && receipt.error && (

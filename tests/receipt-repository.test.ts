@@ -117,7 +117,9 @@ describe('receipt repository', () => {
       Promise.resolve(
         new Proxy(db, {
           get(target, property) {
-            if (property === 'add') return () => Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'));
+            if (property === 'transaction') return () => {
+              throw new DOMException('Quota exceeded', 'QuotaExceededError');
+            };
             const value = Reflect.get(target, property);
             return typeof value === 'function' ? value.bind(target) : value;
           },
@@ -128,5 +130,68 @@ describe('receipt repository', () => {
     expect(failure).toBeInstanceOf(ScanFailure);
     expect((failure as ScanFailure).error.code).toBe('storage-full');
     expect((failure as ScanFailure).error.message).toContain('Export or delete old receipts');
+  });
+
+  it('keeps each receipt\'s summary in step with every write, and removes it with the receipt', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: Date.UTC(2024, 2, 5), job });
+    expect(await repository.listSummaries()).toEqual([expect.objectContaining({ id: 'r1', status: 'queued', month: expect.stringMatching(/^2024-03$/), merchant: '' })]);
+    const confidence = { merchant: 0.9, date: 0.9, time: 0, total: 0.9, currency: 0.9, subtotal: 0, tax: 0, tip: 0 };
+    const fields = { merchant: 'Café Müller', date: '2024-02-28', time: null, total: '12.50', currency: 'EUR', subtotal: null, tax: null, tip: null, items: [], confidence };
+    const page = { text: 'CAFÉ MÜLLER\nSUMME 12,50', lines: [{ words: [{ text: 'SUMME', left: 1, top: 2, width: 3, height: 4 }] }] };
+    await repository.saveReading('r1', page, (receipt) => ({ ...receipt, status: 'done', fields }));
+    expect(await repository.listSummaries()).toEqual([
+      { id: 'r1', capturedAt: Date.UTC(2024, 2, 5), month: '2024-02', status: 'done', needsReview: false, merchant: 'Café Müller', total: '12.50', currency: 'EUR', searchText: 'cafe muller summe 12,50' },
+    ]);
+    await repository.saveCorrections('r1', { total: '13.50' });
+    expect((await repository.listSummaries())[0]?.total).toBe('13.50');
+    await repository.delete('r1');
+    expect(await repository.listSummaries()).toEqual([]);
+  });
+
+  it('keeps the word boxes apart from the receipt record', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
+    const page = { text: 'TOTAL 9.00', lines: [{ words: [{ text: 'TOTAL', left: 1, top: 2, width: 3, height: 4 }] }], imageWidth: 800 };
+    const saved = await repository.saveReading('r1', page, (receipt) => ({ ...receipt, status: 'done' }));
+    expect(saved?.ocr).toEqual({ text: 'TOTAL 9.00', lines: [], imageWidth: 800 });
+    expect(await repository.getOcrPage('r1')).toEqual(page);
+  });
+
+  it('takes a receipt out with everything it had, and puts it back for Undo', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
+    await repository.storeOriginal('r1', new Blob([new Uint8Array([1, 2, 3])]), info, null);
+    await repository.saveReading('r1', { text: 'x', lines: [] }, (receipt) => ({ ...receipt, status: 'done' }));
+    const snapshot = await repository.takeOut('r1');
+    expect(await repository.get('r1')).toBeUndefined();
+    expect(await repository.listSummaries()).toEqual([]);
+    expect(snapshot?.receipt.id).toBe('r1');
+    expect(await repository.putBack(snapshot!)).toBe(true);
+    expect((await repository.get('r1'))?.status).toBe('done');
+    expect(new Uint8Array(await (await repository.getOriginal('r1'))!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await repository.getOcrPage('r1')).toEqual({ text: 'x', lines: [] });
+    expect((await repository.listSummaries()).map((summary) => summary.id)).toEqual(['r1']);
+    expect(await repository.putBack(snapshot!)).toBe(false);
+  });
+
+  it('reads several receipts by id, skipping unknown ones', async () => {
+    await repository.create({ id: 'a', source, capturedAt: 1, job });
+    await repository.create({ id: 'b', source, capturedAt: 2, job });
+    expect((await repository.getMany(['b', 'zz', 'a'])).map((receipt) => receipt.id)).toEqual(['b', 'a']);
+  });
+
+  it('gives receipts stored before version 3 their summaries during the upgrade', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const { openDB } = await import('idb');
+    const old = await openDB('receipt-scanner', 2, {
+      upgrade(db) {
+        const receipts = db.createObjectStore('receipts', { keyPath: 'id' });
+        for (const [name, path] of [['by-captured', 'capturedAt'], ['by-date', 'receiptDate'], ['by-sha256', 'original.sha256'], ['by-status', 'status'], ['by-batch', 'job.batchId']] as const) receipts.createIndex(name, path);
+        db.createObjectStore('originals', { keyPath: 'id' });
+      },
+    });
+    await old.put('receipts', { id: 'old', status: 'failed', capturedAt: Date.UTC(2023, 0, 9), fields: null, edited: [], ocr: null });
+    await old.put('receipts', { id: 'odd', capturedAt: 'not a number', fields: { confidence: null, merchant: 'x' } });
+    old.close();
+    const upgraded = createReceiptRepository(openReceiptDb());
+    expect((await upgraded.listSummaries()).map((summary) => [summary.id, summary.status, summary.month])).toEqual([['old', 'failed', '2023-01']]);
   });
 });

@@ -64,9 +64,15 @@ function createQueue(change: Partial<ScanQueueEnv> = {}) {
 
 const target = (n: number) => ({ srcUrl: `https://shop.example/receipt-${'x'.repeat(n)}.jpg`, pageUrl: null, pageTitle: null, tabId: 1, frameId: 0 });
 
-async function settle(): Promise<void> {
-  await vi.waitFor(async () => expect(await repository.listByStatus('downloading', 'uploading', 'reading')).toEqual([]), { timeout: 5000, interval: 5 });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+/** Waits until the queue has nothing running and nothing left in flight. */
+async function settle(queue: { isRunning: (id: string) => boolean }, ids = ['r01']): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      expect(ids.filter((id) => queue.isRunning(id))).toEqual([]);
+      expect(await repository.listByStatus('downloading', 'uploading', 'reading')).toEqual([]);
+    },
+    { timeout: 5000, interval: 5 },
+  );
 }
 
 beforeEach(() => {
@@ -95,8 +101,8 @@ describe('scan queue', () => {
     expect(most).toBe(2);
     expect(settled.filter((entry) => entry.kind === 'done')).toHaveLength(12);
     expect(keepAlive.start).toHaveBeenCalled();
-    await settle();
-    expect(keepAlive.stop).toHaveBeenCalled();
+    await settle(queue, Array.from({ length: 12 }, (_, n) => `r${String(n + 1).padStart(2, '0')}`));
+    await vi.waitFor(() => expect(keepAlive.stop).toHaveBeenCalled());
     expect(counts.at(-1)).toBe(0);
   });
 
@@ -120,7 +126,7 @@ describe('scan queue', () => {
     };
     const { queue } = createQueue();
     await queue.add(target(1));
-    await settle();
+    await settle(queue);
     const waiting = await repository.get('r01');
     expect(waiting).toMatchObject({ status: 'queued', error: { code: 'ocr-server' }, job: { attempts: 1, notBefore: clock + 1_500 } });
     expect(wakes.at(-1)).toBe(clock + 1_500);
@@ -139,7 +145,7 @@ describe('scan queue', () => {
     };
     const { queue } = createQueue();
     await queue.add(target(1));
-    await settle();
+    await settle(queue);
     expect(await repository.get('r01')).toMatchObject({ status: 'queued', job: { notBefore: clock + 602_500 } });
     expect((await repository.get('r01'))?.error?.message).toContain('Wait 10 minutes');
   });
@@ -152,7 +158,7 @@ describe('scan queue', () => {
     };
     const { queue } = createQueue();
     await queue.add(target(1));
-    await settle();
+    await settle(queue);
     expect(await repository.get('r01')).toMatchObject({ status: 'failed', error: { code: 'ocr-bad-key' }, job: { attempts: 1 } });
     expect(settled).toEqual([{ id: 'r01', kind: 'failed' }]);
     clock += 3_600_000;
@@ -171,11 +177,11 @@ describe('scan queue', () => {
     const { queue } = createQueue();
     await queue.add(target(1));
     for (let attempt = 1; attempt < MAX_AUTOMATIC_ATTEMPTS; attempt++) {
-      await settle();
+      await settle(queue);
       clock += 10 * 60_000;
       await queue.pump();
     }
-    await settle();
+    await settle(queue);
     expect(calls).toBe(MAX_AUTOMATIC_ATTEMPTS);
     expect((await repository.get('r01'))?.status).toBe('failed');
     failing = false;

@@ -1,8 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ReceiptRecord } from './receipt';
+import type { OcrPage, ReceiptRecord } from './receipt';
+import { summariseReceipt, type ReceiptSummary } from './receipt-summary';
 
 export const RECEIPT_DB_NAME = 'receipt-scanner';
-export const RECEIPT_DB_VERSION = 2;
+export const RECEIPT_DB_VERSION = 3;
 
 export interface StoredOriginal {
   id: string;
@@ -20,9 +21,30 @@ export interface ReceiptDbSchema extends DBSchema {
     key: string;
     value: StoredOriginal;
   };
+  /** Kept in step with receipts by the repository: what search, filters and totals read. */
+  summaries: {
+    key: string;
+    value: ReceiptSummary;
+    indexes: { 'by-captured': number };
+  };
+  /** The full OCR answer with its word boxes (tens of KB), read only to parse again. */
+  'ocr-pages': {
+    key: string;
+    value: { id: string; page: OcrPage };
+  };
 }
 
 export type ReceiptDb = IDBPDatabase<ReceiptDbSchema>;
+
+/** Records from older versions may lack fields; one odd record must not block the upgrade. */
+function summarisedOrNull(receipt: ReceiptRecord): ReceiptSummary | null {
+  if (typeof receipt.capturedAt !== 'number' || typeof receipt.status !== 'string') return null;
+  try {
+    return summariseReceipt(receipt);
+  } catch {
+    return null;
+  }
+}
 
 export function openReceiptDb(name = RECEIPT_DB_NAME): Promise<ReceiptDb> {
   return openDB<ReceiptDbSchema>(name, RECEIPT_DB_VERSION, {
@@ -39,6 +61,16 @@ export function openReceiptDb(name = RECEIPT_DB_NAME): Promise<ReceiptDb> {
         const receipts = transaction.objectStore('receipts');
         receipts.createIndex('by-status', 'status');
         receipts.createIndex('by-batch', 'job.batchId');
+      }
+      if (oldVersion < 3) {
+        const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
+        summaries.createIndex('by-captured', 'capturedAt');
+        db.createObjectStore('ocr-pages', { keyPath: 'id' });
+        // Receipts stored before summaries existed get theirs now, in the upgrade's own transaction.
+        void transaction
+          .objectStore('receipts')
+          .getAll()
+          .then((receipts) => Promise.all(receipts.map((receipt) => summarisedOrNull(receipt)).map((summary) => summary && transaction.objectStore('summaries').put(summary))));
       }
     },
   });

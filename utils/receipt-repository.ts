@@ -1,5 +1,7 @@
-import type { ReceiptDb } from './receipt-db';
-import type { FieldName, OriginalInfo, ReceiptRecord, ReceiptSource, ScanJob, ScanStatus } from './receipt';
+import type { IDBPTransaction } from 'idb';
+import type { ReceiptDb, ReceiptDbSchema } from './receipt-db';
+import type { FieldName, OcrPage, OriginalInfo, ReceiptRecord, ReceiptSource, ScanJob, ScanStatus } from './receipt';
+import { summariseReceipt, type ReceiptSummary } from './receipt-summary';
 import { ScanFailure, scanErrors } from './scan-error';
 
 export interface NewReceipt {
@@ -9,11 +11,20 @@ export interface NewReceipt {
   job: ScanJob | null;
 }
 
+/** Everything stored for one receipt, taken out by a delete so that Undo can put it back. */
+export interface ReceiptSnapshot {
+  receipt: ReceiptRecord;
+  original: Blob | null;
+  ocrPage: OcrPage | null;
+}
+
 export interface ReceiptPage {
   receipts: ReceiptRecord[];
   /** Pass as `before` to read the next (older) page; null at the end. */
   next: { capturedAt: number; id: string } | null;
 }
+
+type ReceiptWrite = IDBPTransaction<ReceiptDbSchema, ('receipts' | 'summaries' | 'originals' | 'ocr-pages')[], 'readwrite'>;
 
 function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'UnknownError');
@@ -29,18 +40,30 @@ async function write<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The one way a receipt is written: its summary goes with it, in the same transaction. */
+async function putReceipt(tx: ReceiptWrite, receipt: ReceiptRecord): Promise<void> {
+  await Promise.all([tx.objectStore('receipts').put(receipt), tx.objectStore('summaries').put(summariseReceipt(receipt))]);
+}
+
+const ALL_STORES = ['receipts', 'summaries', 'originals', 'ocr-pages'] as const;
+
 export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () => number = Date.now) {
-  async function update(id: string, change: (receipt: ReceiptRecord) => ReceiptRecord): Promise<ReceiptRecord | undefined> {
+  /** Reads, changes and writes one receipt atomically; `also` may write more in the same transaction. */
+  async function change(
+    id: string,
+    edit: (receipt: ReceiptRecord) => ReceiptRecord,
+    also?: (tx: ReceiptWrite) => Promise<unknown>,
+  ): Promise<ReceiptRecord | undefined> {
     const db = await dbPromise;
     return write(async () => {
-      const tx = db.transaction('receipts', 'readwrite');
-      const current = await tx.store.get(id);
+      const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
+      const current = await tx.objectStore('receipts').get(id);
       if (!current) {
         await tx.done;
         return undefined;
       }
-      const next = { ...change(current), updatedAt: now() };
-      await tx.store.put(next);
+      const next = { ...edit(current), updatedAt: now() };
+      await Promise.all([putReceipt(tx, next), also?.(tx)]);
       await tx.done;
       return next;
     });
@@ -65,7 +88,12 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
         job: receipt.job,
       };
       const db = await dbPromise;
-      await write(() => db.add('receipts', record));
+      await write(async () => {
+        const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
+        await tx.objectStore('receipts').add(record);
+        await tx.objectStore('summaries').put(summariseReceipt(record));
+        await tx.done;
+      });
       return record;
     },
 
@@ -73,25 +101,36 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return (await dbPromise).get('receipts', id);
     },
 
-    update,
+    async getMany(ids: string[]): Promise<ReceiptRecord[]> {
+      const tx = (await dbPromise).transaction('receipts');
+      const receipts = await Promise.all(ids.map((id) => tx.store.get(id)));
+      return receipts.filter((receipt): receipt is ReceiptRecord => receipt !== undefined);
+    },
+
+    update: (id: string, edit: (receipt: ReceiptRecord) => ReceiptRecord) => change(id, edit),
 
     /** Stores the original and its description in one transaction: either both land or neither. */
     async storeOriginal(id: string, blob: Blob, info: OriginalInfo, thumbnail: Blob | null): Promise<ReceiptRecord> {
-      const db = await dbPromise;
-      return write(async () => {
-        const tx = db.transaction(['receipts', 'originals'], 'readwrite');
-        const receipts = tx.objectStore('receipts');
-        const current = await receipts.get(id);
-        if (!current) {
-          await tx.done;
-          throw new Error(`Receipt ${id} was deleted while it was being scanned.`);
-        }
-        const next: ReceiptRecord = { ...current, original: info, thumbnail, updatedAt: now() };
-        await tx.objectStore('originals').put({ id, blob });
-        await receipts.put(next);
-        await tx.done;
-        return next;
-      });
+      const stored = await change(
+        id,
+        (receipt) => ({ ...receipt, original: info, thumbnail }),
+        (tx) => tx.objectStore('originals').put({ id, blob }),
+      );
+      if (!stored) throw new Error(`Receipt ${id} was deleted while it was being scanned.`);
+      return stored;
+    },
+
+    /** Keeps the word boxes apart: the receipt keeps the text, the full page is read only to parse again. */
+    async saveReading(id: string, page: OcrPage, edit: (receipt: ReceiptRecord) => ReceiptRecord): Promise<ReceiptRecord | undefined> {
+      return change(
+        id,
+        (receipt) => edit({ ...receipt, ocr: { ...page, lines: [] } }),
+        (tx) => tx.objectStore('ocr-pages').put({ id, page }),
+      );
+    },
+
+    async getOcrPage(id: string): Promise<OcrPage | undefined> {
+      return (await (await dbPromise).get('ocr-pages', id))?.page;
     },
 
     async getOriginal(id: string): Promise<Blob | undefined> {
@@ -115,6 +154,11 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return { receipts, next: cursor && last ? { capturedAt: last.capturedAt, id: last.id } : null };
     },
 
+    /** Every receipt's summary, newest first: small enough to search and total thousands in memory. */
+    async listSummaries(): Promise<ReceiptSummary[]> {
+      return (await (await dbPromise).getAllFromIndex('summaries', 'by-captured')).reverse();
+    },
+
     async listByStatus(...statuses: ScanStatus[]): Promise<ReceiptRecord[]> {
       const db = await dbPromise;
       const lists = await Promise.all(statuses.map((status) => db.getAllFromIndex('receipts', 'by-status', status)));
@@ -131,7 +175,7 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
     },
 
     async saveCorrections(id: string, corrections: Partial<Record<FieldName, string | null>>): Promise<ReceiptRecord | undefined> {
-      return update(id, (receipt) => {
+      return change(id, (receipt) => {
         if (!receipt.fields) return receipt;
         const names = Object.keys(corrections) as FieldName[];
         const confidence = { ...receipt.fields.confidence };
@@ -144,8 +188,38 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
 
     async delete(id: string): Promise<void> {
       const db = await dbPromise;
-      const tx = db.transaction(['receipts', 'originals'], 'readwrite');
-      await Promise.all([tx.objectStore('receipts').delete(id), tx.objectStore('originals').delete(id), tx.done]);
+      const tx = db.transaction([...ALL_STORES], 'readwrite');
+      await Promise.all([...ALL_STORES.map((store) => tx.objectStore(store).delete(id)), tx.done]);
+    },
+
+    /** Deletes a receipt and returns all it had, in one transaction. */
+    async takeOut(id: string): Promise<ReceiptSnapshot | undefined> {
+      const db = await dbPromise;
+      const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
+      const [receipt, original, ocrPage] = await Promise.all([tx.objectStore('receipts').get(id), tx.objectStore('originals').get(id), tx.objectStore('ocr-pages').get(id)]);
+      await Promise.all(ALL_STORES.map((store) => tx.objectStore(store).delete(id)));
+      await tx.done;
+      return receipt && { receipt, original: original?.blob ?? null, ocrPage: ocrPage?.page ?? null };
+    },
+
+    /** Puts back what takeOut returned (Undo), or restores a receipt from a backup; an existing receipt is left alone. */
+    async putBack(snapshot: ReceiptSnapshot): Promise<boolean> {
+      const db = await dbPromise;
+      const { receipt, original, ocrPage } = snapshot;
+      return write(async () => {
+        const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
+        if (await tx.objectStore('receipts').getKey(receipt.id)) {
+          await tx.done;
+          return false;
+        }
+        await Promise.all([
+          putReceipt(tx, receipt),
+          original && tx.objectStore('originals').put({ id: receipt.id, blob: original }),
+          ocrPage && tx.objectStore('ocr-pages').put({ id: receipt.id, page: ocrPage }),
+        ]);
+        await tx.done;
+        return true;
+      });
     },
   };
 }

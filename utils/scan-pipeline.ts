@@ -144,9 +144,9 @@ export function createScanner(env: ScanEnv) {
     });
     await readingSaved;
     const fields = parseReceipt(page, { dateOrder: settings.dateOrder, defaultCurrency: settings.defaultCurrency, locale: env.locale, today: new Date(env.now()) });
-    await setStatus(id, { status: 'done', progress: null, error: null, ocr: page, fields, edited: [], receiptDate: fields.date ?? '' });
-    const done = await repository.get(id);
+    const done = await repository.saveReading(id, page, (current) => ({ ...current, status: 'done', progress: null, error: null, fields, edited: [], receiptDate: fields.date ?? '' }));
     if (!done) throw new ScanFailure(scanErrors.originalMissing());
+    env.broadcast({ type: 'receipt-changed', receiptId: id });
     return done;
   }
 
