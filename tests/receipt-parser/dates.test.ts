@@ -63,6 +63,15 @@ describe('dates', () => {
     expect(parseReceipt(pageFromText(`SHOP\n${text}`), { today }).date).toBe(iso);
   });
 
+  it.each([
+    ['Total 5,00 €\n03/04/2025', 'en-US', '2025-04-03'],
+    ['TOTAL £5.00\n03/04/2025', 'en-US', '2025-04-03'],
+    ['TOTAL 5.00\n03/04/2025', 'en-US', '2025-03-04'],
+    ['TOTAL 5.00\n03/04/2025', 'en-GB', '2025-04-03'],
+  ])('lets the receipt\'s currency outweigh the locale: %j in %s', (text, locale, iso) => {
+    expect(parseReceipt(pageFromText(`SHOP\n${text}`), { today, locale, defaultCurrency: 'USD' }).date).toBe(iso);
+  });
+
   it('prefers the date labelled as such over an expiry date', () => {
     const parsed = parseReceipt(pageFromText('SHOP\nVoucher valid until 01/06/2025\nDate: 02/03/2025\nTOTAL 5.00'), { today });
     expect(parsed.date).toBe('2025-03-02');

@@ -45,7 +45,13 @@ const NUMBER_PATTERNS: Record<DecimalMark, RegExp> = {
 const PREFIX_MARKER = /(?:[$£€¥₹₩₱฿₫₺₪]|US\$|[ACNS]\$|HK\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?$/;
 const SUFFIX_MARKER = /^\s?(?:[$£€¥₹₩₱฿₫₺₪]|kr|Kr|KR|zł|zl|Kč|Ft|lei|TL|CHF|[A-Z]{3})(?![A-Za-z])/;
 
-const isLetter = (char: string | undefined): boolean => char !== undefined && /\p{L}/u.test(char);
+const LETTER = /\p{L}/u;
+const isLetter = (char: string | undefined): boolean => {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(char);
+};
 const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
 
 function parseNumber(raw: string, mark: DecimalMark): { value: number; decimals: number } {

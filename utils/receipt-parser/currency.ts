@@ -48,7 +48,7 @@ const US_CUES = new RegExp(`\\b(?:${US_STATES}),? \\d{5}(?:-\\d{4})?(?![\\d-])|\
 export const hasUsCues = (rows: readonly ReceiptRow[]): boolean => rows.some((row) => US_CUES.test(row.text));
 
 /** The receipt's currency from symbols, codes and local forms, or the default ('' → null). */
-export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number } {
+export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number; fromReceipt: boolean } {
   const votes = new Map<string, number>();
   const families = new Map<string, number>();
   for (const amount of amounts) {
@@ -78,20 +78,20 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
       bestVotes = count;
     }
   }
-  if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5 };
+  if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5, fromReceipt: true };
   if (best === undefined) {
     const fallback = defaultCurrency.trim().toUpperCase();
-    return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0 };
+    return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
   }
   const family = best === 'USD' && families.has('$') ? '$' : best === 'JPY' && families.has('¥') ? '¥' : best === 'SEK' && families.has('kr') ? 'kr' : undefined;
   if (family !== undefined) {
     const all = rows.map((row) => row.norm).join('\n');
     const cue = COUNTRY_CUES.find(([pattern, cueFamily]) => cueFamily === family && pattern.test(all));
-    if (cue) return { currency: cue[2], confidence: 0.8 };
+    if (cue) return { currency: cue[2], confidence: 0.8, fromReceipt: true };
     const fallback = defaultCurrency.trim().toUpperCase();
     const sameFamily = family === '$' ? /^(USD|CAD|AUD|NZD|SGD|HKD|MXN)$/ : family === 'kr' ? /^(SEK|NOK|DKK|ISK)$/ : /^(JPY|CNY)$/;
-    if (sameFamily.test(fallback)) return { currency: fallback, confidence: 0.8 };
-    return { currency: best, confidence: 0.7 };
+    if (sameFamily.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
+    return { currency: best, confidence: 0.7, fromReceipt: true };
   }
-  return { currency: best, confidence: bestVotes >= 2 ? 0.95 : 0.85 };
+  return { currency: best, confidence: bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
 }

@@ -39,6 +39,11 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
   rows.forEach((row, index) => {
     const { text, norm } = row;
     if (!/\d/.test(text)) return;
+    const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
+    const compactDigits = /\d{8}/.test(text);
+    const kanji = text.includes('年');
+    const named = /\d/.test(norm) && (norm.match(/[a-z]{3,10}/g) ?? []).some((word) => MONTHS.has(word));
+    if (!separated && !compactDigits && !kanji && !named) return;
     const raw: Array<Omit<DateCandidate, 'row' | 'labelled' | 'other'>> = [];
     const taken: Array<[number, number]> = [];
     const add = (candidate: Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear'> & { shortYear?: boolean }): void => {
@@ -46,24 +51,22 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
       taken.push([candidate.start, candidate.end]);
       raw.push({ shortYear: false, ...candidate });
     };
-    const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
     if (separated) {
       for (const m of text.matchAll(YMD)) {
         add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
     }
-    if (text.includes('年')) {
+    if (kanji) {
       for (const m of text.matchAll(KANJI)) {
         add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
     }
-    const compactDigits = /\d{8}/.test(text);
     if (compactDigits) {
       for (const m of text.matchAll(COMPACT)) {
         add({ year: Number(m[1]), first: Number(m[3]), second: Number(m[2]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
     }
-    if ((norm.match(/[a-z]{3,10}/g) ?? []).some((word) => MONTHS.has(word))) {
+    if (named) {
       for (const m of norm.matchAll(DAY_MONTH_NAME)) {
         const month = MONTHS.get(m[2] ?? '');
         if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
@@ -109,14 +112,14 @@ export function readDate(candidate: DateCandidate, order: 'dmy' | 'mdy' | 'ymd',
   return toIso(candidate.year, candidate.second, candidate.first, today);
 }
 
-/** Settles day/month order: an explicit setting, else unambiguous dates on the receipt, else cues, else the locale. */
-export function decideDateOrder(setting: DateOrder, candidates: readonly DateCandidate[], usCues: boolean, locale: string): 'dmy' | 'mdy' | 'ymd' {
+/** Settles day/month order: an explicit setting, else unambiguous dates on the receipt, else its currency and country cues, else the locale. */
+export function decideDateOrder(setting: DateOrder, candidates: readonly DateCandidate[], cue: 'us' | 'elsewhere' | 'none', locale: string): 'dmy' | 'mdy' | 'ymd' {
   if (setting !== 'auto') return setting;
   const dm = candidates.filter((c) => c.kind === 'dm').length;
   const md = candidates.filter((c) => c.kind === 'md').length;
   if (dm !== md) return dm > md ? 'dmy' : 'mdy';
-  if (usCues) return 'mdy';
-  return /^en-(?:us|ph)$|^(?:fil)\b/i.test(locale.trim()) && !candidates.some((c) => c.kind === 'fixed') ? 'mdy' : 'dmy';
+  if (cue !== 'none') return cue === 'us' ? 'mdy' : 'dmy';
+  return /^(?:en-(?:us|ph|as|gu|mp|pr|um|vi)|es-us|fil)\b/i.test(locale.trim()) ? 'mdy' : 'dmy';
 }
 
 const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?:\s?([ap])\.?\s?m\b\.?)?(?![\d]|[.,]\d)/gi;

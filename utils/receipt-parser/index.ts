@@ -35,9 +35,9 @@ function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
   };
 }
 
-function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, usCues: boolean): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
+function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, cue: 'us' | 'elsewhere' | 'none'): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
   const candidates = findDates(rows);
-  const order = decideDateOrder(options.dateOrder, candidates, usCues, options.locale);
+  const order = decideDateOrder(options.dateOrder, candidates, cue, options.locale);
   let best: { iso: string; score: number; index: number } | undefined;
   candidates.forEach((candidate, index) => {
     const iso = readDate(candidate, order, options.today);
@@ -59,12 +59,12 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   if (rows.length === 0) return emptyReceipt();
   const mark = detectDecimalMark(rows.map((row) => row.text));
   const rowAmounts = readRowAmounts(rows, mark);
-  const { currency, confidence: currencyConfidence } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
+  const { currency, confidence: currencyConfidence, fromReceipt } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
   const pick = pickTotal(summary);
-  const usCues = currency === 'USD' || hasUsCues(rows);
-  const date = pickDate(rows, options, usCues);
+  const cue = (fromReceipt && currency === 'USD') || hasUsCues(rows) ? 'us' : fromReceipt ? 'elsewhere' : 'none';
+  const date = pickDate(rows, options, cue);
   const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
