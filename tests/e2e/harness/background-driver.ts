@@ -121,17 +121,26 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
     return (await readReceipts()).find((receipt) => receipt.id === id);
   }
 
-  /** Waits until the receipt reaches one of `statuses` (by default done or failed) and returns it. */
-  async function waitForReceipt(id: string, statuses: readonly ScanStatus[] = TERMINAL, timeoutMs = 30_000): Promise<StoredReceipt> {
+  /** Waits until the stored receipt passes `check` and returns it. */
+  async function waitForReceiptMatching(id: string, check: (receipt: StoredReceipt) => boolean, what: string, timeoutMs = 30_000): Promise<StoredReceipt> {
     const deadline = Date.now() + timeoutMs;
     let last: StoredReceipt | undefined;
     while (Date.now() < deadline) {
       last = await readReceipt(id);
-      if (last && statuses.includes(last.status)) return last;
+      if (last && check(last)) return last;
       await sleep(100);
     }
-    throw new Error(`Receipt ${id} did not reach ${statuses.join('|')} within ${timeoutMs} ms; last seen: ${JSON.stringify(last && { status: last.status, progress: last.progress, error: last.error })}`);
+    const seen = last ? JSON.stringify({ status: last.status, progress: last.progress, error: last.error }) : 'no such receipt (deleted?)';
+    throw new Error(`Receipt ${id} did not become ${what} within ${timeoutMs} ms; last seen: ${seen}`);
   }
+
+  /** Waits until the receipt reaches one of `statuses` (by default done or failed) and returns it. */
+  const waitForReceipt = (id: string, statuses: readonly ScanStatus[] = TERMINAL, timeoutMs = 30_000): Promise<StoredReceipt> =>
+    waitForReceiptMatching(id, (receipt) => statuses.includes(receipt.status), statuses.join('|'), timeoutMs);
+
+  /** Waits until the scan has failed for now: failed for good, or queued to try again with its error kept. */
+  const waitForScanError = (id: string, timeoutMs = 30_000): Promise<StoredReceipt> =>
+    waitForReceiptMatching(id, (receipt) => receipt.error !== null && (receipt.status === 'failed' || receipt.status === 'queued'), 'failed', timeoutMs);
 
   /**
    * Clicks "Scan receipt" on an image the way Chrome does: runs the registered contextMenus.onClicked listeners
@@ -165,6 +174,8 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       return (await readOriginals()).find((original) => original.id === id);
     },
     waitForReceipt,
+    waitForReceiptMatching,
+    waitForScanError,
     scanImage,
 
     async setSettings(settings: Partial<Settings>): Promise<void> {

@@ -10,6 +10,9 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 /** Pinned so dates and the parser's locale fallback do not depend on the machine running the tests. */
 export const BROWSER_LOCALE = 'en-US';
 
+// Only ever evaluated in an extension page.
+declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
+
 export interface LaunchedExtension {
   context: BrowserContext;
   extensionId: string;
@@ -73,6 +76,8 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
     const waking = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
     const waker = await context.newPage();
     await waker.goto(`chrome-extension://${extensionId}/popup.html`);
+    // A message to the background is an event Chrome starts the worker for; the extension ignores its unknown type.
+    await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => undefined));
     const woken = await waking;
     await waker.close();
     return woken;

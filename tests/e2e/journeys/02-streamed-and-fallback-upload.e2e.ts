@@ -35,6 +35,13 @@ describe('journey 2: the upload streams over HTTP/2 and falls back to a Blob ove
     const determinate = (await popup.progressSightings(streamedId)).filter((sighting) => sighting.valueNow !== null);
     expect(determinate.length, 'a determinate progress bar was shown while streaming').toBeGreaterThan(0);
 
+    // The same bytes again would be a duplicate of the stored receipt: delete it first, in the popup.
+    const detail = await popup.openDetail(streamedId);
+    await detail.delete();
+    await expect.poll(() => background.readReceipt(streamedId)).toBeUndefined();
+    expect(await background.readOriginal(streamedId)).toBeUndefined();
+    expect(await popup.receiptIds()).toEqual([]);
+
     // HTTP/1.1: Chrome refuses a streamed body, so the same bytes go as one Blob, without byte progress.
     await background.setSettings({ ...baseSettings, endpoint: ocr.http1Url });
     const blobId = await background.scanImage(pages.imageUrl(SOURCE), page.url());

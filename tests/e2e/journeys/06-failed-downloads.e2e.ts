@@ -31,8 +31,7 @@ describe('journey 6: images that cannot be downloaded', () => {
       expect.soft(receipt.thumbnail, name).toBeNull();
       expect.soft(receipt.fields, name).toBeNull();
       expect.soft(await background.readOriginal(receiptId), name).toBeUndefined();
-      await popup.alert(receiptId).waitFor({ timeout: 5_000 });
-      expect.soft(await popup.alert(receiptId).textContent(), name).toBe(expected.message);
+      expect.soft(await popup.waitForError(receiptId), name).toBe(expected.message);
       expect.soft(pages.requests.some((request) => url.endsWith(request)), `${name}: the image was requested`).toBe(true);
     }
 

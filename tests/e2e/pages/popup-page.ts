@@ -22,7 +22,9 @@ interface Recorder {
 }
 
 // Only ever evaluated inside the popup page.
-declare const chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } } };
+declare const chrome: {
+  runtime: { onMessage: { addListener(listener: (message: unknown) => void): void }; sendMessage(message: object): Promise<unknown> };
+};
 declare global {
   interface Window {
     e2eRecorder?: Recorder;
@@ -105,6 +107,18 @@ export class PopupPage {
     return popup;
   }
 
+  /** Reloads the popup (as closing and opening it again would) and records afresh. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.waitForLoadState('load');
+    await this.startRecording();
+  }
+
+  /** Asks the background to retry without the button, as the button does (the `retry-scan` message). */
+  async requestRetry(receiptId: string): Promise<void> {
+    await this.page.evaluate((id) => chrome.runtime.sendMessage({ type: 'retry-scan', receiptId: id }), receiptId);
+  }
+
   /** Records every progress message and every progressbar the popup renders, from now on. */
   private async startRecording(): Promise<void> {
     await this.page.evaluate(() => {
@@ -176,6 +190,33 @@ export class PopupPage {
       await this.page.waitForTimeout(100);
     }
     throw new Error(`Popup row ${receiptId} never passed the check; last text: "${text}"`);
+  }
+
+  /** Waits until the row shows the receipt scanned: no progress bar, no alert; returns the row's text. */
+  async waitForDone(receiptId: string, timeoutMs = 15_000): Promise<string> {
+    return this.waitForRowState(receiptId, 'done', timeoutMs);
+  }
+
+  /** Waits until the row shows an error in its alert (failed, or waiting to try again); returns the alert's text. */
+  async waitForError(receiptId: string, timeoutMs = 15_000): Promise<string> {
+    return this.waitForRowState(receiptId, 'error', timeoutMs);
+  }
+
+  private async waitForRowState(receiptId: string, state: 'done' | 'error', timeoutMs: number): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const [rows, bars, alerts] = await Promise.all([this.row(receiptId).count(), this.progressbar(receiptId).count(), this.alert(receiptId).count()]);
+      if (rows === 1 && bars === 0 && alerts === (state === 'error' ? 1 : 0)) {
+        return state === 'error' ? ((await this.alert(receiptId).textContent()) ?? '') : this.rowText(receiptId);
+      }
+      await this.page.waitForTimeout(50);
+    }
+    const events = ((await this.page.evaluate(() => window.e2eRecorder?.events ?? [])) as { receiptId?: string; type?: string }[])
+      .filter((event) => event.receiptId === receiptId)
+      .map((event) => JSON.stringify(event).replace(/"receiptId":"[^"]*",?/, ''));
+    throw new Error(
+      `Popup row ${receiptId} did not show ${state} within ${timeoutMs} ms; last text: "${await this.rowText(receiptId).catch(() => '')}"; messages the popup got: ${events.join(' ')}`,
+    );
   }
 
   alert(receiptId: string): Locator {
