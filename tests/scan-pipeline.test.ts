@@ -178,6 +178,25 @@ describe('scan pipeline', () => {
     expect(receipt.job?.srcUrl.length).toBeLessThanOrEqual(501);
   });
 
+  it('keeps what the user corrected when the receipt is read again', async () => {
+    const scanner = createScanner(environment());
+    const id = await scanner.scan(target);
+    await repository.saveCorrections(id, { merchant: 'Book Ta .K', total: '10.00' });
+    await scanner.process(id);
+    const again = await repository.get(id);
+    expect(again?.fields).toMatchObject({ merchant: 'Book Ta .K', total: '10.00', date: '2018-12-25' });
+    expect(again?.fields?.confidence.total).toBe(1);
+    expect(again?.edited).toEqual(['merchant', 'total']);
+  });
+
+  it('records the pixel size of the uploaded image, which the word boxes refer to', async () => {
+    const id = await createScanner(environment()).scan(target);
+    const page = await repository.getOcrPage(id);
+    expect(page).toMatchObject({ imageWidth: expect.any(Number), imageHeight: expect.any(Number) });
+    expect(page?.imageWidth).toBeGreaterThan(100);
+    expect(page?.lines.length).toBeGreaterThan(10);
+  });
+
   it('turns an unexpected error into a failed receipt instead of a stuck one', async () => {
     const env = environment({ recognise: async (): Promise<OcrPage> => Promise.reject(new RangeError('boom')) });
     const id = await createScanner(env).scan(target);

@@ -1,11 +1,11 @@
-import type { CanvasEnv } from './downscale';
+import type { CanvasEnv, FittedImage } from './downscale';
 import { assertDecodable, fitImageToLimit, makeThumbnail } from './downscale';
 import { fetchOriginal } from './fetch-original';
 import { readImageDimensions, sniffImageType } from './image-type';
 import { ocrFiletype } from './ocr-space-client';
 import type { OcrRequest } from './ocr-space-client';
 import type { ScanEvent } from './protocol';
-import type { OcrPage, OriginalInfo, ReceiptRecord, ScanProgress } from './receipt';
+import type { ImageMime, OcrPage, OriginalInfo, ParsedReceipt, ReceiptRecord, ScanProgress } from './receipt';
 import { parseReceipt } from './receipt-parser';
 import type { ReceiptRepository } from './receipt-repository';
 import { ScanFailure, scanErrors, type ScanError } from './scan-error';
@@ -60,6 +60,17 @@ function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return copy;
+}
+
+/** What the user corrected by hand stays as they wrote it when the receipt is read again. */
+export function keepCorrections(parsed: ParsedReceipt, current: ReceiptRecord): ParsedReceipt {
+  if (!current.fields || current.edited.length === 0) return parsed;
+  const kept = { ...parsed, confidence: { ...parsed.confidence } };
+  for (const name of current.edited) {
+    Object.assign(kept, { [name]: current.fields[name] });
+    kept.confidence[name] = 1;
+  }
+  return kept;
 }
 
 export function createScanner(env: ScanEnv) {
@@ -120,8 +131,9 @@ export function createScanner(env: ScanEnv) {
     if (!receipt?.original || !original) throw new ScanFailure(scanErrors.originalMissing());
     const report = throttledProgress(id);
     let readingSaved: Promise<void> = Promise.resolve();
-    const upload = await fitForUpload(original, settings.uploadLimitBytes);
-    const sentAsIs = upload === original;
+    const fitted = await fitForUpload(original, receipt.original.mime, settings.uploadLimitBytes);
+    const upload = fitted.blob;
+    const sentAsIs = !fitted.scaled;
     await setStatus(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.size }, error: null });
     const page = await env.recognise({
       endpoint: settings.endpoint,
@@ -143,17 +155,25 @@ export function createScanner(env: ScanEnv) {
       },
     });
     await readingSaved;
-    const fields = parseReceipt(page, { dateOrder: settings.dateOrder, defaultCurrency: settings.defaultCurrency, locale: env.locale, today: new Date(env.now()) });
-    const done = await repository.saveReading(id, page, (current) => ({ ...current, status: 'done', progress: null, error: null, fields, edited: [], receiptDate: fields.date ?? '' }));
+    // Word boxes are in the uploaded image's pixels; the detail view scales them onto the original.
+    const reading: OcrPage = fitted.width > 0 ? { ...page, imageWidth: fitted.width, imageHeight: fitted.height } : page;
+    const parsed = parseReceipt(reading, { dateOrder: settings.dateOrder, defaultCurrency: settings.defaultCurrency, locale: env.locale, today: new Date(env.now()) });
+    const done = await repository.saveReading(id, reading, (current) => {
+      const fields = keepCorrections(parsed, current);
+      return { ...current, status: 'done', progress: null, error: null, fields, receiptDate: fields.date ?? '' };
+    });
     if (!done) throw new ScanFailure(scanErrors.originalMissing());
     env.broadcast({ type: 'receipt-changed', receiptId: id });
     return done;
   }
 
-  async function fitForUpload(original: Blob, limitBytes: number): Promise<Blob> {
-    if (original.size <= limitBytes) return original;
-    if (!env.canvas) throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
-    return (await fitImageToLimit(original, limitBytes, env.canvas)).blob;
+  async function fitForUpload(original: Blob, mime: ImageMime, limitBytes: number): Promise<FittedImage> {
+    if (original.size <= limitBytes || !env.canvas) {
+      if (original.size > limitBytes) throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
+      const size = readImageDimensions(new Uint8Array(await original.arrayBuffer()), mime);
+      return { blob: original, width: size?.width ?? 0, height: size?.height ?? 0, scaled: false };
+    }
+    return fitImageToLimit(original, limitBytes, env.canvas);
   }
 
   async function markFailed(id: string, error: ScanError): Promise<void> {
