@@ -11,7 +11,7 @@ const zipOf = (entries: ZipEntry[]) => collectStream(createZipStream(iterateEntr
 const manifest = encode(JSON.stringify({ receipts: Array.from({ length: 100 }, (_, index) => ({ id: `receipt-${index}` })) }));
 
 /** Sets a 16- or 32-bit field of the first central directory header. */
-function patchCentral(bytes: Uint8Array, field: number, value: number, width: 2 | 4): Uint8Array {
+function patchCentral(bytes: Uint8Array, field: number, value: number, width: 2 | 4): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes);
   const view = new DataView(copy.buffer);
   const at = centralDirectoryOffset(copy) + field;
@@ -20,13 +20,13 @@ function patchCentral(bytes: Uint8Array, field: number, value: number, width: 2 
   return copy;
 }
 
-function patchEnd(bytes: Uint8Array, field: number, value: number): Uint8Array {
+function patchEnd(bytes: Uint8Array, field: number, value: number): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes);
   new DataView(copy.buffer).setUint16(copy.length - 22 + field, value, true);
   return copy;
 }
 
-async function refusal(bytes: Uint8Array, limits?: ZipLimits): Promise<{ code: string; message: string } | 'read'> {
+async function refusal(bytes: Uint8Array<ArrayBuffer>, limits?: ZipLimits): Promise<{ code: string; message: string } | 'read'> {
   try {
     await readZip(new Blob([bytes]), limits);
     return 'read';
@@ -58,7 +58,7 @@ describe('readZip', () => {
 
   const plain = () => zipOf([{ name: 'xx/a.txt', data: encode('hello') }]);
   const deflated = () => zipOf([{ name: 'manifest.json', data: manifest, compress: true }]);
-  const cases: [string, () => Promise<Uint8Array>, string, ZipLimits?][] = [
+  const cases: [string, () => Promise<Uint8Array<ArrayBuffer>>, string, ZipLimits?][] = [
     ['an empty file', async () => new Uint8Array(0), 'it is too short'],
     ['a text file', async () => encode('Date,Merchant,Total\r\n2024-01-01,Shop,1.00\r\n'), 'it has no ZIP directory'],
     ['a ZIP missing its last bytes', async () => (await plain()).subarray(0, -10), 'it has no ZIP directory'],

@@ -4,7 +4,7 @@ import type { ZipEntry } from '../utils/zip-writer';
 export const encode = (text: string) => new TextEncoder().encode(text);
 export const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-export async function collectStream(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+export async function collectStream(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -13,7 +13,7 @@ export async function* iterateEntries(entries: ZipEntry[]): AsyncGenerator<ZipEn
 }
 
 /** Replaces every occurrence of `from` by `to` (same byte length) in a copy of the archive. */
-export function patchBytes(bytes: Uint8Array, from: Uint8Array, to: Uint8Array): Uint8Array {
+export function patchBytes(bytes: Uint8Array, from: Uint8Array, to: Uint8Array): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes);
   for (let at = 0; at + from.length <= copy.length; at++) {
     if (from.every((byte, index) => copy[at + index] === byte)) copy.set(to, at);
@@ -29,7 +29,7 @@ export const hasUnzip = spawnSync('which', ['unzip']).status === 0;
 export const hasZip = spawnSync('which', ['zip']).status === 0;
 
 /** Deterministic bytes that do not compress (xorshift32), standing in for a JPEG. */
-export function noiseBytes(length: number, seed = 0x9e3779b9): Uint8Array {
+export function noiseBytes(length: number, seed = 0x9e3779b9): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
   let state = seed >>> 0 || 1;
   for (let index = 0; index < length; index++) {

@@ -38,7 +38,7 @@ export interface ZipArchive {
   names: string[];
   sizeOf(name: string): number | undefined;
   /** The entry's bytes, checked against its CRC-32 and size; throws ZipError 'bad-zip'. */
-  read(name: string): Promise<Uint8Array>;
+  read(name: string): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 const MAX_COMMENT = MAX_16;
@@ -74,7 +74,7 @@ function decodeName(bytes: Uint8Array): string {
   }
 }
 
-async function inflate(payload: Uint8Array, size: number, name: string): Promise<Uint8Array> {
+async function inflate(payload: Uint8Array, size: number, name: string): Promise<Uint8Array<ArrayBuffer>> {
   const output = new Uint8Array(size);
   let filled = 0;
   let inflater: DecompressionStream;
@@ -167,9 +167,9 @@ export async function openZip(blob: Blob, limits: ZipLimits = DEFAULT_ZIP_LIMITS
 }
 
 /** Every file of a ZIP (STORE or DEFLATE) in memory, each checked; throws ZipError 'bad-zip' for anything malformed or over the limits. */
-export async function readZip(blob: Blob, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Map<string, Uint8Array>> {
+export async function readZip(blob: Blob, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
   const archive = await openZip(blob, limits);
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
   for (const name of archive.names) files.set(name, await archive.read(name));
   return files;
 }
