@@ -46,7 +46,7 @@ const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 const bad = (detail: string) => new ZipError('bad-zip', `This file is not a readable ZIP archive: ${detail}.`);
 const nameDecoder = new TextDecoder('utf-8', { fatal: true });
 
-async function readBytes(blob: Blob, start: number, end: number): Promise<DataView> {
+async function readBytes(blob: Blob, start: number, end: number): Promise<DataView<ArrayBuffer>> {
   if (start < 0 || end > blob.size || start > end) throw bad('it is cut short');
   return new DataView(await blob.slice(start, end).arrayBuffer());
 }
