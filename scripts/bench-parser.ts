@@ -13,6 +13,7 @@ interface Truth {
 }
 
 const MIN_BENCH_MS = 2000;
+const ORDERS: readonly DateOrder[] = ['auto', 'dmy', 'mdy', 'ymd'];
 
 /** Letters and digits only, case-folded: how a merchant name is compared. */
 const foldName = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^\p{L}\p{N}]|\p{M}/gu, '');
@@ -30,7 +31,7 @@ function measureLevenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-export function isSameMerchant(expected: string, got: string | null): boolean {
+function isSameMerchant(expected: string, got: string | null): boolean {
   const a = foldName(expected);
   const b = foldName(got ?? '');
   if (a === '' || b === '') return a === b;
@@ -55,9 +56,22 @@ function readTruth(file: string): Truth | undefined {
 
 function main(): number {
   const args = process.argv.slice(2);
-  const orderAt = args.indexOf('--date-order');
-  const dateOrder = (orderAt >= 0 ? args[orderAt + 1] : 'auto') as DateOrder;
-  const dir = args.find((arg, i) => !arg.startsWith('--') && i !== orderAt + 1 || (orderAt < 0 && !arg.startsWith('--')));
+  let dateOrder: DateOrder = 'auto';
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--date-order') {
+      const value = args[++i] ?? '';
+      const order = ORDERS.find((candidate) => candidate === value);
+      if (!order) {
+        console.error(`--date-order must be one of ${ORDERS.join(', ')}; got "${value}".`);
+        return 2;
+      }
+      dateOrder = order;
+    } else {
+      dir = arg;
+    }
+  }
   if (dir === undefined) {
     console.error('Usage: npm run bench:parser -- DIR [--date-order auto|dmy|mdy|ymd]');
     return 2;

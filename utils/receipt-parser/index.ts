@@ -24,6 +24,9 @@ function emptyReceipt(): ParsedReceipt {
   return { merchant: null, date: null, time: null, total: null, currency: null, subtotal: null, tax: null, tip: null, items: [], confidence };
 }
 
+/** Confidence as a share with two decimals. */
+const share = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
+
 function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
   const today = options?.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
   const dateOrder = options?.dateOrder && ['auto', 'dmy', 'mdy', 'ymd'].includes(options.dateOrder) ? options.dateOrder : 'auto';
@@ -87,11 +90,11 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
     tip: format(pick.tip?.value),
     items,
     confidence: {
-      merchant: merchant.confidence,
-      date: date.confidence,
+      merchant: share(merchant.confidence),
+      date: share(date.confidence),
       time: time === null ? 0 : 0.8,
-      total: pick.confidence,
-      currency: currencyConfidence,
+      total: share(pick.confidence),
+      currency: share(currencyConfidence),
       subtotal: pick.subtotal ? 0.7 : 0,
       tax: pick.tax === undefined ? 0 : 0.7,
       tip: pick.tip ? 0.7 : 0,

@@ -4,25 +4,36 @@ import type { ReceiptRow } from './rows';
 
 const MAX_ITEMS = 200;
 const QUANTITY = /(?:^|\s)(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:x|×|@|\*|pcs?|stk|st)(?=\s|\d|$)|(?:^|\s)(?:x|×|qty:?)\s*(\d{1,3})(?=\s|$)/i;
-const NOT_ITEM = /\b(?:total|subtotal|summe|tax|vat|gst|cash|change|tendered|rounding|discount|tip|balance|payment|card|visa|mastercard|date|time)\b/;
+const NOT_ITEM = /\b(?:items?|item\(s\)|qty|qty\(s\)|total|subtotal|summe|tax|vat|gst|cash|change|tendered|rounding|discount|tip|balance|payment|card|visa|mastercard|date|time)\b/;
 
 const letters = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
+const letterShare = (text: string): number => letters(text) / Math.max(1, text.length);
+/** Names above the numbers are the common layout; a row below is the fallback. */
+const rank = (text: string, below: boolean): number => letterShare(text) - (below ? 0.5 : 0);
 
-/** The row's words without its amounts, codes and quantity marks: what was bought. */
-function describe(row: ReceiptRow, amounts: readonly Amount[]): string {
-  let text = row.text;
-  for (const amount of [...amounts].reverse()) text = text.slice(0, amount.start) + text.slice(amount.end);
+const LEADING_COUNT = /^(\d{1,2})\s+(?=\p{L})/u;
+
+/** What was bought, without codes, quantity marks and the tax letter printers put after a price. */
+function cleanDescription(text: string): string {
   return text
     .replace(QUANTITY, ' ')
     .replace(/(?:^|\s)\d{5,}(?=\s|$)/g, ' ')
     .replace(/[\t ]+/g, ' ')
+    .replace(/\s(?:[A-Z]{1,2}|ZRL)$/, '')
     .replace(/^[\s\d.,:*x×@-]+|[\s:*@=-]+$/gi, '')
     .trim();
 }
 
+/** The row's words without its amounts. */
+function describe(row: ReceiptRow, amounts: readonly Amount[]): string {
+  let text = row.text;
+  for (const amount of [...amounts].reverse()) text = text.slice(0, amount.start) + text.slice(amount.end);
+  return cleanDescription(text);
+}
+
 function readQuantity(text: string): number | null {
   const match = QUANTITY.exec(text);
-  const raw = match?.[1] ?? match?.[2];
+  const raw = match?.[1] ?? match?.[2] ?? LEADING_COUNT.exec(text)?.[1];
   if (raw === undefined) return null;
   const quantity = Number(raw.replace(',', '.'));
   return Number.isFinite(quantity) && quantity > 0 ? quantity : null;
@@ -31,6 +42,7 @@ function readQuantity(text: string): number | null {
 /** Rows between the header and the first summary row that end with a price, as line items. */
 export function findItems(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], start: number, end: number, decimals: number): LineItem[] {
   const items: LineItem[] = [];
+  const used = new Set<number>();
   for (let index = Math.max(0, start); index < Math.min(end, rows.length) && items.length < MAX_ITEMS; index++) {
     const row = rows[index];
     const amounts = rowAmounts[index] ?? [];
@@ -38,13 +50,16 @@ export function findItems(rows: readonly ReceiptRow[], rowAmounts: readonly Amou
     if (!row || !last || NOT_ITEM.test(row.norm)) continue;
     let description = describe(row, amounts);
     if (letters(description) < 3) {
-      // Printers often put the name on its own row above or below the numbers.
-      const above = rows[index - 1];
-      const below = rows[index + 1];
-      const neighbour = [above, below].find(
-        (candidate, offset) => candidate && (rowAmounts[index + (offset === 0 ? -1 : 1)] ?? []).length === 0 && letters(candidate.text) >= 3 && !NOT_ITEM.test(candidate.norm),
-      );
-      description = neighbour ? neighbour.text.replace(/[\t ]+/g, ' ').trim() : description;
+      // Printers often put the name on its own row above or below the numbers, sometimes above a code row.
+      const neighbour = [index - 1, index - 2, index + 1]
+        .filter((at) => at >= start && at < end && !used.has(at) && (rowAmounts[at] ?? []).length === 0)
+        .map((at) => ({ at, text: cleanDescription(rows[at]?.text ?? '') }))
+        .filter(({ at, text }) => letters(text) >= 3 && !NOT_ITEM.test(rows[at]?.norm ?? ''))
+        .sort((a, b) => rank(b.text, b.at > index) - rank(a.text, a.at > index))[0];
+      if (neighbour) {
+        description = neighbour.text;
+        used.add(neighbour.at);
+      }
     }
     if (letters(description) < 2) continue;
     items.push({ description, quantity: readQuantity(row.text), amount: formatAmount(last.value, decimals) });
