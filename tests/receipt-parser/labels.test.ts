@@ -56,6 +56,8 @@ describe('classifyLabel', () => {
     ['Total items', 'ignore'],
     ['Points balance', 'ignore'],
     ['You saved', 'ignore'],
+    ['T0TAL', 'total'],
+    ['SUBTOTA1', 'subtotal'],
     ['Ribeye Steak', 'none'],
   ])('%s is %s', (label, kind) => {
     expect(classifyLabel(normalizeText(label))).toBe(kind);

@@ -3,7 +3,7 @@ import type { LineItem } from '../receipt';
 import type { ReceiptRow } from './rows';
 
 const MAX_ITEMS = 200;
-const QUANTITY = /(?:^|\s)(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:x|×|@|\*|pcs?|stk|st)(?=\s|\d|$)|(?:^|\s)(?:x|×|qty:?)\s*(\d{1,3})(?=\s|$)/i;
+const QUANTITY = /(?:^|\s)(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:x|×|@|\*|pcs?|stk|st)(?=\s|$)|(?:^|\s)(?:x|×|qty:?)\s*(\d{1,3})(?=\s|$)/i;
 const NOT_ITEM = /\b(?:items?|item\(s\)|qty|qty\(s\)|total|subtotal|summe|tax|vat|gst|cash|change|tendered|rounding|discount|tip|balance|payment|card|visa|mastercard|date|time)\b/;
 
 const letters = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;

@@ -28,8 +28,10 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
 
 /** Classifies a row by its label; the label is the row's text without its amounts. */
 export function classifyLabel(norm: string): LabelKind {
+  // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1").
+  const label = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
   for (const [kind, pattern] of RULES) {
-    if (pattern.test(norm)) return kind;
+    if (pattern.test(label)) return kind;
   }
   return 'none';
 }
