@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { LOW_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/receipt-corrections';
 import { formatReceiptDate } from '@/utils/receipt-format';
 import { describedBy, Field } from './Field';
-import { Thumbnail } from './Thumbnail';
+import { OriginalView } from './OriginalView';
 
 const EDITABLE: { name: FieldName; label: string; hint?: string }[] = [
   { name: 'merchant', label: 'Merchant' },
@@ -20,6 +20,7 @@ const EDITABLE: { name: FieldName; label: string; hint?: string }[] = [
 interface Props {
   receipt: ReceiptRecord;
   locale: string;
+  loadOriginal: () => Promise<Blob | undefined>;
   onBack: () => void;
   onSave: (corrections: Partial<Record<FieldName, string | null>>) => void;
   onDownload: () => void;
@@ -33,11 +34,19 @@ function draftOf(receipt: ReceiptRecord): Record<FieldName, string> {
   return draft;
 }
 
-export function ReceiptDetail({ receipt, locale, onBack, onSave, onDownload, onDelete, onRetry }: Props) {
+export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, onDownload, onDelete, onRetry }: Props) {
   const [draft, setDraft] = useState(() => draftOf(receipt));
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [saved, setSaved] = useState(false);
   const { fields } = receipt;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
 
   function save(event: Event) {
     event.preventDefault();
@@ -62,7 +71,6 @@ export function ReceiptDetail({ receipt, locale, onBack, onSave, onDownload, onD
         </button>
         <h2 id="detail-title">{fields?.merchant ?? 'Receipt'}</h2>
       </header>
-      <Thumbnail blob={receipt.thumbnail} alt="Receipt image" class="detail-image" />
       {(receipt.status === 'failed' || receipt.status === 'queued') && receipt.error && (
         <div class="detail-error">
           <p class="error" role="alert">
@@ -72,6 +80,12 @@ export function ReceiptDetail({ receipt, locale, onBack, onSave, onDownload, onD
             Retry
           </button>
         </div>
+      )}
+      <div class="detail-body">
+      {receipt.original ? (
+        <OriginalView loadOriginal={loadOriginal} boxes={fields?.boxes ?? {}} imageWidth={receipt.ocr?.imageWidth} imageHeight={receipt.ocr?.imageHeight} />
+      ) : (
+        <div />
       )}
       {fields && (
         <form class="fields" onSubmit={save} noValidate>
@@ -115,6 +129,7 @@ export function ReceiptDetail({ receipt, locale, onBack, onSave, onDownload, onD
           </div>
         </form>
       )}
+      </div>
       <p class="meta">
         Scanned {formatReceiptDate(new Date(receipt.capturedAt).toISOString().slice(0, 10), locale)}
         {receipt.source.pageUrl && <> from <span class="source">{receipt.source.pageTitle || receipt.source.pageUrl}</span></>}

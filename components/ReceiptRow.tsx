@@ -9,11 +9,15 @@ interface Props {
   progress: ScanProgress | null;
   locale: string;
   highlighted?: boolean;
+  /** The first row is in the tab order; arrow keys reach the others. */
+  focusable?: boolean;
+  selected?: boolean;
+  onToggleSelected?: ((id: string) => void) | undefined;
   onOpen: (id: string) => void;
   onRetry: (id: string) => void;
 }
 
-export function ReceiptRow({ receipt, progress, locale, highlighted = false, onOpen, onRetry }: Props) {
+export function ReceiptRow({ receipt, progress, locale, highlighted = false, focusable = false, selected = false, onToggleSelected, onOpen, onRetry }: Props) {
   const { fields } = receipt;
   const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : receipt.source.pageTitle || 'New receipt');
   const flagged = needsReview(receipt);
@@ -22,8 +26,18 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, onO
   // A scan waiting out a backoff shows why, and can be retried at once.
   const retryable = receipt.status === 'failed' || (receipt.status === 'queued' && receipt.error !== null);
   return (
-    <li class={`receipt-row status-${receipt.status}${highlighted ? ' highlight' : ''}`} data-receipt-id={receipt.id} aria-current={highlighted ? 'true' : undefined}>
-      <Thumbnail blob={receipt.thumbnail} alt="" />
+    <li
+      class={`receipt-row status-${receipt.status}${highlighted ? ' highlight' : ''}${selected ? ' selected' : ''}`}
+      data-receipt-id={receipt.id}
+      aria-current={highlighted ? 'true' : undefined}
+      tabIndex={focusable ? 0 : -1}
+    >
+      <div class="row-lead">
+        {onToggleSelected && (
+          <input type="checkbox" checked={selected} aria-label={`Select ${merchant}`} tabIndex={-1} onChange={() => onToggleSelected(receipt.id)} />
+        )}
+        <Thumbnail blob={receipt.thumbnail} alt="" />
+      </div>
       <div class="receipt-summary">
         <div class="receipt-line">
           <span class="merchant">{merchant}</span>
@@ -47,7 +61,7 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, onO
             Retry
           </button>
         )}
-        <button type="button" class="secondary" onClick={() => onOpen(receipt.id)} aria-label={`Open ${merchant}`}>
+        <button type="button" class="secondary" tabIndex={-1} onClick={() => onOpen(receipt.id)} aria-label={`Open ${merchant}`}>
           Open
         </button>
       </div>

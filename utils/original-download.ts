@@ -3,8 +3,7 @@ import type { ReceiptRecord } from './receipt';
 import type { ReceiptRepository } from './receipt-repository';
 import { sha256Hex } from './sha256';
 
-export interface DownloadEnv {
-  repository: Pick<ReceiptRepository, 'getOriginal'>;
+export interface SaveFileEnv {
   download: (options: { url: string; filename: string; saveAs: boolean }) => Promise<number>;
   createObjectURL: (blob: Blob) => string;
   revokeObjectURL: (url: string) => void;
@@ -12,7 +11,24 @@ export interface DownloadEnv {
   later: (run: () => void) => void;
 }
 
+export interface DownloadEnv extends SaveFileEnv {
+  repository: Pick<ReceiptRepository, 'getOriginal'>;
+}
+
 export type DownloadResult = { ok: true; filename: string } | { ok: false; message: string };
+
+/** Hands a Blob to the browser's downloads under the given (already safe) name. */
+export async function saveFile(blob: Blob, filename: string, env: SaveFileEnv): Promise<DownloadResult> {
+  const url = env.createObjectURL(blob);
+  try {
+    await env.download({ url, filename, saveAs: false });
+  } catch (error) {
+    env.revokeObjectURL(url);
+    return { ok: false, message: `The browser did not save the file: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  env.later(() => env.revokeObjectURL(url));
+  return { ok: true, filename };
+}
 
 /** Saves the stored original as it was captured, after checking it still matches the hash taken at capture. */
 export async function downloadOriginal(receipt: ReceiptRecord, env: DownloadEnv): Promise<DownloadResult> {
@@ -24,13 +40,5 @@ export async function downloadOriginal(receipt: ReceiptRecord, env: DownloadEnv)
     { date: receipt.fields?.date ?? null, merchant: receipt.fields?.merchant ?? null, capturedAt: receipt.capturedAt },
     receipt.original.extension,
   );
-  const url = env.createObjectURL(blob);
-  try {
-    await env.download({ url, filename, saveAs: false });
-  } catch (error) {
-    env.revokeObjectURL(url);
-    return { ok: false, message: `The browser did not save the file: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  env.later(() => env.revokeObjectURL(url));
-  return { ok: true, filename };
+  return saveFile(blob, filename, env);
 }

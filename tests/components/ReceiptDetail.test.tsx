@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 function renderDetail(receipt = makeReceipt()) {
   const handlers = { onBack: vi.fn(), onSave: vi.fn(), onDownload: vi.fn(), onDelete: vi.fn(), onRetry: vi.fn() };
-  render(<ReceiptDetail receipt={receipt} locale="en-GB" {...handlers} />);
+  render(<ReceiptDetail receipt={receipt} locale="en-GB" loadOriginal={async () => new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })} {...handlers} />);
   return handlers;
 }
 
@@ -79,5 +79,23 @@ describe('ReceiptDetail', () => {
     renderDetail(makeReceipt({ ocr: { text: '<img src=x onerror=alert(1)><script>alert(2)</script>', lines: [] } }));
     expect(document.querySelector('pre img, pre script')).toBeNull();
     expect(screen.getByLabelText('OCR text').textContent).toBe('<img src=x onerror=alert(1)><script>alert(2)</script>');
+  });
+
+  it('marks on the original where the total and the date were read', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:original');
+    URL.revokeObjectURL = vi.fn();
+    const boxes = { total: { left: 100, top: 800, width: 50, height: 20 }, date: { left: 10, top: 200, width: 80, height: 20 } };
+    renderDetail(makeReceipt({ fields: { ...parsedReceipt, boxes }, ocr: { text: '', lines: [], imageWidth: 400, imageHeight: 1000 } }));
+    const image = (await screen.findByAltText('Original receipt')) as HTMLImageElement;
+    expect(image.getAttribute('src')).toBe('blob:original');
+    const total = document.querySelector<HTMLElement>('[data-field="total"]');
+    expect([total?.style.left, total?.style.top, total?.style.width, total?.style.height]).toEqual(['25%', '80%', '12.5%', '2%']);
+    expect(document.querySelector('[data-field="date"]')).not.toBeNull();
+  });
+
+  it('goes back with Escape', () => {
+    const { onBack } = renderDetail();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(onBack).toHaveBeenCalledOnce();
   });
 });

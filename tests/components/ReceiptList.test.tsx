@@ -75,4 +75,25 @@ describe('ReceiptList', () => {
     const rows = screen.getAllByRole('listitem');
     expect(rows.map((row) => row.getAttribute('aria-current'))).toEqual([null, 'true']);
   });
+
+  it('moves through receipts with the arrow keys, opens with Enter and selects with Space', () => {
+    const onOpen = vi.fn();
+    const onToggleSelected = vi.fn();
+    const receipts = [makeReceipt({ id: 'a' }), makeReceipt({ id: 'b' }), makeReceipt({ id: 'c' })];
+    render(<ReceiptList receipts={receipts} progress={{}} locale="en" selected={new Set(['b'])} onToggleSelected={onToggleSelected} onOpen={onOpen} onRetry={vi.fn()} />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.map((row) => row.tabIndex)).toEqual([0, -1, -1]);
+    rows[0]?.focus();
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    fireEvent.keyDown(rows[1]!, { key: 'End' });
+    expect(document.activeElement).toBe(rows[2]);
+    fireEvent.keyDown(rows[2]!, { key: 'ArrowUp' });
+    fireEvent.keyDown(rows[1]!, { key: 'Enter' });
+    expect(onOpen).toHaveBeenCalledWith('b');
+    fireEvent.keyDown(rows[1]!, { key: ' ' });
+    expect(onToggleSelected).toHaveBeenCalledWith('b');
+    expect((within(rows[1]!).getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    expect(rows[1]?.classList.contains('selected')).toBe(true);
+  });
 });
