@@ -71,12 +71,13 @@ export function createScanScene(): ScanScene {
   return { repository, uploads, env, scan };
 }
 
-/** Nothing half-saved: failed with exactly this error, no original, no thumbnail, no OCR, nothing uploaded. */
+/** Nothing half-saved: failed with exactly this error, no original, no thumbnail, no OCR page, nothing uploaded. */
 export async function expectRefusedBeforeStoring(scene: ScanScene, receipt: ReceiptRecord, error: ScanError): Promise<void> {
   expect(receipt.status).toBe('failed');
   expect(receipt.error).toEqual(error);
   expect(receipt).toMatchObject({ progress: null, original: null, thumbnail: null, ocr: null, fields: null, receiptDate: '' });
   expect(await scene.repository.getOriginal(receipt.id)).toBeUndefined();
+  expect(await scene.repository.getOcrPage(receipt.id)).toBeUndefined();
   expect(scene.uploads).toEqual([]);
 }
 

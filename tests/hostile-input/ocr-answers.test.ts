@@ -159,6 +159,7 @@ async function expectFailedKeepingOriginal(receipt: ReceiptRecord, error: ScanEr
   expect(receipt).toMatchObject({ status: 'failed', progress: null, ocr: null, fields: null, original: { size: jpeg.length, mime: 'image/jpeg' } });
   expect(receipt.error).toEqual(error);
   expect(new Uint8Array((await (await scene.repository.getOriginal(receipt.id))?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(jpeg);
+  expect(await scene.repository.getOcrPage(receipt.id)).toBeUndefined();
   expect(ocrRequests).toBe(1);
 }
 
@@ -177,7 +178,8 @@ describe('hostile OCR answers through the pipeline and the real OCR client', () 
     const body = Buffer.concat([latin1('{"OCRExitCode":1,"ParsedResults":[{"FileParseExitCode":1,"ParsedText":"CAF\xc9 M\xdcLLER\\r\\nTOTAL 9.00\\r\\n\xff\xfe"}]}')]);
     const receipt = await scanWithAnswer(body);
     expect(receipt.status).toBe('done');
-    expect(receipt.ocr).toEqual({ text: 'CAF\uFFFD M\uFFFDLLER\r\nTOTAL 9.00\r\n\uFFFD\uFFFD', lines: [] });
+    expect(receipt.ocr?.text).toBe('CAF\uFFFD M\uFFFDLLER\r\nTOTAL 9.00\r\n\uFFFD\uFFFD');
+    expect(await scene.repository.getOcrPage(receipt.id)).toMatchObject({ text: 'CAF\uFFFD M\uFFFDLLER\r\nTOTAL 9.00\r\n\uFFFD\uFFFD', lines: [] });
     expect(receipt.fields?.total).toBe('9.00');
     expect(ocrRequests).toBe(1);
   });
@@ -207,7 +209,8 @@ describe('hostile OCR answers through the pipeline and the real OCR client', () 
     ['ParsedText is null', answerWith([...RESULT, 'ParsedText'], null), { text: '', lines: LINES, processingMs: 120 }, '9.00'],
   ])('reads what is usable when %s', async (_, body, ocr, total) => {
     const receipt = await scanWithAnswer(Buffer.from(body));
-    expect(receipt).toMatchObject({ status: 'done', error: null, ocr });
+    expect(receipt).toMatchObject({ status: 'done', error: null, ocr: { text: ocr.text } });
+    expect(await scene.repository.getOcrPage(receipt.id)).toMatchObject(ocr);
     expect(receipt.fields?.total).toBe(total);
   });
 
@@ -221,6 +224,7 @@ describe('hostile OCR answers through the pipeline and the real OCR client', () 
     expect(receipt.status).toBe('done');
     expect(receipt.ocr?.text.length).toBe(text.length);
     expect(receipt.ocr?.text).toBe(text);
+    expect((await scene.repository.getOcrPage(receipt.id))?.text).toBe(text);
   });
 
   it('stores script and image markup as the raw text it is, in the OCR text, the word boxes and the fields', async () => {
@@ -245,7 +249,9 @@ describe('hostile OCR answers through the pipeline and the real OCR client', () 
     const receipt = await scanWithAnswer(Buffer.from(JSON.stringify(answer)));
     expect(receipt.status).toBe('done');
     expect(receipt.ocr?.text).toBe(`${script}\r\n${image}\r\nTOTAL 9.00\r\n`);
-    expect(receipt.ocr?.lines.map((line) => line.words.map((each) => each.text).join(' '))).toEqual([script, image, 'TOTAL 9.00']);
+    const stored = await scene.repository.getOcrPage(receipt.id);
+    expect(stored?.text).toBe(`${script}\r\n${image}\r\nTOTAL 9.00\r\n`);
+    expect(stored?.lines.map((line) => line.words.map((each) => each.text).join(' '))).toEqual([script, image, 'TOTAL 9.00']);
     // The parser tidies the merchant's punctuation, but never escapes or strips markup: rendering is the components' job.
     expect(receipt.fields?.merchant).toMatch(/^<script>alert.*<\/script>$/);
     expect(receipt.fields?.total).toBe('9.00');
