@@ -12,7 +12,7 @@ import type { LaunchedExtension } from './harness/launch-extension';
 import { startPageServer } from './harness/page-server';
 import type { PageServer } from './harness/page-server';
 import { OptionsPage } from './pages/options-page';
-import { PopupPage } from './pages/popup-page';
+import { ARTIFACTS_DIR, PopupPage } from './pages/popup-page';
 
 export const E2E_API_KEY = 'e2e-test-key-0001';
 
@@ -36,6 +36,8 @@ export interface Journey extends Harness {
 
 export const test = baseTest
   .extend('harness', { scope: 'worker' }, async ({}, { onCleanup }): Promise<Harness> => {
+    // Screenshots of an earlier run would pass for this one's.
+    await rm(ARTIFACTS_DIR, { recursive: true, force: true });
     const [extension, ocr, pages] = await Promise.all([launchExtension(), startOcrServer({ apiKey: E2E_API_KEY }), startPageServer()]);
     onCleanup(async () => {
       await extension.close();

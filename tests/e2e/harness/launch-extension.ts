@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,13 @@ export interface LaunchedExtension {
 
 /** Launches Debian's Chromium with the built extension in a fresh profile. */
 export async function launchExtension(extensionDir: string = EXTENSION_DIR): Promise<LaunchedExtension> {
+  await access(join(extensionDir, 'manifest.json')).catch(() => {
+    throw new Error(`No built extension in ${extensionDir}: run "npx wxt build" first (npm run test:e2e does).`);
+  });
   const profileDir = await mkdtemp(join(tmpdir(), 'receipt-scanner-e2e-'));
+  // A copy, so that a rebuild of .output during the run (wxt dev, another build) cannot pull the extension away.
+  const loadedDir = join(profileDir, 'extension');
+  await cp(extensionDir, loadedDir, { recursive: true });
   const userDataDir = join(profileDir, 'profile');
   const downloadsDir = join(profileDir, 'downloads');
   await mkdir(join(userDataDir, 'Default'), { recursive: true });
@@ -46,8 +52,8 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
     args: [
       '--headless=new',
       `--lang=${BROWSER_LOCALE}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loadedDir}`,
+      `--load-extension=${loadedDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -16,9 +16,15 @@ export interface ProgressSighting {
   rowText: string;
 }
 
+/** A message from the background as the popup received it, with the popup's clock (the worker's too: one machine). */
+export interface ReceivedMessage {
+  at: number;
+  message: unknown;
+}
+
 interface Recorder {
   sightings: ProgressSighting[];
-  events: unknown[];
+  events: ReceivedMessage[];
 }
 
 // Only ever evaluated inside the popup page.
@@ -125,7 +131,7 @@ export class PopupPage {
       const recorder: Recorder = { sightings: [], events: [] };
       window.e2eRecorder = recorder;
       chrome.runtime.onMessage.addListener((message) => {
-        recorder.events.push(message);
+        recorder.events.push({ at: Date.now(), message });
       });
       const look = () => {
         for (const bar of Array.from(document.querySelectorAll('li[data-receipt-id] [role="progressbar"]'))) {
@@ -151,13 +157,22 @@ export class PopupPage {
     return receiptId === undefined ? sightings : sightings.filter((sighting) => sighting.receiptId === receiptId);
   }
 
+  /** Every message the popup received since it opened (or was reloaded). */
+  async messages(): Promise<ReceivedMessage[]> {
+    return this.page.evaluate(() => window.e2eRecorder?.events ?? []);
+  }
+
+  /** The background's broadcasts about one receipt, with when they arrived. */
+  async eventsFor(receiptId: string): Promise<{ at: number; event: ScanEvent }[]> {
+    return (await this.messages()).flatMap(({ at, message }) => {
+      const event = message as ScanEvent;
+      return typeof event === 'object' && event !== null && event.receiptId === receiptId ? [{ at, event }] : [];
+    });
+  }
+
   /** The background's `receipt-progress` broadcasts the popup received. */
-  async progressEvents(receiptId?: string): Promise<Extract<ScanEvent, { type: 'receipt-progress' }>[]> {
-    const events = (await this.page.evaluate(() => window.e2eRecorder?.events ?? [])) as ScanEvent[];
-    return events.filter(
-      (event): event is Extract<ScanEvent, { type: 'receipt-progress' }> =>
-        event.type === 'receipt-progress' && (receiptId === undefined || event.receiptId === receiptId),
-    );
+  async progressEvents(receiptId: string): Promise<Extract<ScanEvent, { type: 'receipt-progress' }>[]> {
+    return (await this.eventsFor(receiptId)).flatMap(({ event }) => (event.type === 'receipt-progress' ? [event] : []));
   }
 
   list(): Locator {
@@ -211,9 +226,7 @@ export class PopupPage {
       }
       await this.page.waitForTimeout(50);
     }
-    const events = ((await this.page.evaluate(() => window.e2eRecorder?.events ?? [])) as { receiptId?: string; type?: string }[])
-      .filter((event) => event.receiptId === receiptId)
-      .map((event) => JSON.stringify(event).replace(/"receiptId":"[^"]*",?/, ''));
+    const events = (await this.eventsFor(receiptId)).map(({ event }) => JSON.stringify(event).replace(/"receiptId":"[^"]*",?/, ''));
     throw new Error(
       `Popup row ${receiptId} did not show ${state} within ${timeoutMs} ms; last text: "${await this.rowText(receiptId).catch(() => '')}"; messages the popup got: ${events.join(' ')}`,
     );
