@@ -121,25 +121,3 @@ export function decideDateOrder(setting: DateOrder, candidates: readonly DateCan
   if (cue !== 'none') return cue === 'us' ? 'mdy' : 'dmy';
   return /^(?:en-(?:us|ph|as|gu|mp|pr|um|vi)|es-us|fil)\b/i.test(locale.trim()) ? 'mdy' : 'dmy';
 }
-
-const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?:\s?([ap])\.?\s?m\b\.?)?(?![\d]|[.,]\d)/gi;
-
-/** The first time of day on the date's row, else on a row labelled time, else anywhere; as 24-hour HH:MM. */
-export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefined): string | null {
-  const order = dateRow === undefined ? [] : [dateRow, dateRow + 1, dateRow - 1];
-  const labelled = rows.flatMap((row, i) => (/\b(?:time|zeit|heure|hora|ora|tijd|masa)\b/.test(row.norm) ? [i] : []));
-  for (const index of [...order, ...labelled, ...rows.keys()]) {
-    const row = rows[index];
-    if (!row) continue;
-    for (const m of row.text.matchAll(TIME)) {
-      let hour = Number(m[1]);
-      const minute = m[2] ?? '00';
-      const meridiem = m[4]?.toLowerCase();
-      if (meridiem !== undefined && (hour < 1 || hour > 12)) continue;
-      if (meridiem === 'p' && hour < 12) hour += 12;
-      if (meridiem === 'a' && hour === 12) hour = 0;
-      return `${String(hour).padStart(2, '0')}:${minute}`;
-    }
-  }
-  return null;
-}

@@ -2,11 +2,12 @@ import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
 import { detectDecimalMark, formatAmount } from './amounts';
 import { detectCurrency, hasUsCues, THREE_DECIMAL_CURRENCIES } from './currency';
-import { decideDateOrder, findDates, findTime, readDate } from './dates';
+import { decideDateOrder, findDates, readDate } from './dates';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
 import { buildRows, findBox, type ReceiptRow } from './rows';
 import { readRowAmounts, readSummary } from './summary';
+import { findTime } from './times';
 import { pickTotal } from './totals';
 
 export interface ParseOptions {

@@ -8,7 +8,8 @@ const MAX_ROWS = 2000;
 export interface PlacedWord {
   start: number;
   end: number;
-  box: FieldBox;
+  /** The word as OCR placed it: its box. */
+  box: OcrWord;
 }
 
 /** One visual row of the receipt: cells separated by a tab, and the word boxes when known. */
@@ -86,8 +87,8 @@ function joinBand(words: OcrWord[]): ReceiptRow {
       // A wide gap is a column break, as OCR.space marks table cells with a tab.
       text += gap > Math.max(previous.height, word.height) * 1.5 ? '\t' : ' ';
     }
-    const clean = word.text.replace(/\s+/g, ' ').trim();
-    placed.push({ start: text.length, end: text.length + clean.length, box: { left: word.left, top: word.top, width: word.width, height: word.height } });
+    const clean = /\s/.test(word.text) ? word.text.replace(/\s+/g, ' ').trim() : word.text;
+    placed.push({ start: text.length, end: text.length + clean.length, box: word });
     text += clean;
     height = Math.max(height, word.height);
     previous = word;

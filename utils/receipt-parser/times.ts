@@ -1,0 +1,38 @@
+import type { ReceiptRow } from './rows';
+
+const TIME_LABEL = /\b(?:time|zeit|uhrzeit|heure|hora|ora|tijd|masa)\b/;
+const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)(?:\s?:\s?([0-5]\d))?(?:\s?([ap])\.?\s?m\b\.?)?(?![\d]|[.,]\d)/gi;
+
+/** The first time of day on the date's row, else on a row labelled time, else anywhere; as 24-hour HH:MM. */
+export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefined): string | null {
+  const near = dateRow === undefined ? [] : [dateRow, dateRow + 1, dateRow - 1];
+  for (const index of near) {
+    const time = readTime(rows[index]);
+    if (time !== null) return time;
+  }
+  for (const row of rows) {
+    if (TIME_LABEL.test(row.norm)) {
+      const time = readTime(row);
+      if (time !== null) return time;
+    }
+  }
+  for (const row of rows) {
+    const time = readTime(row);
+    if (time !== null) return time;
+  }
+  return null;
+}
+
+function readTime(row: ReceiptRow | undefined): string | null {
+  if (!row || !/\d\s?[:h]\s?\d/i.test(row.text)) return null;
+  for (const m of row.text.matchAll(TIME)) {
+    let hour = Number(m[1]);
+    const minute = m[2] ?? '00';
+    const meridiem = m[4]?.toLowerCase();
+    if (meridiem !== undefined && (hour < 1 || hour > 12)) continue;
+    if (meridiem === 'p' && hour < 12) hour += 12;
+    if (meridiem === 'a' && hour === 12) hour = 0;
+    return `${String(hour).padStart(2, '0')}:${minute}`;
+  }
+  return null;
+}
