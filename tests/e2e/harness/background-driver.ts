@@ -185,7 +185,7 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       return withWorker((worker) => worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Partial<Settings> | undefined));
     },
 
-    /** Lets in-flight scans end, then empties both stores, extension storage (settings, learnt streaming support) and the download history. */
+    /** Lets in-flight scans end, then empties the database, extension storage (settings, learnt streaming support) and the download history. */
     async resetState(): Promise<void> {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline && (await readReceipts()).some((receipt) => !TERMINAL.includes(receipt.status))) await sleep(100);
@@ -199,7 +199,8 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-        const stores = ['receipts', 'originals'].filter((name) => db.objectStoreNames.contains(name));
+        // Every store, whatever the schema version adds (summaries, OCR pages, ...).
+        const stores = Array.from(db.objectStoreNames);
         if (stores.length > 0) {
           const transaction = db.transaction(stores, 'readwrite');
           for (const name of stores) transaction.objectStore(name).clear();
