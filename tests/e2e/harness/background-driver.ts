@@ -1,6 +1,7 @@
 import type { Worker } from 'playwright-core';
 import type { ReceiptRecord, ScanStatus } from '../../../utils/receipt';
 import type { Settings } from '../../../utils/settings';
+import { inExtensionDatabase, isBlobCopy } from './worker-database';
 
 /** The slice of the extension APIs these helpers call inside the service worker. */
 interface WorkerTab {
@@ -24,7 +25,7 @@ interface WorkerChrome {
 // Only ever evaluated inside the service worker, where `chrome` exists.
 declare const chrome: WorkerChrome;
 
-/** A Blob is not serialisable across the CDP boundary; the receipt's thumbnail comes back as its size and type. */
+/** The receipt's thumbnail comes back as its size and type. */
 export interface BlobSummary {
   size: number;
   type: string;
@@ -60,62 +61,19 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
     }
   }
 
-  const readReceipts = (): Promise<StoredReceipt[]> =>
-    withWorker((worker) => worker.evaluate(async () => {
-      // Opening a database that does not exist yet would create it without stores and break the extension's upgrade.
-      const names = (await indexedDB.databases()).map((info) => info.name);
-      if (!names.includes('receipt-scanner')) return [];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('receipt-scanner');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains('receipts')) return [];
-        const all = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction('receipts').objectStore('receipts').getAll();
-          request.onsuccess = () => resolve(request.result as unknown[]);
-          request.onerror = () => reject(request.error);
-        });
-        const summarise = (value: unknown): unknown => {
-          if (value instanceof Blob) return { size: value.size, type: value.type };
-          if (Array.isArray(value)) return value.map(summarise);
-          if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, summarise(v)]));
-          return value;
-        };
-        return all.map(summarise) as never[];
-      } finally {
-        db.close();
-      }
-    }));
+  const readReceipts = async (): Promise<StoredReceipt[]> =>
+    (await withWorker((worker) => inExtensionDatabase(worker, { kind: 'read-all', store: 'receipts' }))).map((record) => {
+      const receipt = record as Omit<StoredReceipt, 'thumbnail'> & { thumbnail: unknown };
+      const thumbnail = isBlobCopy(receipt.thumbnail) ? { size: receipt.thumbnail.size, type: receipt.thumbnail.blobType } : null;
+      return { ...receipt, thumbnail };
+    });
 
-  const readOriginals = (): Promise<StoredOriginal[]> =>
-    withWorker((worker) => worker.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((info) => info.name);
-      if (!names.includes('receipt-scanner')) return [];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('receipt-scanner');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains('originals')) return [];
-        const all = await new Promise<{ id: string; blob: Blob }[]>((resolve, reject) => {
-          const request = db.transaction('originals').objectStore('originals').getAll();
-          request.onsuccess = () => resolve(request.result as { id: string; blob: Blob }[]);
-          request.onerror = () => reject(request.error);
-        });
-        const toBase64 = async (blob: Blob) => {
-          const bytes = new Uint8Array(await blob.arrayBuffer());
-          let text = '';
-          for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-          return btoa(text);
-        };
-        return Promise.all(all.map(async (original) => ({ id: original.id, type: original.blob.type, base64: await toBase64(original.blob) })));
-      } finally {
-        db.close();
-      }
-    })).then((originals) => originals.map(({ id, type, base64 }) => ({ id, type, bytes: Buffer.from(base64, 'base64') })));
+  const readOriginals = async (): Promise<StoredOriginal[]> =>
+    (await withWorker((worker) => inExtensionDatabase(worker, { kind: 'read-all', store: 'originals' }))).map((record) => {
+      const { id, blob } = record as { id: string; blob: unknown };
+      if (!isBlobCopy(blob)) throw new Error(`The original of ${id} is not a Blob`);
+      return { id, type: blob.blobType, bytes: Buffer.from(blob.base64, 'base64') };
+    });
 
   async function readReceipt(id: string): Promise<StoredReceipt | undefined> {
     return (await readReceipts()).find((receipt) => receipt.id === id);
@@ -192,25 +150,8 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       await withWorker((worker) => worker.evaluate(async () => {
         await chrome.storage.local.clear();
         await chrome.downloads.erase({});
-        const names = (await indexedDB.databases()).map((info) => info.name);
-        if (!names.includes('receipt-scanner')) return;
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('receipt-scanner');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        // Every store, whatever the schema version adds (summaries, OCR pages, ...).
-        const stores = Array.from(db.objectStoreNames);
-        if (stores.length > 0) {
-          const transaction = db.transaction(stores, 'readwrite');
-          for (const name of stores) transaction.objectStore(name).clear();
-          await new Promise<void>((resolve, reject) => {
-            transaction.oncomplete = () => resolve();
-            transaction.onerror = () => reject(transaction.error);
-          });
-        }
-        db.close();
       }));
+      await withWorker((worker) => inExtensionDatabase(worker, { kind: 'clear-every-store' }));
     },
 
     /** Waits for the next completed download and says where Chrome wrote it. */

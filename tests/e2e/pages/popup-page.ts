@@ -3,102 +3,16 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { ScanEvent } from '../../../utils/protocol';
+import { readRecording, startRecording } from './popup-recorder';
+import type { ProgressSighting, ReceivedMessage } from './popup-recorder';
+import { ReceiptDetail } from './receipt-detail';
 
-export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
-
-/** What the popup showed of a receipt in flight, captured by a MutationObserver so fast phases are not missed. */
-export interface ProgressSighting {
-  receiptId: string;
-  /** aria-valuenow of the row's progressbar; null when indeterminate. */
-  valueNow: number | null;
-  /** The progressbar's accessible name ("Uploading 42%", "Reading text..."), or its row's text when it has none. */
-  label: string;
-  rowText: string;
-}
-
-/** A message from the background as the popup received it, with the popup's clock (the worker's too: one machine). */
-export interface ReceivedMessage {
-  at: number;
-  message: unknown;
-}
-
-interface Recorder {
-  sightings: ProgressSighting[];
-  events: ReceivedMessage[];
-}
+export type { ProgressSighting, ReceivedMessage } from './popup-recorder';
 
 // Only ever evaluated inside the popup page.
-declare const chrome: {
-  runtime: { onMessage: { addListener(listener: (message: unknown) => void): void }; sendMessage(message: object): Promise<unknown> };
-};
-declare global {
-  interface Window {
-    e2eRecorder?: Recorder;
-  }
-}
+declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
 
-export interface ReceiptDetailFields {
-  merchant: string;
-  date: string;
-  time: string;
-  total: string;
-  currency: string;
-  subtotal: string;
-  tax: string;
-  tip: string;
-}
-
-const DETAIL_LABELS: Record<keyof ReceiptDetailFields, string> = {
-  merchant: 'Merchant',
-  date: 'Date',
-  time: 'Time',
-  total: 'Total',
-  currency: 'Currency',
-  subtotal: 'Subtotal',
-  tax: 'Tax',
-  tip: 'Tip',
-};
-
-/** The receipt's detail view inside the popup. */
-export class ReceiptDetail {
-  constructor(readonly page: Page) {}
-
-  /** By label start: a label may carry a badge after its name ("Total check"), and "Total" must not find "Subtotal". */
-  field(name: keyof ReceiptDetailFields): Locator {
-    return this.page.getByLabel(new RegExp(`^${DETAIL_LABELS[name]}(\\s|$)`));
-  }
-
-  async fields(): Promise<ReceiptDetailFields> {
-    const entries = await Promise.all(
-      (Object.keys(DETAIL_LABELS) as (keyof ReceiptDetailFields)[]).map(async (name) => [name, await this.field(name).inputValue()] as const),
-    );
-    return Object.fromEntries(entries) as unknown as ReceiptDetailFields;
-  }
-
-  async setField(name: keyof ReceiptDetailFields, value: string): Promise<void> {
-    await this.field(name).fill(value);
-  }
-
-  async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save changes' }).click();
-  }
-
-  async ocrText(): Promise<string> {
-    return (await this.page.locator('pre[aria-label="OCR text"]').textContent()) ?? '';
-  }
-
-  async downloadOriginal(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Download original' }).click();
-  }
-
-  async delete(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Delete' }).click();
-  }
-
-  async back(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Back' }).click();
-  }
-}
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
 
 /** The extension's popup (popup.html), kept open in a tab: it updates live from the background's messages. */
 export class PopupPage {
@@ -109,7 +23,7 @@ export class PopupPage {
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await page.waitForLoadState('load');
     const popup = new PopupPage(page);
-    await popup.startRecording();
+    await startRecording(page);
     return popup;
   }
 
@@ -117,7 +31,7 @@ export class PopupPage {
   async reload(): Promise<void> {
     await this.page.reload();
     await this.page.waitForLoadState('load');
-    await this.startRecording();
+    await startRecording(this.page);
   }
 
   /** Asks the background to retry without the button, as the button does (the `retry-scan` message). */
@@ -125,41 +39,14 @@ export class PopupPage {
     await this.page.evaluate((id) => chrome.runtime.sendMessage({ type: 'retry-scan', receiptId: id }), receiptId);
   }
 
-  /** Records every progress message and every progressbar the popup renders, from now on. */
-  private async startRecording(): Promise<void> {
-    await this.page.evaluate(() => {
-      const recorder: Recorder = { sightings: [], events: [] };
-      window.e2eRecorder = recorder;
-      chrome.runtime.onMessage.addListener((message) => {
-        recorder.events.push({ at: Date.now(), message });
-      });
-      const look = () => {
-        for (const bar of Array.from(document.querySelectorAll('li[data-receipt-id] [role="progressbar"]'))) {
-          const row = bar.closest('li[data-receipt-id]');
-          const valueNow = bar.getAttribute('aria-valuenow');
-          const rowText = (row?.textContent ?? '').replace(/\s+/g, ' ').trim();
-          const sighting = {
-            receiptId: row?.getAttribute('data-receipt-id') ?? '',
-            valueNow: valueNow === null ? null : Number(valueNow),
-            label: bar.getAttribute('aria-label') ?? rowText,
-            rowText,
-          };
-          const last = recorder.sightings.at(-1);
-          if (!last || JSON.stringify(last) !== JSON.stringify(sighting)) recorder.sightings.push(sighting);
-        }
-      };
-      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-  }
-
   async progressSightings(receiptId?: string): Promise<ProgressSighting[]> {
-    const sightings = await this.page.evaluate(() => window.e2eRecorder?.sightings ?? []);
+    const { sightings } = await readRecording(this.page);
     return receiptId === undefined ? sightings : sightings.filter((sighting) => sighting.receiptId === receiptId);
   }
 
   /** Every message the popup received since it opened (or was reloaded). */
   async messages(): Promise<ReceivedMessage[]> {
-    return this.page.evaluate(() => window.e2eRecorder?.events ?? []);
+    return (await readRecording(this.page)).events;
   }
 
   /** The background's broadcasts about one receipt, with when they arrived. */
