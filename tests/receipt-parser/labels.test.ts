@@ -21,6 +21,8 @@ describe('classifyLabel', () => {
     ['TOTAL', 'total'],
     ['SUMME EUR', 'total'],
     ['Gesamt', 'total'],
+    ['Gesamtsumme', 'total'],
+    ['Endsumme EUR', 'total'],
     ['Totale', 'total'],
     ['Importe', 'total'],
     ['Totaal', 'total'],

@@ -15,6 +15,8 @@ describe('merchant', () => {
     ['www.shop.example.com\nTel: +44 20 7946 0018\nThe Corner Shop\n1 High St', 'The Corner Shop'],
     ['VAT Reg No: GB123456789\nPRET A MANGER\n(Europe) Limited', 'PRET A MANGER (Europe) Limited'],
     ['USt-IdNr. DE123456789\nBäckerei Müller\nHauptstr. 3', 'Bäckerei Müller'],
+    ['UID ATU12345678\nÖffnungszeiten\nMo-Sa 07:00-20:00\nSpar Markt Wien', 'Spar Markt Wien'],
+    ['N° TVA intracom FR 12 345678901\nBienvenue chez\nFranprix\nRCS Paris B 123 456 789', 'Franprix'],
     ['SIRET 123 456 789 00012\nBoulangerie Paul\n12 rue de la Paix', 'Boulangerie Paul'],
     ['11/24/2025 7:42 PM\nBLUE BONNET GRILL\nAustin, TX 78701', 'BLUE BONNET GRILL'],
     ['*** COPY ***\n===== THANK YOU =====\nTARGET\nT-1234', 'TARGET'],

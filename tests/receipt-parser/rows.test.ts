@@ -20,6 +20,7 @@ describe('buildRows', () => {
 
   it.each([
     ['slightly tilted words stay on one row', [word('SUMME', 10, 100), word('EUR', 100, 103), word('12,50', 500, 108)], ['SUMME EUR\t12,50']],
+    ['a row tilted across the page is followed word by word', [word('TOTAL', 10, 100), word('EUR', 200, 110), word('12,50', 400, 120), word('BAR', 10, 140)], ['TOTAL\tEUR\t12,50', 'BAR']],
     ['rows one line apart stay apart', [word('A', 10, 100), word('B', 10, 131)], ['A', 'B']],
     ['words are read left to right', [word('9.00', 500, 50), word('TOTAL', 10, 50)], ['TOTAL\t9.00']],
     ['empty and broken words are dropped', [word('', 10, 10), word('OK', 10, 50), { text: 'X', left: Number.NaN, top: 0, width: 1, height: 1 }], ['OK']],

@@ -23,7 +23,7 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   ['tip', /\b(?:tip|tips|gratuity|service charge|serv(?:ice)? chg|srv chg|trinkgeld|pourboire|propina|mancia|fooi|dricks|drikkepenger)\b/],
   ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|afa|kdv|ppn|impuesto|imposta|steuer)\b|消費税|税額|内税|外税|税金|부가세/],
   ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|contactless|apple pay|google pay|card payment|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액/],
-  ['total', /\b(?:total|totals|balance|gross|brutto|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah)\b|合計|合计|総計|总计|總計|お会計|합계/],
+  ['total', /\b(?:\w*summe|gesamt\w*|total|totals|balance|gross|brutto|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah)\b|合計|合计|総計|总计|總計|お会計|합계/],
 ];
 
 /** Classifies a row by its label; the label is the row's text without its amounts. */

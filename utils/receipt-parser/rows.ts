@@ -60,19 +60,17 @@ const isUsableWord = (word: OcrWord | null | undefined): word is OcrWord =>
   word.height > 0;
 
 interface Band {
-  top: number;
-  bottom: number;
+  /** Running mean of the words' vertical middles, so a tilted row is followed across the page. */
+  middle: number;
+  height: number;
   words: OcrWord[];
 }
 
 const center = (word: OcrWord): number => word.top + word.height / 2;
 
 /** A word belongs to a band when its vertical middle falls inside the band's middle part. */
-function fitsBand(band: Band, word: OcrWord): boolean {
-  const height = band.bottom - band.top;
-  const middle = (band.top + band.bottom) / 2;
-  const slack = Math.min(height, word.height) * 0.5;
-  return Math.abs(center(word) - middle) <= slack;
+function fitsBand(band: Band, word: OcrWord, middle: number): boolean {
+  return Math.abs(middle - band.middle) <= Math.min(band.height, word.height) * 0.55;
 }
 
 function joinBand(words: OcrWord[]): ReceiptRow {
@@ -105,20 +103,22 @@ function buildWordRows(page: OcrPage): ReceiptRow[] {
   }
   placed.sort((a, b) => a.middle - b.middle);
   const bands: Band[] = [];
-  for (const { word } of placed) {
+  for (const { word, middle } of placed) {
     // Only the last few bands can hold the word: they are sorted by their middle.
     let target: Band | undefined;
     for (let i = bands.length - 1; i >= 0 && i >= bands.length - 3; i--) {
       const band = bands[i];
-      if (band && fitsBand(band, word)) {
+      if (band && fitsBand(band, word, middle)) {
         target = band;
         break;
       }
     }
     if (target) {
       target.words.push(word);
+      target.middle += (middle - target.middle) / target.words.length;
+      target.height = Math.max(target.height, word.height);
     } else {
-      bands.push({ top: word.top, bottom: word.top + word.height, words: [word] });
+      bands.push({ middle, height: word.height, words: [word] });
     }
   }
   return bands.slice(0, MAX_ROWS).map((band) => joinBand(band.words));
