@@ -27,6 +27,19 @@ describe('parseReceipt on receipts from many countries', () => {
     expect(parsed.boxes?.date?.top).toBe(findWordBox(page, '14/02/2025')?.top);
   });
 
+  it('confirms subtotal, tax and tip that add up to the total', () => {
+    const parsed = parseReceipt(pageFromText(COMPOSED_RECEIPTS[0]?.receipt ?? ''), { today: new Date(2025, 11, 1) });
+    expect([parsed.confidence.subtotal, parsed.confidence.tax, parsed.confidence.tip]).toEqual([0.9, 0.9, 0.9]);
+  });
+
+  it('points at the merchant\'s row', () => {
+    const page = pageFromBoxes(COMPOSED_RECEIPTS[4]?.receipt ?? '');
+    const parsed = parseReceipt(page, { today: new Date(2025, 11, 1) });
+    const first = findWordBox(page, 'CARREFOUR');
+    expect(parsed.boxes?.merchant?.left).toBe(first?.left);
+    expect(parsed.boxes?.merchant?.top).toBe(first?.top);
+  });
+
   it('gives confident fields on a clear receipt and low confidence on guesses', () => {
     const clear = parseReceipt(pageFromText(COMPOSED_RECEIPTS[0]?.receipt ?? ''), { today: new Date(2025, 11, 1) });
     expect(clear.confidence.total).toBeGreaterThanOrEqual(0.8);

@@ -1,6 +1,6 @@
 import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
-import { detectDecimalMark, formatAmount } from './amounts';
+import { detectDecimalMark, formatAmount, sameAmount } from './amounts';
 import { detectCurrency, hasUsCues, THREE_DECIMAL_CURRENCIES } from './currency';
 import { decideDateOrder, findDates, readDate } from './dates';
 import { findItems } from './items';
@@ -80,6 +80,13 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const boxes: ParsedReceipt['boxes'] = {};
   if (totalBox) boxes.total = totalBox;
   if (date.box) boxes.date = date.box;
+  const merchantRow = merchant.row === undefined ? undefined : rows[merchant.row];
+  const merchantBox = merchantRow ? findBox(merchantRow, 0, merchantRow.text.length) : undefined;
+  if (merchantBox) boxes.merchant = merchantBox;
+  // Parts that add up to the total confirm each other.
+  const parts = [pick.subtotal?.value, pick.tax, pick.tip?.value];
+  const adds = totalValue !== undefined && pick.subtotal !== undefined && sameAmount(parts.reduce<number>((sum, value) => sum + (value ?? 0), 0), totalValue);
+  const partConfidence = (value: unknown): number => (value === undefined ? 0 : adds ? 0.9 : 0.6);
   return {
     merchant: merchant.merchant,
     date: date.date,
@@ -96,11 +103,11 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
       time: time === null ? 0 : 0.8,
       total: share(pick.confidence),
       currency: share(currencyConfidence),
-      subtotal: pick.subtotal ? 0.7 : 0,
-      tax: pick.tax === undefined ? 0 : 0.7,
-      tip: pick.tip ? 0.7 : 0,
+      subtotal: partConfidence(pick.subtotal),
+      tax: partConfidence(pick.tax),
+      tip: partConfidence(pick.tip),
     },
-    ...(totalBox || date.box ? { boxes } : {}),
+    ...(Object.keys(boxes).length > 0 ? { boxes } : {}),
   };
 }
 

@@ -55,6 +55,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[]): TotalPick {
     if (summed.some((value) => sameAmount(value, entry.value))) score += 1;
     if (tendered.some((value) => sameAmount(value, entry.value))) score += 0.5;
     if (sameAmount(entry.value, largest)) score += 0.5;
+    if (candidates.every((other) => sameAmount(other.value, entry.value))) score += 0.5;
     // A "total" far below the largest is a tax line that names the total ("GST included in total: 1.42").
     if (entry.value < largest * 0.3) score -= 2;
     // A total after its rounding adjustment or tip is the one paid.
