@@ -10,3 +10,6 @@ export class ZipError extends Error {
     this.name = 'ZipError';
   }
 }
+
+/** Every reading failure says the same first words, then what was wrong. */
+export const badZip = (detail: string) => new ZipError('bad-zip', `This file is not a readable ZIP archive: ${detail}.`);

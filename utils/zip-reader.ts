@@ -1,5 +1,6 @@
 import { computeCrc32 } from './crc32';
-import { ZipError } from './zip-error';
+import { ZipError, badZip as bad } from './zip-error';
+import { inflateEntry } from './zip-inflate';
 import {
   CENTRAL_HEADER_SIGNATURE,
   CENTRAL_HEADER_SIZE,
@@ -43,7 +44,6 @@ export interface ZipArchive {
 
 const MAX_COMMENT = MAX_16;
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
-const bad = (detail: string) => new ZipError('bad-zip', `This file is not a readable ZIP archive: ${detail}.`);
 const nameDecoder = new TextDecoder('utf-8', { fatal: true });
 
 async function readBytes(blob: Blob, start: number, end: number): Promise<DataView<ArrayBuffer>> {
@@ -72,31 +72,6 @@ function decodeName(bytes: Uint8Array): string {
   } catch {
     throw bad('an entry name is not valid UTF-8');
   }
-}
-
-async function inflate(payload: Uint8Array, size: number, name: string): Promise<Uint8Array<ArrayBuffer>> {
-  const output = new Uint8Array(size);
-  let filled = 0;
-  let inflater: DecompressionStream;
-  try {
-    inflater = new DecompressionStream('deflate-raw');
-  } catch {
-    throw bad(`this browser cannot inflate the compressed entry "${name}"`);
-  }
-  const reader = new Blob([new Uint8Array(payload)]).stream().pipeThrough(inflater).getReader();
-  try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      // Stop at the declared size: a small entry that inflates to gigabytes is refused, not held.
-      if (filled + chunk.value.length > size) throw bad(`the entry "${name}" is larger than it declares`);
-      output.set(chunk.value, filled);
-      filled += chunk.value.length;
-    }
-  } catch (error) {
-    await reader.cancel().catch(() => undefined);
-    throw error instanceof ZipError ? error : bad(`the entry "${name}" is corrupted`);
-  }
-  if (filled !== size) throw bad(`the entry "${name}" is smaller than it declares`);
-  return output;
 }
 
 async function readDirectory(blob: Blob, limits: ZipLimits): Promise<{ records: Map<string, EntryRecord>; directoryStart: number }> {
@@ -159,7 +134,7 @@ export async function openZip(blob: Blob, limits: ZipLimits = DEFAULT_ZIP_LIMITS
       const dataStart = record.offset + LOCAL_HEADER_SIZE + header.getUint16(26, true) + header.getUint16(28, true);
       if (dataStart + record.compressedSize > directoryStart) throw bad(`the entry "${name}" lies outside the archive`);
       const payload = new Uint8Array((await readBytes(blob, dataStart, dataStart + record.compressedSize)).buffer);
-      const bytes = record.method === METHOD_DEFLATE ? await inflate(payload, record.size, name) : payload;
+      const bytes = record.method === METHOD_DEFLATE ? await inflateEntry(payload, record.size, name) : payload;
       if (computeCrc32(bytes) !== record.crc) throw bad(`the entry "${name}" is corrupted (its checksum does not match)`);
       return bytes;
     },
