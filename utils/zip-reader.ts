@@ -1,5 +1,5 @@
 import { computeCrc32 } from './crc32';
-import { ZipError, badZip as bad } from './zip-error';
+import { badZip as bad } from './zip-error';
 import { inflateEntry } from './zip-inflate';
 import {
   CENTRAL_HEADER_SIGNATURE,
