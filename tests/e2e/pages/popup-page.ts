@@ -140,6 +140,9 @@ export class PopupPage {
 
   async screenshot(name: string): Promise<string> {
     await mkdir(ARTIFACTS_DIR, { recursive: true });
+    // Thumbnails appear a moment after their rows (object URL, then decode): let them, so the picture shows them.
+    await this.page.waitForTimeout(300);
+    await this.page.waitForFunction(() => Array.from(document.images).every((image) => image.complete), undefined, { timeout: 5_000 });
     const path = resolve(ARTIFACTS_DIR, `${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
