@@ -92,8 +92,10 @@ export function findAmounts(text: string, mark: DecimalMark): Amount[] {
     const start = match.index;
     let end = start + raw.length;
     if (isGlued(text, start, end)) continue;
-    // "-0.02", "(3.00)", "RM -0.02" and "-RM 0.02" are all negative.
-    const signBefore = text[start - 1] === '-' || text[start - 1] === '−' || text[start - 1] === '(';
+    // "-0.02", "(3.00)", "RM -0.02" and "-RM 0.02" are all negative; a parenthesis counts only when it closes.
+    const closes = /^\s?(?:\S{1,3}\s?)?\)/.test(text.slice(end, end + 6));
+    const isSign = (char: string | undefined): boolean => char === '-' || char === '−' || (char === '(' && closes);
+    const signBefore = isSign(text[start - 1]);
     const headEnd = signBefore ? start - 1 : start;
     const head = text.slice(Math.max(0, headEnd - 5), headEnd);
     const tail = text.slice(end, end + 5);
@@ -107,7 +109,7 @@ export function findAmounts(text: string, mark: DecimalMark): Amount[] {
     if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
     const markerStart = prefixMatch ? headEnd - (head.length - prefixMatch.index) : headEnd;
     const signAhead = text[markerStart - 1];
-    let negative = signBefore || ((signAhead === '-' || signAhead === '−' || signAhead === '(') && prefix !== null);
+    let negative = signBefore || (isSign(signAhead) && prefix !== null);
     if (negative && isDigit(text[(signBefore ? start - 1 : markerStart - 1) - 1])) negative = false;
     if (text[end] === '-' && !isDigit(text[end + 1])) {
       negative = true;
