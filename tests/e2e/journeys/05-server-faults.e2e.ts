@@ -55,13 +55,15 @@ describe('journey 5: OCR server faults', () => {
       // The popup is open all along and must show the message by itself (it learns of changes only from broadcasts).
       const shown = await popup.waitForError(receiptId, 5_000).catch((error: unknown) => String(error));
       expect.soft(shown, `${fault}: message shown live in the open popup`).toBe(expected.message);
-      if (shown !== expected.message) {
+      let displayed = shown === expected.message;
+      if (!displayed) {
         // Reopened, it reads the stored state; this lets the rest of the journey run and tell more.
         await popup.reload();
-        await popup.waitForError(receiptId, 10_000).catch(() => '');
+        displayed = (await popup.waitForError(receiptId, 5_000).catch(() => '')) === expected.message;
       }
+      // Wherever the message shows, Retry is beside it.
       const retryButtons = await popup.row(receiptId).getByRole('button', { name: 'Retry' }).count();
-      expect.soft(retryButtons, `${fault}: Retry offered`).toBe(1);
+      if (displayed) expect.soft(retryButtons, `${fault}: Retry offered`).toBe(1);
       await popup.screenshot(`journey-5-${fault}`);
 
       ocr.setFault(null);
