@@ -32,10 +32,11 @@ export class ReceiptDetail {
   }
 
   async fields(): Promise<ReceiptDetailFields> {
-    const entries = await Promise.all(
-      (Object.keys(DETAIL_LABELS) as (keyof ReceiptDetailFields)[]).map(async (name) => [name, await this.field(name).inputValue()] as const),
+    const value = (name: keyof ReceiptDetailFields) => this.field(name).inputValue();
+    const [merchant, date, time, total, currency, subtotal, tax, tip] = await Promise.all(
+      (['merchant', 'date', 'time', 'total', 'currency', 'subtotal', 'tax', 'tip'] as const).map(value),
     );
-    return Object.fromEntries(entries) as unknown as ReceiptDetailFields;
+    return { merchant: merchant ?? '', date: date ?? '', time: time ?? '', total: total ?? '', currency: currency ?? '', subtotal: subtotal ?? '', tax: tax ?? '', tip: tip ?? '' };
   }
 
   async setField(name: keyof ReceiptDetailFields, value: string): Promise<void> {
