@@ -78,14 +78,18 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
   const worker = async (): Promise<Worker> => {
     const live = context.serviceWorkers().find(isOurs);
     if (live) return live;
-    // Chrome stops idle workers; an extension page asking the runtime starts it again.
-    const waking = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
-    const waker = await context.newPage();
-    await waker.goto(`chrome-extension://${extensionId}/popup.html`);
-    // A message to the background is an event Chrome starts the worker for; the extension ignores its unknown type.
-    await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => undefined));
-    const woken = await waking;
-    await waker.close();
+    // Chrome stops idle workers; a message from an extension page is an event it starts the worker for
+    // (the extension ignores its unknown type). Untested here: with Playwright attached, Chrome kept the worker alive.
+    const wake = async () => {
+      const waker = await context.newPage();
+      try {
+        await waker.goto(`chrome-extension://${extensionId}/popup.html`);
+        await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => undefined));
+      } finally {
+        await waker.close();
+      }
+    };
+    const [woken] = await Promise.all([context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }), wake()]);
     return woken;
   };
 
