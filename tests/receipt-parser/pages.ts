@@ -51,3 +51,9 @@ export function pageFromBoxes(receipt: string): OcrPage {
 export function findWordBox(page: OcrPage, text: string): OcrWord | undefined {
   return page.lines.flatMap((line) => line.words).find((word) => word.text === text);
 }
+
+/** The page as a photo taken askew: every word lowered in proportion to how far right it sits. */
+export function tiltPage(page: OcrPage, degrees: number): OcrPage {
+  const rise = Math.tan((degrees * Math.PI) / 180);
+  return { ...page, lines: page.lines.map((line) => ({ words: line.words.map((word) => ({ ...word, top: Math.round(word.top + word.left * rise) })) })) };
+}

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseReceipt } from '../../utils/receipt-parser/index';
-import { findWordBox, pageFromBoxes, pageFromPlainText, pageFromText } from './pages';
+import { findWordBox, pageFromBoxes, pageFromPlainText, pageFromText, tiltPage } from './pages';
 import { COMPOSED_RECEIPTS } from './receipts';
 
 const LAYOUTS = [
   ['text with tabs', pageFromText],
   ['plain text', pageFromPlainText],
   ['word boxes', pageFromBoxes],
+  ['word boxes of a photo tilted 3°', (receipt: string) => tiltPage(pageFromBoxes(receipt), 3)],
+  ['word boxes of a photo tilted -3°', (receipt: string) => tiltPage(pageFromBoxes(receipt), -3)],
 ] as const;
 
 const cases = COMPOSED_RECEIPTS.flatMap((receipt) => LAYOUTS.map(([layout, build]) => ({ ...receipt, layout, build })));

@@ -1,4 +1,5 @@
 import type { FieldBox, OcrPage, OcrWord } from '../receipt';
+import { groupWordsIntoRows } from './bands';
 
 /** Longer rows are cut: no receipt row is this long, and it keeps every scan linear. */
 export const MAX_ROW_CHARS = 400;
@@ -48,31 +49,6 @@ function splitTextRows(text: string): ReceiptRow[] {
     .map((line) => makeRow(line, [], 0));
 }
 
-const isUsableWord = (word: OcrWord | null | undefined): word is OcrWord =>
-  typeof word === 'object' &&
-  word !== null &&
-  typeof word.text === 'string' &&
-  word.text.trim() !== '' &&
-  Number.isFinite(word.left) &&
-  Number.isFinite(word.top) &&
-  Number.isFinite(word.width) &&
-  Number.isFinite(word.height) &&
-  word.height > 0;
-
-interface Band {
-  /** Running mean of the words' vertical middles, so a tilted row is followed across the page. */
-  middle: number;
-  height: number;
-  words: OcrWord[];
-}
-
-const center = (word: OcrWord): number => word.top + word.height / 2;
-
-/** A word belongs to a band when its vertical middle falls inside the band's middle part. */
-function fitsBand(band: Band, word: OcrWord, middle: number): boolean {
-  return Math.abs(middle - band.middle) <= Math.min(band.height, word.height) * 0.55;
-}
-
 function joinBand(words: OcrWord[]): ReceiptRow {
   const sorted = [...words].sort((a, b) => a.left - b.left);
   let text = '';
@@ -96,32 +72,7 @@ function joinBand(words: OcrWord[]): ReceiptRow {
 
 /** Rebuilds visual rows from word boxes, so a label and its amount split into two OCR lines meet again. */
 function buildWordRows(page: OcrPage): ReceiptRow[] {
-  const placed: Array<{ word: OcrWord; middle: number }> = [];
-  for (const line of page.lines) {
-    if (!Array.isArray(line?.words)) continue;
-    for (const word of line.words) if (isUsableWord(word)) placed.push({ word, middle: center(word) });
-  }
-  placed.sort((a, b) => a.middle - b.middle);
-  const bands: Band[] = [];
-  for (const { word, middle } of placed) {
-    // Only the last few bands can hold the word: they are sorted by their middle.
-    let target: Band | undefined;
-    for (let i = bands.length - 1; i >= 0 && i >= bands.length - 3; i--) {
-      const band = bands[i];
-      if (band && fitsBand(band, word, middle)) {
-        target = band;
-        break;
-      }
-    }
-    if (target) {
-      target.words.push(word);
-      target.middle += (middle - target.middle) / target.words.length;
-      target.height = Math.max(target.height, word.height);
-    } else {
-      bands.push({ middle, height: word.height, words: [word] });
-    }
-  }
-  return bands.slice(0, MAX_ROWS).map((band) => joinBand(band.words));
+  return groupWordsIntoRows(page).slice(0, MAX_ROWS).map(joinBand);
 }
 
 /** The receipt as visual rows, from word boxes when present, else from the text (rows by line, cells by tab). */
