@@ -22,6 +22,8 @@ describe('total', () => {
     ['a total with its currency after it', 'SUMME EUR 12,50\nGegeben 20,00\nRückgeld 7,50\nMwSt 19% 2,00', '12.50'],
     ['a total in thousands', 'Gesamtbetrag 1.648,00 EUR', '1648.00'],
     ['cash minus change without a total label', 'CASH 20.00\nCHANGE 8.45', '11.55'],
+    ['not the first item under a column heading', 'DESCRIPTION  PRICE  TOTAL\nCoffee  3.00\nCake  4.50\nTOTAL  7.50', '7.50'],
+    ['the largest amount with a currency when nothing is labelled', 'Coffee  $3.00\nCake  $4.50\nThanks\n$7.50\nSee you', '7.50'],
     ['subtotal plus tax without a total label', 'Subtotal 10.00\nVAT 2.00\nVISA ****1234', '12.00'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -61,6 +61,7 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
   }
   // Column headers such as "AMOUNT (RM)" or "Preis EUR" name the currency without touching a number.
   for (const row of rows) {
+    if (!/RM|Rp|EUR|USD|GBP|CHF|[€£$]/.test(row.text)) continue;
     for (const match of row.text.matchAll(/(?:^|[\s(\[])(RM|Rp|EUR|USD|GBP|CHF|[€£$])(?=$|[\s)\]:])/g)) {
       const code = match[1] === undefined ? undefined : readCurrencyMarker(match[1]);
       if (code !== undefined) {

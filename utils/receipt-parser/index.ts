@@ -1,6 +1,6 @@
 import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
-import { detectDecimalMark, formatAmount, sameAmount } from './amounts';
+import { detectDecimalMark, formatAmount, sameAmount, type Amount } from './amounts';
 import { detectCurrency, hasUsCues, THREE_DECIMAL_CURRENCIES } from './currency';
 import { decideDateOrder, findDates, readDate } from './dates';
 import { findItems } from './items';
@@ -39,6 +39,16 @@ function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
   };
 }
 
+/** The largest positive amount written with a currency, in the lower two thirds where totals are printed. */
+function findLargestCurrencyAmount(rowAmounts: readonly Amount[][]): number | undefined {
+  const values = rowAmounts
+    .slice(Math.floor(rowAmounts.length / 3))
+    .flat()
+    .filter((amount) => amount.marker !== null && amount.value > 0)
+    .map((amount) => amount.value);
+  return values.length > 0 ? Math.max(...values) : undefined;
+}
+
 function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, cue: 'us' | 'elsewhere' | 'none'): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
   const candidates = findDates(rows);
   const order = decideDateOrder(options.dateOrder, candidates, cue, options.locale);
@@ -66,7 +76,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const { currency, confidence: currencyConfidence, fromReceipt } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
-  const pick = pickTotal(summary);
+  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts));
   const cue = (fromReceipt && currency === 'USD') || hasUsCues(rows) ? 'us' : fromReceipt ? 'elsewhere' : 'none';
   const date = pickDate(rows, options, cue);
   const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));

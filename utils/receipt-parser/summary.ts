@@ -18,10 +18,13 @@ const isMoney = (amount: Amount, mark: DecimalMark): boolean =>
 
 /** Amounts of every row, money only. */
 export function readRowAmounts(rows: readonly ReceiptRow[], mark: DecimalMark): Amount[][] {
-  return rows.map((row) => findAmounts(row.text, mark).filter((amount) => isMoney(amount, mark)));
+  return rows.map((row) => (/\d/.test(row.text) ? findAmounts(row.text, mark).filter((amount) => isMoney(amount, mark)) : []));
 }
 
-const ONLY_AMOUNTS = /^[\s\d.,'()\-−:*=$£€¥₹a-z]{0,12}$/i;
+/** What may stand beside an amount on a row of its own: signs, a colon, a currency of up to three letters. */
+const ONLY_AMOUNTS = /^[\s.,'()\-−:*=$£€¥₹]*(?:[a-z]{1,3}\.?)?[\s.,'()\-−:*=$£€¥₹]*$/i;
+/** A table's column headings ("DESCRIPTION  QTY  PRICE  TOTAL") name no amount of their own. */
+const COLUMN_HEADINGS = /\b(?:description|desc|qty|quantity|price|unit|item|article|artikel|menge|preis|prix|qte|cantidad|precio)\b/;
 
 /** The label an amount belongs to: the nearest words before it (past numbers and cells), else the row's words before it. */
 function classifyAmount(row: ReceiptRow, amount: Amount): LabelKind {
@@ -53,7 +56,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const next = rows[index + 1];
     const nextAmounts = rowAmounts[index + 1] ?? [];
     const below = nextAmounts[nextAmounts.length - 1];
-    if (!next || !below || /\d/.test(row.text)) return;
+    if (!next || !below || /\d/.test(row.text) || COLUMN_HEADINGS.test(row.norm)) return;
     const rest = nextAmounts.reduceRight((text, a) => text.slice(0, a.start) + text.slice(a.end), next.text);
     if (!ONLY_AMOUNTS.test(rest)) return;
     const kind = classifyLabel(row.norm);

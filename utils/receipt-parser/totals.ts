@@ -35,8 +35,8 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
   return { paid, summed };
 }
 
-/** Picks what the customer paid among the labelled totals, scored by label strength and the receipt's own arithmetic. */
-export function pickTotal(rawSummary: readonly SummaryAmount[]): TotalPick {
+/** Picks what the customer paid; `fallback` is the guess when no row names a total (the largest amount with a currency). */
+export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number): TotalPick {
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const summary = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
   const candidates = ofKind(summary, 'grand', 'total').filter((e) => e.value > 0);
@@ -75,8 +75,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[]): TotalPick {
     const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
     return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
   }
-  const derived = paid[0] ?? summed[0] ?? subtotal?.value ?? ofKind(summary, 'tendered').find((e) => e.value > 0)?.value;
-  return { total: undefined, derived, confidence: derived === undefined ? 0 : 0.3, subtotal, tax, tip };
+  const derived = paid[0] ?? summed[0] ?? subtotal?.value ?? ofKind(summary, 'tendered').find((e) => e.value > 0)?.value ?? fallback;
+  return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
 }
 
 /** The tax that makes subtotal + tax = total, else the sum of the tax rows when it fits under the total. */
