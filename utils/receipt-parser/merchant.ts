@@ -40,6 +40,11 @@ function isNotName(text: string): boolean {
   return /,\s*$/.test(norm);
 }
 
+const GREETING = /^(?:welcome to|welcome at|thank you for shopping at|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
+
+/** The name a top row carries: without a greeting ("Welcome to Walmart"), a registration number or stars. */
+const readName = (text: string): string => cleanName(cleanName(text).replace(GREETING, ''));
+
 /** Removes a registration number or stars printed beside the name. */
 const cleanName = (text: string): string =>
   text
@@ -63,7 +68,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // A document title ("TAX INVOICE") ends the shop's header: names below it are the customer's.
     if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
     if (moneyRows[index] === true || isSuffixOnly(row.norm)) continue;
-    const name = normalizeText(cleanName(row.text));
+    const name = normalizeText(readName(row.text));
     if (/,\s*$/.test(row.text) || isNotName(name)) continue;
     let score = 1 - rank * 0.15;
     if (LEGAL_SUFFIX.test(name)) score += 0.5;
@@ -79,7 +84,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  let name = cleanName(row.text);
+  let name = readName(row.text);
   const next = rows[best.index + 1];
   if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
     name = `${name} ${cleanName(next.text)}`;
