@@ -9,7 +9,7 @@ const DEV_SET = join(__dirname, '..', '..', '..', 'shared', 'receipts-dev');
 const present = existsSync(join(DEV_SET, 'ocrspace')) && existsSync(join(DEV_SET, 'truth'));
 
 /** Floors just below what the parser reaches today, so a regression fails. */
-const FLOORS = { merchant: 0.95, date: 0.99, total: 0.97 };
+const FLOORS = { merchant: 0.94, date: 0.99, total: 0.98 };
 
 const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^\p{L}\p{N}]|\p{M}/gu, '');
 

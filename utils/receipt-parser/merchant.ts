@@ -60,7 +60,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const heights = rows.slice(0, end).map((row) => row.height).filter((h) => h > 0).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)] ?? 0;
   let best: { index: number; score: number } | undefined;
-  let first: { index: number; folded: string } | undefined;
+  let first: { index: number; folded: string; lead: string } | undefined;
   let rank = 0;
   for (let index = 0; index < end; index++) {
     const row = rows[index];
@@ -71,14 +71,15 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const name = normalizeText(readName(row.text));
     if (/,\s*$/.test(row.text) || isNotName(name)) continue;
     let score = 1 - rank * 0.15;
-    if (LEGAL_SUFFIX.test(name)) score += 0.5;
+    if (LEGAL_SUFFIX.test(name)) score += 0.3;
     if (BUSINESS_WORD.test(name)) score += 0.1;
     if (medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;
     rank++;
     const folded = name.replace(/[^a-z0-9]/g, '');
-    // The brand above its company name ("MONOPRIX" over "Monoprix Exploitation SAS") is the name people know.
-    if (best && first && first.folded.length >= 3 && first.index === best.index && folded.includes(first.folded)) continue;
-    if (!first) first = { index, folded };
+    const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
+    // The brand above its company name ("MONOPRIX" over "Monoprix Exploitation SAS", "ALDI SÜD" over "ALDI GmbH") is the name people know.
+    if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) continue;
+    if (!first) first = { index, folded, lead };
     if (!best || score > best.score) best = { index, score };
   }
   if (!best) return { merchant: null, confidence: 0, row: undefined };
