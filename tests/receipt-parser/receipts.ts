@@ -332,4 +332,35 @@ Articles : 3`,
     options: { today },
     expected: { merchant: 'MONOPRIX', date: '2025-11-12', time: '18:05', total: '6.83', currency: 'EUR' },
   },
+  {
+    name: 'Portuguese talão with troco and a month name',
+    receipt: `PINGO DOCE
+Rua Augusta 120, 1100-053 Lisboa
+NIF 500829993
+Pão  0,89
+Leite  0,79
+Café  3,49
+TOTAL  5,17 €
+Dinheiro  10,00
+Troco  4,83
+IVA 6%  0,29
+Data: 3 de março de 2025 10:15`,
+    options: { today },
+    expected: { merchant: 'PINGO DOCE', date: '2025-03-03', time: '10:15', total: '5.17', currency: 'EUR' },
+  },
+  {
+    name: 'Polish paragon in złoty',
+    receipt: `Biedronka
+ul. Żniwna 5, 62-025 Kostrzyn
+NIP 779-10-11-327
+PARAGON FISKALNY
+Chleb  3,99 C
+Mleko  2,79 C
+SUMA PLN  6,78
+Gotówka  10,00
+Reszta  3,22
+2025-02-10 18:22`,
+    options: { today },
+    expected: { merchant: 'Biedronka', date: '2025-02-10', time: '18:22', total: '6.78', currency: 'PLN' },
+  },
 ];

@@ -2,11 +2,11 @@ import { normalizeText, type ReceiptRow } from './rows';
 
 const MAX_HEADER_ROWS = 12;
 
-const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b/;
+const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b/;
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
 const POSTCODE = /\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
 const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|@|\+?\d[\d ()-]{7,}\d/;
-const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
+const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
 const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
@@ -20,7 +20,7 @@ function isSuffixOnly(norm: string): boolean {
   return words.length > 0 && words.length <= 5 && words.every((word) => SUFFIX_WORDS.has(word));
 }
 
-const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje)\b/;
+const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
 const SLOGAN = /\b(?:offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt)\b/;
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
 const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b/;
