@@ -30,6 +30,15 @@ describe('total', () => {
   });
 
   it.each([
+    ['a subtotal alone', 'Subtotal $10.00'],
+    ['cash tendered alone', 'CASH $20.00'],
+    ['tax and change alone', 'VAT £1.20\nCHANGE £0.80'],
+    ['item prices without any currency', 'Coffee 3.00\nCake 4.50'],
+  ])('gives no total for %s', (_name, body) => {
+    expect(read(body).total).toBeNull();
+  });
+
+  it.each([
     ['Subtotal 35.00\nTax 3.10\nTip 7.00\nTotal $45.10', { subtotal: '35.00', tax: '3.10', tip: '7.00', total: '45.10' }],
     ['TOTAL HT 19,50\nTVA 20% 3,90\nTOTAL TTC 23,40 €', { subtotal: '19.50', tax: '3.90', tip: null, total: '23.40' }],
     ['Zwischensumme 10,00\nMwSt 7% 0,70\nMwSt 19% 1,90\nSumme 12,60', { subtotal: '10.00', tax: '2.60', tip: null, total: '12.60' }],

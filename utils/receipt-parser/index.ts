@@ -6,7 +6,7 @@ import { decideDateOrder, findDates, readDate } from './dates';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
 import { buildRows, findBox, type ReceiptRow } from './rows';
-import { readRowAmounts, readSummary } from './summary';
+import { readRowAmounts, readSummary, type SummaryAmount } from './summary';
 import { findTime } from './times';
 import { pickTotal } from './totals';
 
@@ -39,14 +39,18 @@ function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
   };
 }
 
-/** The largest positive amount written with a currency, in the lower two thirds where totals are printed. */
-function findLargestCurrencyAmount(rowAmounts: readonly Amount[][]): number | undefined {
-  const values = rowAmounts
-    .slice(Math.floor(rowAmounts.length / 3))
-    .flat()
-    .filter((amount) => amount.marker !== null && amount.value > 0)
-    .map((amount) => amount.value);
-  return values.length > 0 ? Math.max(...values) : undefined;
+/** The largest positive amount written with a currency in the lower two thirds, where totals are printed, on no row that names another part. */
+function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[]): number | undefined {
+  const notTotals = new Set(['subtotal', 'tax', 'tip', 'discount', 'rounding', 'tendered', 'change']);
+  const labelled = new Set(summary.filter((entry) => notTotals.has(entry.kind)).map((entry) => entry.amountRow));
+  let largest: number | undefined;
+  for (let index = Math.floor(rowAmounts.length / 3); index < rowAmounts.length; index++) {
+    if (labelled.has(index)) continue;
+    for (const amount of rowAmounts[index] ?? []) {
+      if (amount.marker !== null && amount.value > (largest ?? 0)) largest = amount.value;
+    }
+  }
+  return largest;
 }
 
 function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, cue: 'us' | 'elsewhere' | 'none'): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
@@ -76,7 +80,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const { currency, confidence: currencyConfidence, fromReceipt } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
-  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts));
+  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
   const cue = (fromReceipt && currency === 'USD') || hasUsCues(rows) ? 'us' : fromReceipt ? 'elsewhere' : 'none';
   const date = pickDate(rows, options, cue);
   const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));

@@ -1,4 +1,5 @@
 import { sameAmount } from './amounts';
+import type { LabelKind } from './labels';
 import type { SummaryAmount } from './summary';
 
 export interface TotalPick {
@@ -11,7 +12,7 @@ export interface TotalPick {
   tip: SummaryAmount | undefined;
 }
 
-const ofKind = (summary: readonly SummaryAmount[], ...kinds: string[]): SummaryAmount[] =>
+const ofKind = (summary: readonly SummaryAmount[], ...kinds: LabelKind[]): SummaryAmount[] =>
   summary.filter((entry) => kinds.includes(entry.kind));
 
 /** Totals the receipt's own arithmetic points at: cash − change, subtotal + tax (+ tip, rounding, − discount). */
@@ -35,7 +36,7 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
   return { paid, summed };
 }
 
-/** Picks what the customer paid; `fallback` is the guess when no row names a total (the largest amount with a currency). */
+/** Picks what the customer paid; `fallback` is the guess when no row names a total and no arithmetic gives one. */
 export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number): TotalPick {
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const summary = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
@@ -75,7 +76,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
     return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
   }
-  const derived = paid[0] ?? summed[0] ?? subtotal?.value ?? ofKind(summary, 'tendered').find((e) => e.value > 0)?.value ?? fallback;
+  // Never the subtotal or the cash handed over on their own: only the receipt's arithmetic, else the guess.
+  const derived = paid[0] ?? summed[0] ?? fallback;
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
 }
 
