@@ -127,8 +127,8 @@ export class PopupPage {
     return this.row(receiptId).getByRole('progressbar');
   }
 
-  async retry(receiptId: string): Promise<void> {
-    await this.row(receiptId).getByRole('button', { name: 'Retry' }).click();
+  async retry(receiptId: string, timeoutMs = 5_000): Promise<void> {
+    await this.row(receiptId).getByRole('button', { name: 'Retry' }).click({ timeout: timeoutMs });
   }
 
   async openDetail(receiptId: string): Promise<ReceiptDetail> {
