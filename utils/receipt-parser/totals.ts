@@ -29,7 +29,7 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
   const taxSum = taxes.reduce((sum, e) => sum + e.value, 0);
   for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
     if (extras !== 0) summed.push(sub.value + extras);
-    for (const tax of [...taxes.map((e) => e.value), taxSum].filter((value) => value < sub.value / 2)) {
+    for (const tax of [...taxes.map((e) => e.value), taxSum].filter((value) => value > 0 && value < sub.value / 2)) {
       summed.push(sub.value + tax, sub.value + tax + extras);
     }
   }
