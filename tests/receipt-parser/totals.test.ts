@@ -24,6 +24,7 @@ describe('total', () => {
     ['cash minus change without a total label', 'CASH 20.00\nCHANGE 8.45', '11.55'],
     ['not the first item under a column heading', 'DESCRIPTION  PRICE  TOTAL\nCoffee  3.00\nCake  4.50\nTOTAL  7.50', '7.50'],
     ['the largest amount with a currency when nothing is labelled', 'Coffee  $3.00\nCake  $4.50\nThanks\n$7.50\nSee you', '7.50'],
+    ['a subtotal the cash paid confirms', 'Subtotal RM20.40\nCASH RM20.40', '20.40'],
     ['subtotal plus tax without a total label', 'Subtotal 10.00\nVAT 2.00\nVISA ****1234', '12.00'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

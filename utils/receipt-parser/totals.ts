@@ -76,8 +76,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
     return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
   }
-  // Never the subtotal or the cash handed over on their own: only the receipt's arithmetic, else the guess.
-  const derived = paid[0] ?? summed[0] ?? fallback;
+  // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
+  const agreed = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
+  const derived = paid[0] ?? summed[0] ?? agreed ?? fallback;
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
 }
 
