@@ -20,6 +20,7 @@ describe('merchant', () => {
     ['SIRET 123 456 789 00012\nBoulangerie Paul\n12 rue de la Paix', 'Boulangerie Paul'],
     ['11/24/2025 7:42 PM\nBLUE BONNET GRILL\nAustin, TX 78701', 'BLUE BONNET GRILL'],
     ['ALDI SÜD\nALDI GmbH & Co. KG\nHauptstr. 1', 'ALDI SÜD'],
+    ["RECEIPT\nBill's Diner\n12 Main St", "Bill's Diner"],
     ['Welcome to Walmart\nSupercenter #1234', 'Walmart'],
     ['Bienvenue à\nLeclerc Drive', 'Leclerc Drive'],
     ['*** COPY ***\n===== THANK YOU =====\nTARGET\nT-1234', 'TARGET'],

@@ -47,52 +47,55 @@ const US_CUES = new RegExp(`\\b(?:${US_STATES}),? \\d{5}(?:-\\d{4})?(?![\\d-])|\
 /** True when the receipt reads as American: a state and ZIP code, a (555) 555-5555 phone, "sales tax". */
 export const hasUsCues = (rows: readonly ReceiptRow[]): boolean => rows.some((row) => US_CUES.test(row.text));
 
-/** The receipt's currency from symbols, codes and local forms, or the default ('' → null). */
-export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number; fromReceipt: boolean } {
-  const votes = new Map<string, number>();
-  const families = new Map<string, number>();
-  for (const amount of amounts) {
-    if (amount.marker === null) continue;
-    const code = readCurrencyMarker(amount.marker);
-    if (code === undefined) continue;
-    const family = amount.marker === '$' ? '$' : amount.marker === '¥' ? '¥' : /^kr$/i.test(amount.marker) ? 'kr' : code;
-    families.set(family, (families.get(family) ?? 0) + 1);
-    votes.set(code, (votes.get(code) ?? 0) + 1);
-  }
-  // Column headers such as "AMOUNT (RM)" or "Preis EUR" name the currency without touching a number.
+interface Votes {
+  /** Votes per ISO code. */
+  codes: Map<string, number>;
+  /** Votes per symbol family ('$', '¥', 'kr'), whose country needs a cue. */
+  families: Set<string>;
+}
+
+const FAMILY_OF: Record<string, string> = { $: '$', '¥': '¥', kr: 'kr', Kr: 'kr', KR: 'kr' };
+
+/** Counts the currencies written against amounts, and at half weight those in column headers ("AMOUNT (RM)"). */
+function countVotes(rows: readonly ReceiptRow[], amounts: readonly Amount[]): Votes {
+  const votes: Votes = { codes: new Map(), families: new Set() };
+  const vote = (marker: string, weight: number): void => {
+    const code = readCurrencyMarker(marker);
+    if (code === undefined) return;
+    votes.codes.set(code, (votes.codes.get(code) ?? 0) + weight);
+    const family = FAMILY_OF[marker];
+    if (family !== undefined) votes.families.add(family);
+  };
+  for (const amount of amounts) if (amount.marker !== null) vote(amount.marker, 1);
   for (const row of rows) {
     if (!/RM|Rp|EUR|USD|GBP|CHF|[€£$]/.test(row.text)) continue;
-    for (const match of row.text.matchAll(/(?:^|[\s(\[])(RM|Rp|EUR|USD|GBP|CHF|[€£$])(?=$|[\s)\]:])/g)) {
-      const code = match[1] === undefined ? undefined : readCurrencyMarker(match[1]);
-      if (code !== undefined) {
-        const family = match[1] === '$' ? '$' : code;
-        families.set(family, (families.get(family) ?? 0) + 0.5);
-        votes.set(code, (votes.get(code) ?? 0) + 0.5);
-      }
-    }
+    for (const match of row.text.matchAll(/(?:^|[\s(\[])(RM|Rp|EUR|USD|GBP|CHF|[€£$])(?=$|[\s)\]:])/g)) vote(match[1] ?? '', 0.5);
   }
+  return votes;
+}
+
+const SAME_FAMILY: Record<string, RegExp> = { $: /^(USD|CAD|AUD|NZD|SGD|HKD|MXN)$/, kr: /^(SEK|NOK|DKK|ISK)$/, '¥': /^(JPY|CNY)$/ };
+
+/** The receipt's currency from symbols, codes and local forms, or the default ('' → null). */
+export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number; fromReceipt: boolean } {
+  const { codes, families } = countVotes(rows, amounts);
   let best: string | undefined;
   let bestVotes = 0;
-  for (const [code, count] of votes) {
+  for (const [code, count] of codes) {
     if (count > bestVotes) {
       best = code;
       bestVotes = count;
     }
   }
+  const fallback = defaultCurrency.trim().toUpperCase();
   if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5, fromReceipt: true };
-  if (best === undefined) {
-    const fallback = defaultCurrency.trim().toUpperCase();
-    return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
-  }
+  if (best === undefined) return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
+  // '$', '¥' and 'kr' are shared by several countries: the receipt's words, else the default, say which.
   const family = best === 'USD' && families.has('$') ? '$' : best === 'JPY' && families.has('¥') ? '¥' : best === 'SEK' && families.has('kr') ? 'kr' : undefined;
-  if (family !== undefined) {
-    const all = rows.map((row) => row.norm).join('\n');
-    const cue = COUNTRY_CUES.find(([pattern, cueFamily]) => cueFamily === family && pattern.test(all));
-    if (cue) return { currency: cue[2], confidence: 0.8, fromReceipt: true };
-    const fallback = defaultCurrency.trim().toUpperCase();
-    const sameFamily = family === '$' ? /^(USD|CAD|AUD|NZD|SGD|HKD|MXN)$/ : family === 'kr' ? /^(SEK|NOK|DKK|ISK)$/ : /^(JPY|CNY)$/;
-    if (sameFamily.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
-    return { currency: best, confidence: 0.7, fromReceipt: true };
-  }
-  return { currency: best, confidence: bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
+  if (family === undefined) return { currency: best, confidence: bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
+  const all = rows.map((row) => row.norm).join('\n');
+  const cue = COUNTRY_CUES.find(([pattern, cueFamily]) => cueFamily === family && pattern.test(all));
+  if (cue) return { currency: cue[2], confidence: 0.8, fromReceipt: true };
+  if (SAME_FAMILY[family]?.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
+  return { currency: best, confidence: 0.7, fromReceipt: true };
 }
