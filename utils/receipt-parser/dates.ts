@@ -4,7 +4,7 @@ import type { ReceiptRow } from './rows';
 
 export interface DateCandidate {
   year: number;
-  /** Both readings of an ambiguous numeric date; the first is day-month. */
+  /** The two day and month numbers as written; for 'fixed' candidates the first is the day, the second the month. */
   first: number;
   second: number;
   /** 'dm' when the first number is surely the day, 'md' surely the month, 'either' when both fit, 'fixed' with a month name or year first. */
