@@ -52,6 +52,14 @@ describe('findAmounts', () => {
     expect(findAmounts(text, mark as DecimalMark).filter((a) => a.decimals === 2)).toEqual([]);
   });
 
+  it.each([
+    ['TOTAL 99999999999999999999.99', '.'],
+    ['TOTAL 1e308', '.'],
+    ['REF 123456789012345', 'none'],
+  ])('finds no amount in a digit run longer than any price: %s', (text, mark) => {
+    expect(findAmounts(text, mark as DecimalMark)).toEqual([]);
+  });
+
   it('says where each amount is in the text', () => {
     const [amount] = findAmounts('TOTAL\t12.50', '.');
     expect([amount?.start, amount?.end]).toEqual([6, 11]);

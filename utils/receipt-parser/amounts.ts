@@ -13,6 +13,8 @@ export interface Amount {
   marker: string | null;
 }
 
+const MAX_AMOUNT = 1e12;
+
 const DOT_DECIMALS = /\d\.\d{2}(?![.,]?\d)/g;
 const COMMA_DECIMALS = /\d,\d{2}(?![.,]?\d)/g;
 
@@ -103,7 +105,8 @@ export function findAmounts(text: string, mark: DecimalMark): Amount[] {
     const prefix = knownMarker(prefixMatch?.[0]);
     const suffix = knownMarker(SUFFIX_MARKER.exec(tail)?.[0]);
     const { value, decimals } = parseNumber(raw, mark);
-    if (!Number.isFinite(value)) continue;
+    // No receipt reaches a trillion; longer digit runs are codes, and would print in exponent notation.
+    if (!Number.isFinite(value) || value >= MAX_AMOUNT) continue;
     // Letters touching the number make it a code ("CS00004040", "500ML") unless they are a currency.
     if (isLetter(text[headEnd - 1]) && prefix === null) continue;
     if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
@@ -131,7 +134,8 @@ const pickMarker = (prefix: string | null, suffix: string | null): string | null
 
 /** "1234.5" with the receipt's decimals, dot as decimal mark: the form every amount leaves the parser in. */
 export function formatAmount(value: number, decimals: number): string {
-  const fixed = Math.abs(value).toFixed(decimals);
+  if (!Number.isFinite(value) || Math.abs(value) >= MAX_AMOUNT) return '0';
+  const fixed = Math.abs(value).toFixed(Math.max(0, Math.min(3, Math.round(decimals))));
   return value < 0 && Number(fixed) !== 0 ? `-${fixed}` : fixed;
 }
 
