@@ -9,5 +9,6 @@ export function Thumbnail({ blob, alt, class: className = 'thumbnail' }: { blob:
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
   }, [blob]);
-  return url ? <img class={className} src={url} alt={alt} /> : <div class={`${className} placeholder`} aria-hidden="true" />;
+  // Decoded off the main thread and only when scrolled into view, so the list paints first.
+  return url ? <img class={className} src={url} alt={alt} width={48} height={48} loading="lazy" decoding="async" /> : <div class={`${className} placeholder`} aria-hidden="true" />;
 }

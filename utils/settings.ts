@@ -95,16 +95,16 @@ export interface SettingsStorage {
 
 export const SETTINGS_KEY = 'settings';
 
-export function createSettingsStore(storage: SettingsStorage) {
+export function createSettingsStore(area: SettingsStorage) {
   return {
     async load(): Promise<Settings> {
-      const stored = await storage.get(SETTINGS_KEY);
+      const stored = await area.get(SETTINGS_KEY);
       return mergeSettings(stored[SETTINGS_KEY]);
     },
     /** Saves only valid settings; returns what is wrong otherwise. */
     async save(settings: Settings): Promise<SettingsErrors> {
       const errors = validateSettings(settings);
-      if (Object.keys(errors).length === 0) await storage.set({ [SETTINGS_KEY]: settings });
+      if (Object.keys(errors).length === 0) await area.set({ [SETTINGS_KEY]: settings });
       return errors;
     },
   };

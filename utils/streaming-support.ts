@@ -4,9 +4,9 @@ import type { SettingsStorage } from './settings';
 export const STREAMING_SUPPORT_KEY = 'streamingSupport';
 
 /** Remembered in extension storage so a restarted service worker does not try a refused stream again. */
-export function createStoredStreamingSupport(storage: SettingsStorage): StreamingSupportStore {
+export function createStoredStreamingSupport(area: SettingsStorage): StreamingSupportStore {
   async function read(): Promise<Record<string, boolean>> {
-    const stored = (await storage.get(STREAMING_SUPPORT_KEY))[STREAMING_SUPPORT_KEY];
+    const stored = (await area.get(STREAMING_SUPPORT_KEY))[STREAMING_SUPPORT_KEY];
     return typeof stored === 'object' && stored !== null ? (stored as Record<string, boolean>) : {};
   }
   return {
@@ -15,7 +15,7 @@ export function createStoredStreamingSupport(storage: SettingsStorage): Streamin
       return typeof value === 'boolean' ? value : undefined;
     },
     async set(origin, supported) {
-      await storage.set({ [STREAMING_SUPPORT_KEY]: { ...(await read()), [origin]: supported } });
+      await area.set({ [STREAMING_SUPPORT_KEY]: { ...(await read()), [origin]: supported } });
     },
   };
 }

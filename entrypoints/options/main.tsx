@@ -1,18 +1,47 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { BackupPanel } from '@/components/BackupPanel';
 import { OptionsForm } from '@/components/OptionsForm';
+import { exportBackup, importBackup } from '@/utils/backup';
+import { saveFile } from '@/utils/original-download';
+import { openReceiptDb } from '@/utils/receipt-db';
+import { createReceiptRepository } from '@/utils/receipt-repository';
 import { createSettingsStore, type Settings } from '@/utils/settings';
+import { sha256Hex } from '@/utils/sha256';
 import '@/components/style.css';
+
+const saveEnv = {
+  download: (options: { url: string; filename: string; saveAs: boolean }) => browser.downloads.download(options),
+  createObjectURL: (blob: Blob) => URL.createObjectURL(blob),
+  revokeObjectURL: (url: string) => URL.revokeObjectURL(url),
+  later: (run: () => void) => setTimeout(run, 60_000),
+};
 
 function OptionsPage() {
   const store = useMemo(() => createSettingsStore(browser.storage.local), []);
+  const repository = useMemo(() => createReceiptRepository(openReceiptDb()), []);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => void store.load().then(setSettings), [store]);
+
+  async function exportAll(): Promise<string> {
+    const zip = await new Response(exportBackup(repository, { sha256Hex })).blob();
+    const result = await saveFile(new Blob([zip], { type: 'application/zip' }), `receipt-scanner-backup ${new Date().toISOString().slice(0, 10)}.zip`, saveEnv);
+    return result.ok ? `Backup saved as ${result.filename}.` : result.message;
+  }
+
+  async function importFile(file: File): Promise<{ ok: boolean; message: string }> {
+    const result = await importBackup(file, repository, sha256Hex);
+    if (!result.ok) return { ok: false, message: result.message };
+    const skipped = result.skipped > 0 ? ` ${result.skipped} already here were left as they are.` : '';
+    return { ok: true, message: `Imported ${result.imported} ${result.imported === 1 ? 'receipt' : 'receipts'}.${skipped}` };
+  }
+
   return (
     <main>
       <h1>Receipt Scanner options</h1>
       {settings ? <OptionsForm initial={settings} onSave={store.save} /> : <p>Loading...</p>}
+      <BackupPanel onExport={exportAll} onImport={importFile} />
     </main>
   );
 }

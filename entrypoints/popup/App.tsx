@@ -1,47 +1,67 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BatchProgress, ConfirmPageScan } from '@/components/BatchProgress';
+import { BulkBar } from '@/components/BulkBar';
+import { LoadMore } from '@/components/LoadMore';
+import { MonthTotals } from '@/components/MonthTotals';
 import { ReceiptDetail } from '@/components/ReceiptDetail';
 import { ReceiptList } from '@/components/ReceiptList';
-import { downloadOriginal } from '@/utils/original-download';
-import { collectPageImages, toScanTargets, type PageImages } from '@/utils/page-images';
+import { ReceiptToolbar } from '@/components/ReceiptToolbar';
+import { UndoBar } from '@/components/UndoBar';
 import type { BatchStarted, ScanRequest } from '@/utils/protocol';
 import type { FieldName } from '@/utils/receipt';
 import { openReceiptDb } from '@/utils/receipt-db';
-import { createReceiptRepository } from '@/utils/receipt-repository';
+import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/receipt-filter';
+import { createReceiptRepository, type ReceiptSnapshot } from '@/utils/receipt-repository';
 import { summariseBatch, type BatchSummary } from '@/utils/scan-notices';
 import type { ScanTarget } from '@/utils/scan-pipeline';
-import { useReceipts } from './use-receipts';
+import { createPopupActions, findActiveTabReceipts } from './popup-actions';
+import { useFilteredReceipts, useReceipts } from './use-receipts';
+import { useSummaries } from './use-summaries';
 
-async function findActiveTabReceipts(): Promise<ScanTarget[]> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return [];
-  const [frame] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: collectPageImages }).catch(() => []);
-  const page = frame?.result as PageImages | undefined;
-  return page && Array.isArray(page.images) ? toScanTargets(page, tab.id) : [];
-}
+const PAGE_SIZE = 50;
+const UNDO_MS = 10_000;
 
 export function App() {
   const repository = useMemo(() => createReceiptRepository(openReceiptDb()), []);
+  const actions = useMemo(() => createPopupActions(repository), [repository]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [pageTargets, setPageTargets] = useState<ScanTarget[] | null>(null);
   const [batch, setBatch] = useState<{ id: string; summary: BatchSummary } | null>(null);
+  const [filter, setFilter] = useState<ReceiptFilter>(NO_FILTER);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [undo, setUndo] = useState<{ snapshots: ReceiptSnapshot[]; message: string } | null>(null);
   const locale = navigator.language;
 
   const onDuplicate = useCallback((_receiptId: string, existingId: string) => {
     setNotice('This image was already scanned; its receipt is highlighted below.');
     setHighlightId(existingId);
   }, []);
-  const { receipts, setReceipts, next, loaded, progress, loadPage, refresh } = useReceipts(repository, onDuplicate);
+  const cursor = useReceipts(repository, onDuplicate);
+  const { summaries, forget, reload } = useSummaries(repository);
+
+  const filtering = isFiltering(filter);
+  const matches = useMemo(() => (filtering && summaries ? filterSummaries(summaries, filter) : null), [filtering, summaries, filter]);
+  const matchedReceipts = useFilteredReceipts(repository, matches?.map((summary) => summary.id) ?? null, shown, cursor.receipts);
+  const receipts = filtering ? matchedReceipts : cursor.receipts;
+  const months = useMemo(() => (summaries ? listMonths(summaries) : []), [summaries]);
+  const totals = useMemo(() => totalsByMonth(matches ?? summaries ?? []), [matches, summaries]);
 
   // The batch bar follows the newest batch among the receipts on screen.
-  const batchId = batch?.id ?? receipts.find((receipt) => receipt.job?.batchId)?.job?.batchId ?? null;
+  const batchId = batch?.id ?? cursor.receipts.find((receipt) => receipt.job?.batchId)?.job?.batchId ?? null;
   useEffect(() => {
     if (!batchId) return;
     void repository.listBatch(batchId).then((members) => setBatch({ id: batchId, summary: summariseBatch(members) }));
-  }, [batchId, receipts, repository]);
+  }, [batchId, cursor.receipts, repository]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
 
   const retry = (receiptId: string) => {
     const request: ScanRequest = { type: 'retry-scan', receiptId };
@@ -55,6 +75,32 @@ export function App() {
     setBatch({ id: started.batchId, summary: { done: 0, failed: 0, remaining: started.count } });
   };
 
+  const remove = async (ids: string[]) => {
+    const snapshots = await actions.takeOut(ids);
+    forget(ids);
+    cursor.setReceipts((current) => current.filter((receipt) => !ids.includes(receipt.id)));
+    setSelected(new Set());
+    setOpenId(null);
+    setUndo({ snapshots, message: snapshots.length === 1 ? 'Receipt deleted.' : `${snapshots.length} receipts deleted.` });
+  };
+
+  const restore = async () => {
+    if (!undo) return;
+    setUndo(null);
+    await actions.putBack(undo.snapshots);
+    reload();
+    await cursor.loadPage();
+  };
+
+  const loadMore = useCallback(() => (filtering ? setShown((count) => count + PAGE_SIZE) : void cursor.loadPage(cursor.next)), [filtering, cursor.loadPage, cursor.next]);
+
+  const toggleSelected = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
   const open = openId ? receipts.find((receipt) => receipt.id === openId) : undefined;
   if (open) {
     return (
@@ -64,29 +110,19 @@ export function App() {
           key={`${open.id}-${open.updatedAt}`}
           receipt={open}
           locale={locale}
+          loadOriginal={() => repository.getOriginal(open.id)}
           onBack={() => setOpenId(null)}
           onRetry={() => retry(open.id)}
-          onSave={(corrections: Partial<Record<FieldName, string | null>>) => void repository.saveCorrections(open.id, corrections).then(() => refresh(open.id))}
-          onDownload={async () => {
-            const result = await downloadOriginal(open, {
-              repository,
-              download: (options) => browser.downloads.download(options),
-              createObjectURL: (blob) => URL.createObjectURL(blob),
-              revokeObjectURL: (url) => URL.revokeObjectURL(url),
-              later: (run) => setTimeout(run, 60_000),
-            });
-            setNotice(result.ok ? `Saved as ${result.filename}` : result.message);
-          }}
-          onDelete={async () => {
-            await repository.delete(open.id);
-            setOpenId(null);
-            setReceipts((current) => current.filter((receipt) => receipt.id !== open.id));
-          }}
+          onSave={(corrections: Partial<Record<FieldName, string | null>>) => void repository.saveCorrections(open.id, corrections).then(() => cursor.refresh(open.id))}
+          onDownload={async () => setNotice(await actions.downloadOriginal(open))}
+          onDelete={() => void remove([open.id])}
         />
+        {undo && <UndoBar message={undo.message} onUndo={() => void restore()} />}
       </main>
     );
   }
 
+  const selection = receipts.filter((receipt) => selected.has(receipt.id));
   return (
     <main>
       <header class="popup-header">
@@ -103,16 +139,45 @@ export function App() {
       {pageTargets && <ConfirmPageScan count={pageTargets.length} onConfirm={() => void scanPage(pageTargets)} onCancel={() => setPageTargets(null)} />}
       {batch && <BatchProgress summary={batch.summary} onDismiss={() => setBatch(null)} />}
       {notice && <p role="status" class="notice">{notice}</p>}
-      {loaded && receipts.length === 0 ? (
-        <p class="empty">No receipts yet. Right-click a receipt image on any page and choose "Scan receipt".</p>
+      <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(PAGE_SIZE))} />
+      <MonthTotals months={totals} locale={locale} />
+      {selection.length > 0 && (
+        <BulkBar
+          count={selection.length}
+          onDelete={() => void remove(selection.map((receipt) => receipt.id))}
+          onDownload={async () => setNotice(await actions.downloadOriginalsZip(selection))}
+          onExport={async () => setNotice(await actions.exportCsv(selection))}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {cursor.loaded && receipts.length === 0 ? (
+        <p class="empty">{filtering ? 'No receipts match.' : 'No receipts yet. Right-click a receipt image on any page and choose "Scan receipt".'}</p>
       ) : (
-        <ReceiptList receipts={receipts} progress={progress} locale={locale} highlightId={highlightId} onOpen={setOpenId} onRetry={retry} />
+        <ReceiptList
+          receipts={receipts}
+          progress={cursor.progress}
+          locale={locale}
+          highlightId={highlightId}
+          selected={selected}
+          onToggleSelected={toggleSelected}
+          onOpen={setOpenId}
+          onRetry={retry}
+        />
       )}
-      {next && (
-        <button type="button" class="secondary load-more" onClick={() => void loadPage(next)}>
-          Show older receipts
+      <div class="list-footer">
+        {filtering ? (
+          <span role="status">{matches ? `${matches.length} ${matches.length === 1 ? 'receipt' : 'receipts'} match` : 'Searching...'}</span>
+        ) : (
+          <span />
+        )}
+        <button type="button" class="secondary" onClick={async () => setNotice(await actions.exportCsv(filtering ? await repository.getMany((matches ?? []).map((match) => match.id)) : await actions.allReceipts()))}>
+          Export CSV
         </button>
+      </div>
+      {((filtering && matches && matches.length > shown) || (!filtering && cursor.next)) && (
+        <LoadMore onLoad={loadMore} />
       )}
+      {undo && <UndoBar message={undo.message} onUndo={() => void restore()} />}
     </main>
   );
 }

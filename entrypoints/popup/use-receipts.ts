@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isExtensionMessage } from '@/utils/protocol';
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
 import type { ReceiptPage, ReceiptRepository } from '@/utils/receipt-repository';
 
-const PAGE_SIZE = 50;
+/** The first page fills the popup; more follow as the user scrolls. */
+const FIRST_PAGE = 20;
+const NEXT_PAGE = 50;
 
 function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord): ReceiptRecord[] {
   const index = receipts.findIndex((known) => known.id === receipt.id);
@@ -19,12 +21,21 @@ export function useReceipts(repository: ReceiptRepository, onDuplicate: (receipt
   const [loaded, setLoaded] = useState(false);
   const [progress, setProgress] = useState<Record<string, ScanProgress>>({});
 
+  const loading = useRef<string | null>(null);
   const loadPage = useCallback(
     async (before?: ReceiptPage['next']) => {
-      const page = await repository.listNewest(PAGE_SIZE, before ?? undefined);
-      setReceipts((current) => (before ? [...current, ...page.receipts] : page.receipts));
-      setNext(page.next);
-      setLoaded(true);
+      // Scrolling can ask for the same page twice before the first answer lands.
+      const key = before ? `${before.capturedAt}/${before.id}` : 'first';
+      if (loading.current === key) return;
+      loading.current = key;
+      try {
+        const page = await repository.listNewest(before ? NEXT_PAGE : FIRST_PAGE, before ?? undefined);
+        setReceipts((current) => (before ? [...current, ...page.receipts.filter((receipt) => !current.some((known) => known.id === receipt.id))] : page.receipts));
+        setNext(page.next);
+        setLoaded(true);
+      } finally {
+        loading.current = null;
+      }
     },
     [repository],
   );
@@ -57,4 +68,19 @@ export function useReceipts(repository: ReceiptRepository, onDuplicate: (receipt
   }, [loadPage, refresh, onDuplicate]);
 
   return { receipts, setReceipts, next, loaded, progress, loadPage, refresh };
+}
+
+/** The full records of the receipts a filter matched, the first `count` of them. */
+export function useFilteredReceipts(repository: ReceiptRepository, ids: string[] | null, count: number, changed: unknown) {
+  const [receipts, setReceipts] = useState<ReceiptRecord[]>([]);
+  const key = ids?.slice(0, count).join(',') ?? null;
+  useEffect(() => {
+    if (key === null) return setReceipts([]);
+    let cancelled = false;
+    void repository.getMany(key === '' ? [] : key.split(',')).then((found) => !cancelled && setReceipts(found));
+    return () => {
+      cancelled = true;
+    };
+  }, [repository, key, changed]);
+  return receipts;
 }

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isExtensionMessage } from '@/utils/protocol';
+import type { ReceiptRepository } from '@/utils/receipt-repository';
+import { summariseReceipt, type ReceiptSummary } from '@/utils/receipt-summary';
+
+/**
+ * All receipt summaries, read once after the first list has painted and then kept current from the
+ * background's broadcasts: search, filters and totals run on these in memory.
+ */
+export function useSummaries(repository: ReceiptRepository) {
+  const [summaries, setSummaries] = useState<ReceiptSummary[] | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => void repository.listSummaries().then((all) => !cancelled && setSummaries(all));
+    const timer = setTimeout(load, 0);
+    const onMessage = (message: unknown) => {
+      if (!isExtensionMessage(message) || (message.type !== 'receipt-changed' && message.type !== 'receipt-duplicate')) return;
+      void repository.get(message.receiptId).then((receipt) =>
+        setSummaries((current) => {
+          if (!current) return current;
+          const others = current.filter((summary) => summary.id !== message.receiptId);
+          return receipt ? [summariseReceipt(receipt), ...others].sort((a, b) => b.capturedAt - a.capturedAt) : others;
+        }),
+      );
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [repository]);
+
+  const forget = (ids: string[]) => setSummaries((current) => current && current.filter((summary) => !ids.includes(summary.id)));
+  const reload = () => void repository.listSummaries().then(setSummaries);
+  return { summaries, forget, reload };
+}
