@@ -35,6 +35,8 @@ describe('findAmounts', () => {
     ['ADJ .02', '.', [[0.02, null]]],
     ['Att betala 104,80 kr', ',', [[104.8, 'kr']]],
     ['合計 ¥1,200', 'none', [[1200, '¥']]],
+    ['TOTAL RM 12.5O', '.', [[12.5, 'RM']]],
+    ['SUMME 7,OO EUR', ',', [[7, 'EUR']]],
     ['Total Rp 15.000', 'none', [[15000, 'Rp']]],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);

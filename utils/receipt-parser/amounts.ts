@@ -83,8 +83,13 @@ function isGlued(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** OCR reads 0 as O in cents ("12.5O"); put the digit back, keeping every offset. */
+const repairCents = (text: string): string =>
+  /\d[.,][\dOo]?[Oo]/.test(text) ? text.replace(/(\d[.,])([\dOo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[Oo]/g, '0')) : text;
+
 /** Every amount-like number in a row of text, with its sign and currency marker. */
-export function findAmounts(text: string, mark: DecimalMark): Amount[] {
+export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
+  const text = repairCents(rowText);
   const pattern = NUMBER_PATTERNS[mark];
   pattern.lastIndex = 0;
   const amounts: Amount[] = [];
