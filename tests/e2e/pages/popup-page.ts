@@ -142,7 +142,9 @@ export class PopupPage {
     await mkdir(ARTIFACTS_DIR, { recursive: true });
     // Thumbnails appear a moment after their rows (object URL, then decode): let them, so the picture shows them.
     await this.page.waitForTimeout(300);
-    await this.page.waitForFunction(() => Array.from(document.images).every((image) => image.complete), undefined, { timeout: 5_000 });
+    await this.page
+      .waitForFunction(() => Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0), undefined, { timeout: 2_000 })
+      .catch(() => undefined); // a broken thumbnail belongs in the picture too
     const path = resolve(ARTIFACTS_DIR, `${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
