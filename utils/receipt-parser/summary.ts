@@ -10,7 +10,14 @@ export interface SummaryAmount {
   amount: Amount;
   /** Row the amount was read on (the label's next row when the amount sits under its label). */
   amountRow: number;
+  /** A percentage printed in the label ("VAT 20%"), to tell tax rates apart. */
+  rate: number | undefined;
 }
+
+const readRate = (label: string): number | undefined => {
+  const match = /(\d{1,2}(?:[.,]\d{1,3})?)\s?%/.exec(label);
+  return match?.[1] === undefined ? undefined : Number(match[1].replace(',', '.'));
+};
 
 /** Only numbers written as money count: with decimals, or with a currency, or anything on receipts without decimals. */
 const isMoney = (amount: Amount, mark: DecimalMark): boolean =>
@@ -49,7 +56,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const amount = amounts[amounts.length - 1];
     if (amount) {
       const kind = classifyAmount(row, amount);
-      if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index });
+      if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: readRate(row.text.slice(0, amount.start)) });
       return;
     }
     // A label alone on its row ("TOTAL") with the amount alone on the next.
@@ -60,7 +67,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const rest = nextAmounts.reduceRight((text, a) => text.slice(0, a.start) + text.slice(a.end), next.text);
     if (!ONLY_AMOUNTS.test(rest)) return;
     const kind = classifyLabel(row.norm);
-    if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1 });
+    if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
   });
   return summary;
 }

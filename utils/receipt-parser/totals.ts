@@ -82,9 +82,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
 }
 
-/** The tax that makes subtotal + tax = total, else the sum of the tax rows when it fits under the total. */
+/** The tax that makes subtotal + tax = total, else one line per distinct rate added up, else the first tax line under half the total. */
 function pickTax(summary: readonly SummaryAmount[], total: number | undefined, subtotal: number | undefined): number | undefined {
-  const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0).map((e) => e.value);
+  const lines = ofKind(summary, 'tax').filter((e) => e.value > 0);
+  const taxes = lines.map((e) => e.value);
   if (taxes.length === 0) return undefined;
   if (total !== undefined && subtotal !== undefined) {
     const fit = taxes.find((value) => sameAmount(subtotal + value, total));
@@ -92,6 +93,11 @@ function pickTax(summary: readonly SummaryAmount[], total: number | undefined, s
     const sum = taxes.reduce((a, b) => a + b, 0);
     if (sameAmount(subtotal + sum, total)) return sum;
   }
+  // "VAT 10% 9.18" and "VAT 20% 7.00" are two parts of the tax; a rate printed twice (a tax table) counts once.
+  const byRate = new Map<number, number>();
+  for (const line of lines) if (line.rate !== undefined && line.rate > 0 && !byRate.has(line.rate)) byRate.set(line.rate, line.value);
+  const rated = [...byRate.values()].reduce((a, b) => a + b, 0);
+  if (byRate.size >= 2 && (total === undefined || rated < total / 2)) return rated;
   const below = taxes.filter((value) => total === undefined || value < total / 2);
   return below[0];
 }
