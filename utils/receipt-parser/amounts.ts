@@ -87,7 +87,7 @@ function isGlued(text: string, start: number, end: number): boolean {
 const repairCents = (text: string): string =>
   /\d[.,][\dOo]?[Oo]/.test(text) ? text.replace(/(\d[.,])([\dOo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[Oo]/g, '0')) : text;
 
-/** Every amount-like number in a row of text, with its sign and currency marker. */
+/** Every number of the row written as money, with its sign and currency marker. */
 export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
   const text = repairCents(rowText);
   const pattern = NUMBER_PATTERNS[mark];
@@ -109,6 +109,8 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     const prefixMatch = PREFIX_MARKER.exec(head);
     const prefix = knownMarker(prefixMatch?.[0]);
     const suffix = knownMarker(SUFFIX_MARKER.exec(tail)?.[0]);
+    // On a receipt with decimals, a whole number is money only with a currency beside it ("€ 12", "12 kr").
+    if (mark !== 'none' && !raw.includes(mark) && prefix === null && suffix === null) continue;
     const { value, decimals } = parseNumber(raw, mark);
     // No receipt reaches a trillion; longer digit runs are codes, and would print in exponent notation.
     if (!Number.isFinite(value) || value >= MAX_AMOUNT) continue;
