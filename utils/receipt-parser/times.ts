@@ -23,8 +23,14 @@ export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefine
   return null;
 }
 
+/** "18.42 Uhr": a dotted time only counts with its word, as "18.42" alone is an amount. */
+const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)\s?uhr\b/i;
+
 function readTime(row: ReceiptRow | undefined): string | null {
-  if (!row || !/\d\s?[:h]\s?\d/i.test(row.text)) return null;
+  if (!row) return null;
+  const dotted = DOTTED_TIME.exec(row.text);
+  if (dotted) return `${(dotted[1] ?? '').padStart(2, '0')}:${dotted[2] ?? '00'}`;
+  if (!/\d\s?[:h]\s?\d/i.test(row.text)) return null;
   for (const m of row.text.matchAll(TIME)) {
     let hour = Number(m[1]);
     const minute = m[2] ?? '00';
