@@ -83,6 +83,8 @@ function isGlued(text: string, start: number, end: number): boolean {
   return false;
 }
 
+const isSign = (char: string | undefined, closes: boolean): boolean => char === '-' || char === '−' || (char === '(' && closes);
+
 /** OCR reads 0 as O in cents ("12.5O"); put the digit back, keeping every offset. */
 const repairCents = (text: string): string =>
   /\d[.,][\dOo]?[Oo]/.test(text) ? text.replace(/(\d[.,])([\dOo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[Oo]/g, '0')) : text;
@@ -100,9 +102,8 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     let end = start + raw.length;
     if (isGlued(text, start, end)) continue;
     // "-0.02", "(3.00)", "RM -0.02" and "-RM 0.02" are all negative; a parenthesis counts only when it closes.
-    const closes = /^\s?(?:\S{1,3}\s?)?\)/.test(text.slice(end, end + 6));
-    const isSign = (char: string | undefined): boolean => char === '-' || char === '−' || (char === '(' && closes);
-    const signBefore = isSign(text[start - 1]);
+    const closes = text.includes(')', end) && /^\s?(?:\S{1,3}\s?)?\)/.test(text.slice(end, end + 6));
+    const signBefore = isSign(text[start - 1], closes);
     const headEnd = signBefore ? start - 1 : start;
     const head = text.slice(Math.max(0, headEnd - 5), headEnd);
     const tail = text.slice(end, end + 5);
@@ -119,7 +120,7 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
     const markerStart = prefixMatch ? headEnd - (head.length - prefixMatch.index) : headEnd;
     const signAhead = text[markerStart - 1];
-    let negative = signBefore || (isSign(signAhead) && prefix !== null);
+    let negative = signBefore || (isSign(signAhead, closes) && prefix !== null);
     if (negative && isDigit(text[(signBefore ? start - 1 : markerStart - 1) - 1])) negative = false;
     if (text[end] === '-' && !isDigit(text[end + 1])) {
       negative = true;

@@ -31,6 +31,14 @@ const MONTH_NAME_DAY = /(?<![a-z])([a-z]{3,10})\.?(?![a-z])[\s.\-/]*(\d{1,2})(?:
 const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
+type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear'> & { shortYear?: boolean };
+
+/** Keeps the first reading of each stretch of text: "2018-03-23" is not also "18-03-23". */
+function addCandidate(raw: RawCandidate[], candidate: RawCandidate): void {
+  for (const other of raw) if (candidate.start < other.end && candidate.end > other.start) return;
+  raw.push(candidate);
+}
+
 const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
 
 /** Every date-like text of the rows, before the day/month order is known. */
@@ -44,13 +52,8 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
     const kanji = text.includes('年');
     const named = /\d/.test(norm) && (norm.match(/[a-z]{3,10}/g) ?? []).some((word) => MONTHS.has(word));
     if (!separated && !compactDigits && !kanji && !named) return;
-    const raw: Array<Omit<DateCandidate, 'row' | 'labelled' | 'other'>> = [];
-    const taken: Array<[number, number]> = [];
-    const add = (candidate: Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear'> & { shortYear?: boolean }): void => {
-      if (taken.some(([s, e]) => candidate.start < e && candidate.end > s)) return;
-      taken.push([candidate.start, candidate.end]);
-      raw.push({ shortYear: false, ...candidate });
-    };
+    const raw: RawCandidate[] = [];
+    const add = (candidate: RawCandidate): void => addCandidate(raw, candidate);
     if (separated) {
       for (const m of text.matchAll(YMD)) {
         add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
@@ -88,7 +91,7 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
     if (raw.length === 0) return;
     const labelled = DATE_LABEL.test(norm);
     const other = OTHER_LABEL.test(norm);
-    for (const candidate of raw) found.push({ ...candidate, row: index, labelled, other });
+    for (const candidate of raw) found.push({ shortYear: false, ...candidate, row: index, labelled, other });
   });
   return found;
 }

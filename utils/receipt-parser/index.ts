@@ -39,10 +39,11 @@ function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
   };
 }
 
+const NOT_TOTALS = new Set(['subtotal', 'tax', 'tip', 'discount', 'rounding', 'tendered', 'change']);
+
 /** The largest positive amount written with a currency in the lower two thirds, where totals are printed, on no row that names another part. */
 function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[]): number | undefined {
-  const notTotals = new Set(['subtotal', 'tax', 'tip', 'discount', 'rounding', 'tendered', 'change']);
-  const labelled = new Set(summary.filter((entry) => notTotals.has(entry.kind)).map((entry) => entry.amountRow));
+  const labelled = new Set(summary.filter((entry) => NOT_TOTALS.has(entry.kind)).map((entry) => entry.amountRow));
   let largest: number | undefined;
   for (let index = Math.floor(rowAmounts.length / 3); index < rowAmounts.length; index++) {
     if (labelled.has(index)) continue;
