@@ -75,11 +75,13 @@ function bandWords(words: readonly OcrWord[], slope: number): Band[] {
   return bands;
 }
 
-/** The page's words grouped into visual rows, top to bottom, undoing the photo's tilt. */
+const readLeftToRight = (band: Band): OcrWord[] => band.words.sort((a, b) => a.left - b.left);
+
+/** The page's words grouped into visual rows, top to bottom and left to right, undoing the photo's tilt. */
 export function groupWordsIntoRows(page: OcrPage): OcrWord[][] {
   const words = page.lines.flatMap((line) => (Array.isArray(line?.words) ? line.words.filter(isUsableWord) : []));
   const measured = measureSlope(page);
-  if (measured !== undefined) return bandWords(words, measured).map((band) => band.words);
+  if (measured !== undefined) return bandWords(words, measured).map(readLeftToRight);
   // Without a measure, the right tilt gathers the words into the fewest and tightest rows.
   let best: { bands: Band[]; cost: number } | undefined;
   for (const slope of TRIAL_SLOPES) {
@@ -87,5 +89,5 @@ export function groupWordsIntoRows(page: OcrPage): OcrWord[][] {
     const cost = bands.length + bands.reduce((sum, band) => sum + band.spread, 0) / Math.max(1, words.length);
     if (!best || cost < best.cost) best = { bands, cost };
   }
-  return (best?.bands ?? []).map((band) => band.words);
+  return (best?.bands ?? []).map(readLeftToRight);
 }

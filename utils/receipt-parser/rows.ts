@@ -49,13 +49,13 @@ function splitTextRows(text: string): ReceiptRow[] {
     .map((line) => makeRow(line, [], 0));
 }
 
-function joinBand(words: OcrWord[]): ReceiptRow {
-  const sorted = [...words].sort((a, b) => a.left - b.left);
+/** A row's words, left to right, as text: a space between words, a tab across a column gap. */
+function joinBand(words: readonly OcrWord[]): ReceiptRow {
   let text = '';
   const placed: PlacedWord[] = [];
   let previous: OcrWord | undefined;
   let height = 0;
-  for (const word of sorted) {
+  for (const word of words) {
     if (previous) {
       const gap = word.left - (previous.left + previous.width);
       // A wide gap is a column break, as OCR.space marks table cells with a tab.
