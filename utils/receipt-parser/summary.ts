@@ -37,15 +37,12 @@ const COLUMN_HEADINGS = /\b(?:description|desc|qty|quantity|price|unit|item|arti
 function classifyAmount(row: ReceiptRow, amount: Amount): LabelKind {
   const sameOffsets = row.norm.length === row.text.length;
   const before = (sameOffsets ? row.norm.slice(0, amount.start) : normalizeText(row.text.slice(0, amount.start))).replace(/\([^()]*\d[^()]*\)/g, ' ');
-  const segments = before.split(/\t|\d[\d.,:/%-]*/);
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const segment = segments[i] ?? '';
-    if ((segment.match(/[a-z]/g) ?? []).length < 2 && !/[^\x00-\x7f]/.test(segment)) continue;
-    const kind = classifyLabel(segment);
-    if (kind !== 'none') return kind;
-    break;
-  }
-  return classifyLabel(before);
+  const segments = before.split(/\t|\d[\d.,:/%-]*/).filter((segment) => /[a-z].*[a-z]|[^\x00-\x7f]/.test(segment));
+  const nearest = segments[segments.length - 1];
+  if (nearest === undefined) return 'none';
+  const kind = classifyLabel(nearest);
+  // The whole row speaks only when the nearest words say nothing ("TOTAL INCL. GST@6% RM").
+  return kind !== 'none' || segments.length === 1 ? kind : classifyLabel(before);
 }
 
 /** Each labelled row's amount (the rightmost), taking it from the next row when the label stands alone. */
