@@ -43,6 +43,7 @@ describe('total', () => {
     ['Subtotal 35.00\nTax 3.10\nTip 7.00\nTotal $45.10', { subtotal: '35.00', tax: '3.10', tip: '7.00', total: '45.10' }],
     ['TOTAL HT 19,50\nTVA 20% 3,90\nTOTAL TTC 23,40 €', { subtotal: '19.50', tax: '3.90', tip: null, total: '23.40' }],
     ['Zwischensumme 10,00\nMwSt 7% 0,70\nMwSt 19% 1,90\nSumme 12,60', { subtotal: '10.00', tax: '2.60', tip: null, total: '12.60' }],
+    ['Summe 33,20\nTrinkgeld 3,00\nGesamt 36,20\nBar 40,00\nRückgeld 3,80', { subtotal: '33.20', tax: null, tip: '3.00', total: '36.20' }],
     ['TOTAL TTC 121,00 €\ndont TVA 10% 9,18\ndont TVA 20% 7,00', { subtotal: null, tax: '16.18', tip: null, total: '121.00' }],
     ['Sub Total £30.35\nOptional Service 10% £3.04\nAMOUNT DUE £33.39', { subtotal: '30.35', tax: null, tip: '3.04', total: '33.39' }],
   ])('reads subtotal, tax and tip of %j', (body, expected) => {

@@ -69,8 +69,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
       bestScore = score;
     }
   }
-  const subtotal = ofKind(summary, 'subtotal').find((e) => e.value > 0);
   const tip = ofKind(summary, 'tip').find((e) => e.value > 0);
+  // Without a subtotal line, the total printed before the tip ("Summe", "Trinkgeld", "Gesamt") is the subtotal.
+  const beforeTip = best && tip ? candidates.find((e) => e.row < best.row && sameAmount(e.value + tip.value, best.value)) : undefined;
+  const subtotal = ofKind(summary, 'subtotal').find((e) => e.value > 0) ?? beforeTip;
   const tax = pickTax(summary, best?.value, subtotal?.value);
   if (best) {
     const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
