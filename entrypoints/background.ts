@@ -34,6 +34,7 @@ export default defineBackground(() => {
   });
   const action = browser.action ?? browser.browserAction;
   const announcedBatches = new Set<string>();
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   const queue = createScanQueue({
     repository,
     scanner,
@@ -41,10 +42,11 @@ export default defineBackground(() => {
     now: Date.now,
     random: Math.random,
     scheduleWake: (at) => {
-      if (at === null) void browser.alarms.clear(QUEUE_ALARM);
-      else void browser.alarms.create(QUEUE_ALARM, { when: at });
+      clearTimeout(wakeTimer);
+      if (at === null) return void browser.alarms.clear(QUEUE_ALARM);
+      void browser.alarms.create(QUEUE_ALARM, { when: at });
       // Alarms may fire late (30 s granularity); while the worker lives a timer is exact.
-      if (at !== null) setTimeout(() => void queue.pump(), Math.max(0, at - Date.now()));
+      wakeTimer = setTimeout(() => void queue.pump(), Math.max(0, at - Date.now()));
     },
     keepAlive: createKeepAlive(() => browser.runtime.getPlatformInfo(), { setInterval, clearInterval }),
     onCountChanged: (unfinished) => void action.setBadgeText({ text: badgeText(unfinished) }),
