@@ -23,6 +23,7 @@ let recognise: (request: OcrRequest) => Promise<OcrPage>;
 let wakes: (number | null)[];
 let settled: { id: string; kind: string }[];
 let counts: number[];
+let changed: string[];
 
 /** Each image gets its own bytes, so no two are duplicates of each other. */
 function imageFor(url: string): Uint8Array<ArrayBuffer> {
@@ -41,7 +42,7 @@ function createQueue(change: Partial<ScanQueueEnv> = {}) {
     readBlobUrl: async () => jpeg,
     recognise: (request) => recognise(request),
     canvas: null,
-    broadcast: () => undefined,
+    broadcast: (event) => void (event.type === 'receipt-changed' && changed.push(event.receiptId)),
     newId: () => `r${String(++id).padStart(2, '0')}`,
     now: () => clock,
     locale: 'en-GB',
@@ -83,6 +84,7 @@ beforeEach(() => {
   wakes = [];
   settled = [];
   counts = [];
+  changed = [];
 });
 
 describe('scan queue', () => {
@@ -130,6 +132,9 @@ describe('scan queue', () => {
     const waiting = await repository.get('r01');
     expect(waiting).toMatchObject({ status: 'queued', error: { code: 'ocr-server' }, job: { attempts: 1, notBefore: clock + 1_500 } });
     expect(wakes.at(-1)).toBe(clock + 1_500);
+    // The popup must hear of the wait, or it would keep showing the last phase.
+    const heard = changed.length;
+    expect(heard).toBeGreaterThan(0);
     await queue.pump();
     expect(calls).toBe(1);
     clock += 1_500;

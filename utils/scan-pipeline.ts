@@ -218,6 +218,11 @@ export function createScanner(env: ScanEnv) {
 
     markFailed,
 
+    /** Back in the queue (a retry, a backoff, a restart), with the popup told. */
+    async requeue(id: string, change: Partial<ReceiptRecord> = {}): Promise<void> {
+      await setStatus(id, { status: 'queued', progress: null, ...change });
+    },
+
     /** One scan from click to end, without a queue: what tests and simple callers need. */
     async scan(target: ScanTarget): Promise<string> {
       const receipt = await scanner.capture(target);

@@ -51,7 +51,7 @@ export function createScanQueue(env: ScanQueueEnv) {
     const job = receipt.job ? { ...receipt.job, attempts } : null;
     if (job && retriesAutomatically(error) && attempts < MAX_AUTOMATIC_ATTEMPTS) {
       const notBefore = env.now() + retryDelay(error, attempts, env.random);
-      await repository.update(id, (current) => ({ ...current, status: 'queued', progress: null, error, job: { ...job, notBefore } }));
+      await scanner.requeue(id, { error, job: { ...job, notBefore } });
     } else {
       await repository.update(id, (current) => ({ ...current, job }));
       await scanner.markFailed(id, error);
@@ -131,14 +131,14 @@ export function createScanQueue(env: ScanQueueEnv) {
       const receipt = await repository.get(id);
       if (!receipt || receipt.status === 'done' || running.has(id)) return;
       const job = receipt.job ?? { srcUrl: receipt.source.imageUrl, tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null };
-      await repository.update(id, (current) => ({ ...current, status: 'queued', error: null, progress: null, job: { ...job, attempts: 0, notBefore: 0 } }));
+      await scanner.requeue(id, { error: null, job: { ...job, attempts: 0, notBefore: 0 } });
       await queue.pump();
     },
 
     /** At worker start nothing runs: scans cut off mid-flight go back to the queue and continue from what is stored. */
     async resume(): Promise<void> {
       for (const receipt of await repository.listByStatus(...IN_FLIGHT)) {
-        if (!running.has(receipt.id)) await repository.update(receipt.id, (current) => ({ ...current, status: 'queued', progress: null }));
+        if (!running.has(receipt.id)) await scanner.requeue(receipt.id);
       }
       await queue.pump();
     },

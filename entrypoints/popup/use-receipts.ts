@@ -55,8 +55,8 @@ export function useReceipts(repository: ReceiptRepository, onDuplicate: (receipt
       if (!isExtensionMessage(message)) return;
       if (message.type === 'receipt-progress') setProgress((current) => ({ ...current, [message.receiptId]: message.progress }));
       if (message.type === 'receipt-changed') {
-        setProgress(({ [message.receiptId]: _ended, ...rest }) => rest);
-        void refresh(message.receiptId);
+        // Live progress gives way only once the new record is here, or the old one would show for a moment.
+        void refresh(message.receiptId).then(() => setProgress(({ [message.receiptId]: _ended, ...rest }) => rest));
       }
       if (message.type === 'receipt-duplicate') {
         setReceipts((current) => current.filter((known) => known.id !== message.receiptId));
