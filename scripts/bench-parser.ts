@@ -1,4 +1,4 @@
-/** Accuracy and speed of the receipt parser over DIR/ocrspace against DIR/truth: npm run bench:parser -- DIR [--date-order auto|dmy|mdy|ymd] */
+/** Accuracy and speed of the receipt parser over DIR/ocrspace against DIR/truth: npm run bench:parser -- DIR [--date-order auto|dmy|mdy|ymd] [--locale en-US] */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readOcrAnswer } from '../utils/ocr-answer';
@@ -57,6 +57,8 @@ function readTruth(file: string): Truth | undefined {
 function main(): number {
   const args = process.argv.slice(2);
   let dateOrder: DateOrder = 'auto';
+  // The browser passes navigator.language; 'en-US' is the one the extension meets most.
+  let locale = 'en-US';
   let dir: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -68,12 +70,14 @@ function main(): number {
         return 2;
       }
       dateOrder = order;
+    } else if (arg === '--locale') {
+      locale = args[++i] ?? '';
     } else {
       dir = arg;
     }
   }
   if (dir === undefined) {
-    console.error('Usage: npm run bench:parser -- DIR [--date-order auto|dmy|mdy|ymd]');
+    console.error('Usage: npm run bench:parser -- DIR [--date-order auto|dmy|mdy|ymd] [--locale en-US]');
     return 2;
   }
   const ids = readdirSync(join(dir, 'ocrspace')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
@@ -84,7 +88,7 @@ function main(): number {
     if (answer.ok && truth) cases.push({ id, page: answer.page, truth });
     else console.log(`skipped ${id}: ${answer.ok ? 'no truth' : answer.error.message}`);
   }
-  const options = { dateOrder, today: new Date() };
+  const options = { dateOrder, locale, defaultCurrency: '', today: new Date() };
   const misses: Record<'merchant' | 'date' | 'total', string[]> = { merchant: [], date: [], total: [] };
   for (const { id, page, truth } of cases) {
     const parsed: ParsedReceipt = parseReceipt(page, options);
@@ -108,7 +112,7 @@ function main(): number {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  console.log(`\n${cases.length} receipts, date order ${dateOrder}`);
+  console.log(`\n${cases.length} receipts, date order ${dateOrder}, locale ${locale === '' ? '(none)' : locale}`);
   for (const [field, list] of Object.entries(misses)) {
     const share = cases.length === 0 ? 0 : ((cases.length - list.length) / cases.length) * 100;
     console.log(`${field.padEnd(9)} ${share.toFixed(1)}%  (${cases.length - list.length}/${cases.length})`);

@@ -1,4 +1,4 @@
-/** Prints one JSON line of parsed fields per OCR.space answer file: npm run --silent parse-ocr -- [--date-order auto|dmy|mdy|ymd] FILE... */
+/** Prints one JSON line of parsed fields per OCR.space answer file: npm run --silent parse-ocr -- [--date-order auto|dmy|mdy|ymd] [--locale en-US] FILE... */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readOcrAnswer } from '../utils/ocr-answer';
@@ -7,8 +7,10 @@ import type { DateOrder } from '../utils/settings';
 
 const ORDERS: readonly DateOrder[] = ['auto', 'dmy', 'mdy', 'ymd'];
 
-function readArguments(args: readonly string[]): { dateOrder: DateOrder; files: string[] } {
+function readArguments(args: readonly string[]): { dateOrder: DateOrder; locale: string; files: string[] } {
   let dateOrder: DateOrder = 'auto';
+  // As the browser passes navigator.language.
+  let locale = 'en-US';
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -18,11 +20,13 @@ function readArguments(args: readonly string[]): { dateOrder: DateOrder; files: 
       const order = ORDERS.find((candidate) => candidate === value);
       if (!order) throw new Error(`--date-order must be one of ${ORDERS.join(', ')}; got "${value}".`);
       dateOrder = order;
+    } else if (arg === '--locale' || arg.startsWith('--locale=')) {
+      locale = arg.startsWith('--locale=') ? arg.slice('--locale='.length) : (args[++i] ?? '');
     } else {
       files.push(arg);
     }
   }
-  return { dateOrder, files };
+  return { dateOrder, locale, files };
 }
 
 function main(): number {
@@ -34,7 +38,7 @@ function main(): number {
     return 2;
   }
   if (options.files.length === 0) {
-    console.error('Usage: npm run --silent parse-ocr -- [--date-order auto|dmy|mdy|ymd] FILE...');
+    console.error('Usage: npm run --silent parse-ocr -- [--date-order auto|dmy|mdy|ymd] [--locale en-US] FILE...');
     return 2;
   }
   let failures = 0;
@@ -54,7 +58,7 @@ function main(): number {
       console.log(JSON.stringify({ id, error: answer.error.message }));
       continue;
     }
-    const receipt = parseReceipt(answer.page, { dateOrder: options.dateOrder });
+    const receipt = parseReceipt(answer.page, { dateOrder: options.dateOrder, locale: options.locale, defaultCurrency: '' });
     const { merchant, date, total, currency, subtotal, tax, tip, time, items, confidence } = receipt;
     console.log(JSON.stringify({ id, merchant, date, total, currency, subtotal, tax, tip, time, items, confidence }));
   }
