@@ -49,6 +49,7 @@ describe('dates', () => {
     ['03/04/2025', 'auto', 'en-US', '2025-03-04'],
     ['03/04/2025', 'auto', 'de-DE', '2025-04-03'],
     ['25/03/18', 'ymd', '', '2025-03-18'],
+    ['RECEIPT #: CS00251915 DATE: 29/10/2017', 'auto', 'en-US', '2017-10-29'],
   ] as const)('reads ambiguous %s with order %s and locale %s as %s', (text, order, locale, iso) => {
     expect(dateOf(text, order, locale)).toBe(iso);
   });

@@ -85,7 +85,8 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
       const a = Number(first);
       const b = Number(second);
       const kind = a > 12 && b <= 12 ? 'dm' : b > 12 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
-      if (kind === undefined) continue;
+      // "00251915" in a receipt number is no date, and must not vote on the order.
+      if (kind === undefined || a === 0 || b === 0 || expandYear(year ?? '') < 1990) continue;
       add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
     }
     if (raw.length === 0) return;
@@ -115,12 +116,12 @@ export function readDate(candidate: DateCandidate, order: 'dmy' | 'mdy' | 'ymd',
   return toIso(candidate.year, candidate.second, candidate.first, today);
 }
 
-/** Settles day/month order: an explicit setting, else unambiguous dates on the receipt, else its currency and country cues, else the locale. */
-export function decideDateOrder(setting: DateOrder, candidates: readonly DateCandidate[], cue: 'us' | 'elsewhere' | 'none', locale: string): 'dmy' | 'mdy' | 'ymd' {
+/** Settles day/month order: an explicit setting, else unambiguous dates on the receipt, else its country cues (see readDateOrderCue), else the locale. */
+export function decideDateOrder(setting: DateOrder, candidates: readonly DateCandidate[], cue: 'dmy' | 'mdy' | undefined, locale: string): 'dmy' | 'mdy' | 'ymd' {
   if (setting !== 'auto') return setting;
   const dm = candidates.filter((c) => c.kind === 'dm').length;
   const md = candidates.filter((c) => c.kind === 'md').length;
   if (dm !== md) return dm > md ? 'dmy' : 'mdy';
-  if (cue !== 'none') return cue === 'us' ? 'mdy' : 'dmy';
+  if (cue !== undefined) return cue;
   return /^(?:en-(?:us|ph|as|gu|mp|pr|um|vi)|es-us|fil)\b/i.test(locale.trim()) ? 'mdy' : 'dmy';
 }

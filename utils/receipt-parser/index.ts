@@ -1,7 +1,8 @@
 import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
 import { detectDecimalMark, formatAmount, sameAmount, type Amount } from './amounts';
-import { detectCurrency, hasUsCues, THREE_DECIMAL_CURRENCIES } from './currency';
+import { detectCurrency, THREE_DECIMAL_CURRENCIES } from './currency';
+import { readDateOrderCue } from './date-cues';
 import { decideDateOrder, findDates, readDate } from './dates';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
@@ -54,7 +55,7 @@ function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: rea
   return largest;
 }
 
-function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, cue: 'us' | 'elsewhere' | 'none'): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
+function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, cue: 'dmy' | 'mdy' | undefined): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
   const candidates = findDates(rows);
   const order = decideDateOrder(options.dateOrder, candidates, cue, options.locale);
   let best: { iso: string; score: number; index: number } | undefined;
@@ -82,8 +83,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
   const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
-  const cue = (fromReceipt && currency === 'USD') || hasUsCues(rows) ? 'us' : fromReceipt ? 'elsewhere' : 'none';
-  const date = pickDate(rows, options, cue);
+  const date = pickDate(rows, options, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined);
   const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
