@@ -22,7 +22,7 @@ import { readUploadForm, type FormReading } from './read-upload-form';
 import { createSelfSignedCert } from './self-signed-cert';
 
 export const OCR_FAULTS = [
-  'file-too-large', 'rate-limit', 'e216', 'timeout-exit-3', 'http-500', 'non-json', 'slow', 'drop-connection', 'bad-key',
+  'file-too-large', 'rate-limit', 'e216', 'timeout-exit-3', 'http-500', 'non-json', 'slow', 'drop-connection', 'bad-key', 'hold',
 ] as const;
 export type OcrFault = (typeof OCR_FAULTS)[number];
 
@@ -33,17 +33,38 @@ export interface ReceivedUpload {
   file: { filename: string; contentType: string; bytes: Buffer; sha256: string };
 }
 
+/** When one upload request arrived and when its answer was sent (null while it is still held). */
+export interface UploadSpan {
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface FaultOptions {
+  /** For 'rate-limit': the window the 403 text names ("…within N seconds"); 600 unless told. */
+  windowSeconds?: number;
+  /** For 'slow': how long each answer is held; SLOW_ANSWER_MS unless told. */
+  delayMs?: number;
+}
+
 export interface OcrTestServer {
   /** http://127.0.0.1:PORT/parse/image */
   http1Url: string;
   /** https://localhost:PORT/parse/image, HTTP/2 over TLS with a certificate made for this run. */
   http2Url: string;
-  /** http://127.0.0.1:PORT/__control: POST /queue, POST /fault, POST /reset, GET /received. */
+  /** http://127.0.0.1:PORT/__control: POST /queue, POST /fault, POST /release, POST /reset, GET /received. */
   controlUrl: string;
   received: ReceivedUpload[];
+  /** Every upload request, in order of arrival, from its first byte to its answer. */
+  spans: UploadSpan[];
+  /** The most uploads that were in progress at once since the last reset. */
+  maxInFlight(): number;
+  /** Lets every upload held by the 'hold' fault answer (with whatever fault is set by then). */
+  release(): void;
+  /** How many uploads the 'hold' fault is holding now. */
+  heldCount(): number;
   /** Answers the next accepted upload; `{ status, body, contentType? }` is sent as it is, anything else as JSON. */
   queueAnswer(answer: unknown): void;
-  setFault(fault: OcrFault | null): void;
+  setFault(fault: OcrFault | null, options?: FaultOptions): void;
   /** Forgets received uploads, queued answers and the fault. */
   reset(): void;
   close(): Promise<void>;
@@ -118,6 +139,11 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
   const queue: unknown[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let fault: OcrFault | null = null;
+  let faultOptions: FaultOptions = {};
+  const spans: UploadSpan[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const held = new Set<() => void>();
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -130,7 +156,7 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
 
   async function answerUpload(headers: IncomingHttpHeaders, reading: FormReading): Promise<RawAnswer> {
     if (headers.apikey !== apiKey || fault === 'bad-key') return badKeyAnswer();
-    if (fault === 'rate-limit') return rateLimitAnswer();
+    if (fault === 'rate-limit') return rateLimitAnswer(faultOptions.windowSeconds);
     if (fault === 'http-500') return serverErrorAnswer();
     if (fault === 'non-json') return htmlAnswer();
     if (!reading.ok) return reading.answer;
@@ -143,6 +169,19 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
   }
 
   async function handleUpload(request: Request, reply: Reply): Promise<void> {
+    const span: UploadSpan = { startedAt: Date.now(), endedAt: null };
+    spans.push(span);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await receiveAndAnswer(request, reply);
+    } finally {
+      inFlight -= 1;
+      span.endedAt = Date.now();
+    }
+  }
+
+  async function receiveAndAnswer(request: Request, reply: Reply): Promise<void> {
     const body = await readBody(request, fault === 'drop-connection');
     if (!body) return;
     const reading = readUploadForm(request.headers['content-type'], body);
@@ -151,7 +190,8 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
       const protocol = request.httpVersion === '2.0' ? 'h2' : 'http/1.1';
       received.push({ protocol, headers: request.headers, fields, file: { ...file, sha256: sha256(file.bytes) } });
     }
-    if (fault === 'slow') await wait(SLOW_ANSWER_MS);
+    if (fault === 'slow') await wait(faultOptions.delayMs ?? SLOW_ANSWER_MS);
+    if (fault === 'hold') await new Promise<void>((resolve) => held.add(resolve));
     send(reply, await answerUpload(request.headers, reading));
   }
 
@@ -170,11 +210,13 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
     }
     if (action === '/queue') server.queueAnswer(json);
     else if (action === '/reset') server.reset();
+    else if (action === '/release') server.release();
     else if (action === '/fault') {
       const wanted = typeof json === 'object' && json !== null && 'fault' in json ? json.fault : json;
       const known = OCR_FAULTS.find((name) => name === wanted);
       if (wanted !== null && known === undefined) return send(reply, textAnswer(400, `Unknown fault ${JSON.stringify(wanted)}`));
-      server.setFault(known ?? null);
+      const windowSeconds = typeof json === 'object' && json !== null && 'windowSeconds' in json && typeof json.windowSeconds === 'number' ? json.windowSeconds : undefined;
+      server.setFault(known ?? null, windowSeconds === undefined ? {} : { windowSeconds });
     } else return send(reply, textAnswer(404, 'Unknown control action'));
     send(reply, { status: 204, body: '', contentType: 'text/plain' });
   }
@@ -212,16 +254,30 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
     http2Url: `https://localhost:${port2}${UPLOAD_PATH}`,
     controlUrl: `http://127.0.0.1:${port1}${CONTROL_PATH}`,
     received,
+    spans,
+    maxInFlight: () => maxInFlight,
+    release: () => {
+      const waiting = [...held];
+      held.clear();
+      for (const resolve of waiting) resolve();
+    },
+    heldCount: () => held.size,
     queueAnswer: (answer) => void queue.push(answer),
-    setFault: (next) => {
+    setFault: (next, options = {}) => {
       fault = next;
+      faultOptions = options;
     },
     reset: () => {
+      server.release();
       received.length = 0;
       queue.length = 0;
+      spans.length = 0;
+      maxInFlight = inFlight;
       fault = null;
+      faultOptions = {};
     },
     close: async () => {
+      server.release();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const session of sessions) session.destroy();

@@ -8,7 +8,8 @@ export interface RawAnswer {
 
 const NO_PDF = 'Searchable PDF not generated as it was not requested.';
 
-export const RATE_LIMIT_TEXT = 'You may only perform this action upto maximum 10 number of times within 600 seconds';
+export const rateLimitText = (windowSeconds = 600): string => `You may only perform this action upto maximum 10 number of times within ${windowSeconds} seconds`;
+export const RATE_LIMIT_TEXT = rateLimitText();
 export const BAD_KEY_TEXT = 'The API key is invalid';
 export const SIZE_LIMIT_TEXT = 'File failed validation. File size exceeds the maximum permissible file size limit of 1024 KB';
 export const E216_TEXT = 'E216:Unable to detect the file extension, or file extension not supported. Set the filetype parameter.';
@@ -56,7 +57,7 @@ export const fileTooLargeAnswer = (): RawAnswer => erroredAnswer(99, [SIZE_LIMIT
 
 export const badKeyAnswer = (): RawAnswer => textAnswer(403, BAD_KEY_TEXT);
 
-export const rateLimitAnswer = (): RawAnswer => textAnswer(403, RATE_LIMIT_TEXT);
+export const rateLimitAnswer = (windowSeconds?: number): RawAnswer => textAnswer(403, rateLimitText(windowSeconds));
 
 export const serverErrorAnswer = (): RawAnswer =>
   textAnswer(500, '<html><head><title>500 - Internal server error.</title></head><body><h1>Server Error</h1></body></html>', 'text/html; charset=utf-8');
