@@ -25,6 +25,13 @@ describe('merchant', () => {
     ['Bienvenue à\nLeclerc Drive', 'Leclerc Drive'],
     ['*** COPY ***\n===== THANK YOU =====\nTARGET\nT-1234', 'TARGET'],
     ['MORGAN\'S GRILL\nTIMELESS KITCHENETTE SDN BHD\nCOMPANY NO : 1174703-K', 'TIMELESS KITCHENETTE SDN BHD'],
+    ['TAN MEI LING\nKEDAI BUKU SINAR (TAMAN JAYA) SDN BHD\n(CO.REG : 123456-X)\nLOT 5, JALAN BESAR,', 'KEDAI BUKU SINAR (TAMAN JAYA) SDN BHD'],
+    ['LIM AH KOW\nSOON SENG HARDWARE ENTERPRISE\n(JM0123456-K)\nNO.5 JALAN PUTRA 1,', 'SOON SENG HARDWARE ENTERPRISE'],
+    ['FRESH EVERY MORNING\nGreenleaf Provisions Ltd\n4 Market Square', 'Greenleaf Provisions Ltd'],
+    ['ROSEWOOD\nROSEWOOD CONFECTIONERY & BAKERY S/B\nCOMPANY NO: 499702-V', 'ROSEWOOD CONFECTIONERY & BAKERY S/B'],
+    ['MONOPRIX\nMonoprix Exploitation SAS\n52 avenue des Champs-Élysées', 'MONOPRIX'],
+    ['TESCO\nTesco Stores Ltd\nExpress, 12 High Street', 'TESCO'],
+    ['CORNER DELI\n12 High Street\nLondon SW1A 1AA\nTel 020 7946 0018\nHarbour Foods Ltd', 'CORNER DELI'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

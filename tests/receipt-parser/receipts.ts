@@ -64,7 +64,7 @@ CHANGE DUE  £0.00
 VAT INCLUDED  £0.58
 03/04/2025 14:22`,
     options: { today },
-    expected: { date: '2025-04-03', time: '14:22', total: '7.10', currency: 'GBP', tip: null },
+    expected: { merchant: 'TESCO', date: '2025-04-03', time: '14:22', total: '7.10', currency: 'GBP', tip: null },
   },
   {
     name: 'German Kassenbon with MwSt, cash and change',
@@ -362,5 +362,56 @@ Reszta  3,22
 2025-02-10 18:22`,
     options: { today },
     expected: { merchant: 'Biedronka', date: '2025-02-10', time: '18:22', total: '6.78', currency: 'PLN' },
+  },
+  {
+    name: 'UK supermarket with its company in the footer, scanned in an en-US browser',
+    receipt: `TESCO
+Metro, 22 Kings Road
+London SW3 4UD
+SANDWICH  2.80
+ORANGE JUICE  1.95
+TOTAL  4.75
+CARD  4.75
+Thank you for shopping at Tesco
+Tesco Stores Ltd, Welwyn Garden City AL7 1GA
+VAT No: GB 220 4302 31
+03/04/2025 08:05`,
+    options: { today, dateOrder: 'auto', defaultCurrency: '', locale: 'en-US' },
+    expected: { merchant: 'TESCO', date: '2025-04-03', time: '08:05', total: '4.75', currency: null },
+  },
+  {
+    name: 'US bakery with its operating company in the footer, scanned in an en-GB browser',
+    receipt: `HARBOR BAGELS
+310 SW Alder St
+Portland, OR 97205
+(503) 555-0143
+EVERYTHING BAGEL  2.75
+LATTE  4.50
+TOTAL  7.25
+CASH  10.00
+CHANGE  2.75
+Harbor Bagel Holdings LLC
+03/04/2025 07:41 AM`,
+    options: { today, dateOrder: 'auto', defaultCurrency: '', locale: 'en-GB' },
+    expected: { merchant: 'HARBOR BAGELS', date: '2025-03-04', time: '07:41', total: '7.25', currency: 'USD' },
+  },
+  {
+    name: 'Malaysian shop with the proprietor above the company, scanned in an en-US browser',
+    receipt: `TAN MEI LING
+KEDAI BUKU SINAR (TAMAN JAYA) SDN BHD
+(CO.REG : 123456-X)
+LOT 5, JALAN BESAR,
+43300 SERI KEMBANGAN, SELANGOR
+-INVOICE-
+11/01/2019 10:15
+EXERCISE BOOK  3.50
+PENCIL BOX  8.90
+TOTAL  12.40
+CASH  20.00
+CHANGE  7.60
+GST SUMMARY  AMOUNT  TAX
+SR @ 6%  11.70  0.70`,
+    options: { today, dateOrder: 'auto', defaultCurrency: '', locale: 'en-US' },
+    expected: { merchant: 'KEDAI BUKU SINAR (TAMAN JAYA) SDN BHD', date: '2019-01-11', time: '10:15', total: '12.40' },
   },
 ];

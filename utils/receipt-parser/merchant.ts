@@ -25,6 +25,24 @@ const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horai
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
 const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b/;
 
+/** Words that say what kind of company a name is, not which one. */
+const CORPORATE_WORDS = new Set(
+  ('exploitation exploitations stores store group groupe gruppe holding holdings retail retailers operations services distribution ' +
+    'international trading enterprise enterprises company corporation stiftung vertrieb vertriebs handel handels europe uk france deutschland').split(' '),
+);
+const MINOR_WORDS = new Set('the and und et les des der die das von van de du la le of'.split(' '));
+
+/** The words of a name that tell it apart: three letters or more, no company form ("MR D.I.Y. (M) SDN BHD" → diy). */
+const readSignificantWords = (name: string): string[] =>
+  name
+    .replace(/[.'’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3 && !SUFFIX_WORDS.has(word) && !MINOR_WORDS.has(word));
+
+/** Where the top block ends: an address, phone or date row (a registration number does not end it). */
+const isAddressOrContact = (norm: string): boolean =>
+  !REGISTRATION.test(norm) && (CONTACT.test(norm) || DATE_OR_TIME.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))));
+
 const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
 
 /** True when a top row is not a name: a header, an address, a phone, a registration number, a date. */
@@ -59,9 +77,10 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
   const heights = rows.slice(0, end).map((row) => row.height).filter((h) => h > 0).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)] ?? 0;
-  let best: { index: number; score: number } | undefined;
-  let first: { index: number; folded: string; lead: string } | undefined;
+  let best: { index: number; score: number; words: string[] } | undefined;
+  let first: { index: number; folded: string; lead: string; words: string[] } | undefined;
   let rank = 0;
+  let topBlock = true;
   for (let index = 0; index < end; index++) {
     const row = rows[index];
     if (!row) continue;
@@ -69,18 +88,36 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
     if (moneyRows[index] === true || isSuffixOnly(row.norm)) continue;
     const name = normalizeText(readName(row.text));
-    if (/,\s*$/.test(row.text) || isNotName(name)) continue;
+    if (/,\s*$/.test(row.text) || isNotName(name)) {
+      if (best && isAddressOrContact(name)) topBlock = false;
+      continue;
+    }
+    const company = LEGAL_SUFFIX.test(name);
     let score = 1 - rank * 0.15;
-    if (LEGAL_SUFFIX.test(name)) score += 0.3;
+    // A company line below the address is a footer or a landlord, not the shop's name.
+    if (company && topBlock) score += 0.3;
     if (BUSINESS_WORD.test(name)) score += 0.1;
     if (medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;
     rank++;
     const folded = name.replace(/[^a-z0-9]/g, '');
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
-    // The brand above its company name ("MONOPRIX" over "Monoprix Exploitation SAS", "ALDI SÜD" over "ALDI GmbH") is the name people know.
-    if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) continue;
-    if (!first) first = { index, folded, lead };
-    if (!best || score > best.score) best = { index, score };
+    const words = readSignificantWords(name);
+    // The brand above its company name ("MONOPRIX" over "Monoprix Exploitation SAS", "ALDI SÜD" over "ALDI GmbH") is the name people know,
+    // unless the company line is the brand's full name ("LAVENDER" over "LAVENDER CONFECTIONERY & BAKERY S/B").
+    if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) {
+      if (company && topBlock && first.words.length > 0 && first.words.every((word) => words.includes(word)) && words.some((word) => !first?.words.includes(word) && !CORPORATE_WORDS.has(word))) {
+        best = { index, score, words };
+        break;
+      }
+      continue;
+    }
+    // A company line sharing no word with the name above it: that was a person, a slogan or a label, not the brand ("TAN WOON YANN" over "MR D.I.Y. (M) SDN BHD").
+    if (best && company && topBlock && !best.words.some((word) => words.includes(word))) {
+      best = { index, score, words };
+      break;
+    }
+    if (!first) first = { index, folded, lead, words };
+    if (!best || score > best.score) best = { index, score, words };
   }
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
