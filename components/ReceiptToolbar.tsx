@@ -14,16 +14,17 @@ export function formatMonth(month: string, locale: string): string {
 }
 
 /** Search by merchant and OCR text, and narrow to a month or to receipts that need attention. */
+/** Each control also names itself: a label wrapping a select would otherwise add the chosen option to its name ("Show All receipts"). */
 export function ReceiptToolbar({ filter, months, locale, onChange }: Props) {
   return (
     <div class="toolbar" role="search">
       <label class="search">
         <span class="visually-hidden">Search</span>
-        <input type="search" placeholder="Search merchant or text" value={filter.query} onInput={(event) => onChange({ ...filter, query: event.currentTarget.value })} />
+        <input type="search" aria-label="Search" placeholder="Search merchant or text" value={filter.query} onInput={(event) => onChange({ ...filter, query: event.currentTarget.value })} />
       </label>
       <label>
         <span class="visually-hidden">Month</span>
-        <select value={filter.month} onChange={(event) => onChange({ ...filter, month: event.currentTarget.value })}>
+        <select aria-label="Month" value={filter.month} onChange={(event) => onChange({ ...filter, month: event.currentTarget.value })}>
           <option value="">All months</option>
           {months.map((month) => (
             <option key={month} value={month}>
@@ -34,7 +35,7 @@ export function ReceiptToolbar({ filter, months, locale, onChange }: Props) {
       </label>
       <label>
         <span class="visually-hidden">Show</span>
-        <select value={filter.show} onChange={(event) => onChange({ ...filter, show: event.currentTarget.value as ReceiptShow })}>
+        <select aria-label="Show" value={filter.show} onChange={(event) => onChange({ ...filter, show: event.currentTarget.value as ReceiptShow })}>
           <option value="all">All receipts</option>
           <option value="review">Needs review</option>
           <option value="failed">Failed</option>
