@@ -113,7 +113,10 @@ export function App() {
           loadOriginal={() => repository.getOriginal(open.id)}
           onBack={() => setOpenId(null)}
           onRetry={() => retry(open.id)}
-          onSave={(corrections: Partial<Record<FieldName, string | null>>) => void repository.saveCorrections(open.id, corrections).then(() => cursor.refresh(open.id))}
+          onSave={(corrections: Partial<Record<FieldName, string | null>>) =>
+            // Summaries too: search, the month filter and the totals must see the corrected fields.
+            void repository.saveCorrections(open.id, corrections).then(() => (reload(), cursor.refresh(open.id)))
+          }
           onDownload={async () => setNotice(await actions.downloadOriginal(open))}
           onDelete={() => void remove([open.id])}
         />
