@@ -31,6 +31,11 @@ const RECEIPTS = [
     date: '2024-05-02',
   },
   {
+    name: 'French bakery of an SAS on a rue',
+    receipt: 'Boulangerie Martin\n8 rue des Lilas\nMartin Pains SAS\n05/06/2024 07:55\nBaguette  1,20\nTotal  1,20',
+    date: '2024-06-05',
+  },
+  {
     name: 'US diner of an LLC with a ZIP code',
     receipt: "Sal's Diner LLC\n400 Main St\nAustin, TX 78701\n02/05/2024\nPancakes  8.00\nTotal  8.00",
     date: '2024-02-05',

@@ -31,6 +31,8 @@ describe('merchant', () => {
     ['ROSEWOOD\nROSEWOOD CONFECTIONERY & BAKERY S/B\nCOMPANY NO: 499702-V', 'ROSEWOOD CONFECTIONERY & BAKERY S/B'],
     ['MONOPRIX\nMonoprix Exploitation SAS\n52 avenue des Champs-Élysées', 'MONOPRIX'],
     ['TESCO\nTesco Stores Ltd\nExpress, 12 High Street', 'TESCO'],
+    ['Café Central\nCentral Gastro GmbH\nHerrengasse 14', 'Café Central'],
+    ['Pizza Express\nPizzaExpress (Restaurants) Ltd\n12 High St', 'Pizza Express'],
     ['CORNER DELI\n12 High Street\nLondon SW1A 1AA\nTel 020 7946 0018\nHarbour Foods Ltd', 'CORNER DELI'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);

@@ -13,10 +13,12 @@ const CUES: readonly Cue[] = [
   [/\b(?:vat|tva|mwst|ust|iva|btw|moms|mva|alv|ppn|sst)\b/, 'dmy', 2],
   [/\bgst\b/, 'dmy', 2, CANADA],
   // Company forms.
-  [/\b(?:sdn\.? ?bhd|bhd|s\/b|pte\.? ltd|pty\.? ltd|ltd|limited|plc|gmbh|sarl|s\.a\.r\.l|srl|s\.r\.l|s\.p\.a|b\.v|n\.v|aps|oy)\b/, 'dmy', 1],
+  [/\b(?:sdn\.? ?bhd|bhd|s\/b|pte\.? ltd|pty\.? ltd|ltd|limited|plc|gmbh|sarl|s\.a\.r\.l|srl|s\.r\.l|s\.p\.a|b\.v|n\.v|aps|oy|sas|s\.a|s\.l)\b/, 'dmy', 1],
   [/\b(?:inc|llc|l\.l\.c)\b/, 'mdy', 1],
   // Phones: a trunk 0 or a foreign country code after the label is not American; (555) 555-5555 is.
   [/\b(?:tel|tele?phone|phone|telefon|fon|fax|hp|mobile|mob)\b[^\d+]{0,4}(?:0\d|\+(?!1\b)\d)/, 'dmy', 1],
+  // Street words of countries where the day comes first.
+  [/\b(?:rue|strasse|str|platz|gasse|weg|viale|piazza|calle|avda|carrer|rua|straat|laan|gatan|vej|jalan|jln|taman|lorong)\b/, 'dmy', 1],
   // A UK postcode.
   [/\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b/, 'dmy', 1],
   [/\b(?:malaysia|singapore|australia|new zealand|india|united kingdom|england|scotland|wales|ireland|deutschland|germany|osterreich|austria|schweiz|suisse|france|italia|italy|espana|spain|nederland|belgique|belgie|portugal|sverige|danmark|norge|polska|indonesia|south africa)\b/, 'dmy', 2],

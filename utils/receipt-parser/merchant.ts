@@ -77,7 +77,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
   const heights = rows.slice(0, end).map((row) => row.height).filter((h) => h > 0).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)] ?? 0;
-  let best: { index: number; score: number; words: string[] } | undefined;
+  let best: { index: number; score: number; words: string[]; folded: string } | undefined;
   let first: { index: number; folded: string; lead: string; words: string[] } | undefined;
   let rank = 0;
   let topBlock = true;
@@ -102,22 +102,24 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const folded = name.replace(/[^a-z0-9]/g, '');
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
     const words = readSignificantWords(name);
-    // The brand above its company name ("MONOPRIX" over "Monoprix Exploitation SAS", "ALDI SÜD" over "ALDI GmbH") is the name people know,
-    // unless the company line is the brand's full name ("LAVENDER" over "LAVENDER CONFECTIONERY & BAKERY S/B").
-    if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) {
-      if (company && topBlock && first.words.length > 0 && first.words.every((word) => words.includes(word)) && words.some((word) => !first?.words.includes(word) && !CORPORATE_WORDS.has(word))) {
-        best = { index, score, words };
+    if (best && company && topBlock) {
+      const shared = best.words.filter((word) => words.includes(word));
+      // A company line sharing no word with the name above it: that was a person, a slogan or a label ("TAN WOON YANN" over "MR D.I.Y. (M) SDN BHD").
+      // Sharing one, the brand above is the name people know ("ALDI SÜD" over "ALDI GmbH", "MONOPRIX" over "Monoprix Exploitation SAS"),
+      // unless the company line spells that brand out in full ("LAVENDER" over "LAVENDER CONFECTIONERY & BAKERY S/B").
+      const spelledOut = shared.length === best.words.length && words.some((word) => !shared.includes(word) && !CORPORATE_WORDS.has(word));
+      // "Pizza Express" over "PizzaExpress (Restaurants) Ltd" shares its letters, if not its words.
+      const joined = best.folded.length >= 3 && folded.includes(best.folded);
+      if ((shared.length === 0 && !joined) || spelledOut) {
+        best = { index, score, words, folded };
         break;
       }
       continue;
     }
-    // A company line sharing no word with the name above it: that was a person, a slogan or a label, not the brand ("TAN WOON YANN" over "MR D.I.Y. (M) SDN BHD").
-    if (best && company && topBlock && !best.words.some((word) => words.includes(word))) {
-      best = { index, score, words };
-      break;
-    }
+    // Any other row repeating the brand above it adds nothing to the name.
+    if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) continue;
     if (!first) first = { index, folded, lead, words };
-    if (!best || score > best.score) best = { index, score, words };
+    if (!best || score > best.score) best = { index, score, words, folded };
   }
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
