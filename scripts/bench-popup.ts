@@ -415,6 +415,8 @@ async function main(args: string[]): Promise<number> {
       if (run < 5) {
         const query = seeded.merchants[(run * 7) % seeded.merchants.length] ?? 'Tesco';
         await page.evaluate(NAME_HELPER);
+        // Search runs on the summaries, read once the list has painted; the monthly totals show they are in.
+        await page.waitForSelector('table[aria-label="Totals per month"]', { timeout: 5000 }).catch(() => undefined);
         const answer = await page.evaluate(timeSearch, { selector: LIST_ROW, query });
         if (typeof answer === 'string') searchNote = answer;
         else searchMs = [...searchMs, answer.ms];
@@ -439,7 +441,10 @@ async function main(args: string[]): Promise<number> {
     console.log(`\nfirst list paint: median ${paintMedian.toFixed(1)} ms (row in DOM median ${median(results.map((r) => r.rowMs)).toFixed(1)} ms); budget < ${PAINT_BUDGET_MS} ms: ${paintMet ? 'met' : 'NOT met'}`);
     console.log(`main thread busy until then: median ${median(results.map((r) => r.taskMs)).toFixed(1)} ms, of which script ${median(results.map((r) => r.scriptMs)).toFixed(1)} ms, style and layout ${median(results.map((r) => r.layoutMs)).toFixed(1)} ms`);
     console.log(`JS heap after the first render: ${(firstHeap / 1e6).toFixed(1)} MB (median over runs ${(median(results.map((r) => r.heapBytes)) / 1e6).toFixed(1)} MB); budget < ${HEAP_BUDGET_BYTES / 1e6} MB: ${heapMet ? 'met' : 'NOT met'}`);
-    if (searchMs.length > 0) console.log(`search answer: median ${median(searchMs).toFixed(1)} ms over ${searchMs.length} queries (${searchMs.map((ms) => ms.toFixed(1)).join(', ')})`);
+    if (searchMs.length > 0)
+      console.log(
+        `search answer (summaries loaded): median ${median(searchMs).toFixed(1)} ms over ${searchMs.length} queries (${searchMs.map((ms) => ms.toFixed(1)).join(', ')}); budget < 100 ms: ${median(searchMs) < 100 ? 'met' : 'NOT met'}`,
+      );
     else console.log(`search answer: skipped, ${searchNote || 'no search input'}`);
     return paintMet && heapMet ? 0 : 1;
   } finally {

@@ -19,7 +19,9 @@ import { createPopupActions, findActiveTabReceipts } from './popup-actions';
 import { useFilteredReceipts, useReceipts } from './use-receipts';
 import { useSummaries } from './use-summaries';
 
-const PAGE_SIZE = 50;
+/** Matches shown at first, as many as fill the popup; scrolling shows more. */
+const FIRST_MATCHES = 20;
+const MORE_MATCHES = 50;
 const UNDO_MS = 10_000;
 
 export function App() {
@@ -31,7 +33,7 @@ export function App() {
   const [pageTargets, setPageTargets] = useState<ScanTarget[] | null>(null);
   const [batch, setBatch] = useState<{ id: string; summary: BatchSummary } | null>(null);
   const [filter, setFilter] = useState<ReceiptFilter>(NO_FILTER);
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const [shown, setShown] = useState(FIRST_MATCHES);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [undo, setUndo] = useState<{ snapshots: ReceiptSnapshot[]; message: string } | null>(null);
   const locale = navigator.language;
@@ -41,7 +43,7 @@ export function App() {
     setHighlightId(existingId);
   }, []);
   const cursor = useReceipts(repository, onDuplicate);
-  const { summaries, forget, reload } = useSummaries(repository);
+  const { summaries, forget, reload } = useSummaries(repository, cursor.loaded);
 
   const filtering = isFiltering(filter);
   const matches = useMemo(() => (filtering && summaries ? filterSummaries(summaries, filter) : null), [filtering, summaries, filter]);
@@ -92,7 +94,7 @@ export function App() {
     await cursor.loadPage();
   };
 
-  const loadMore = useCallback(() => (filtering ? setShown((count) => count + PAGE_SIZE) : void cursor.loadPage(cursor.next)), [filtering, cursor.loadPage, cursor.next]);
+  const loadMore = useCallback(() => (filtering ? setShown((count) => count + MORE_MATCHES) : void cursor.loadPage(cursor.next)), [filtering, cursor.loadPage, cursor.next]);
 
   const toggleSelected = (id: string) =>
     setSelected((current) => {
@@ -142,7 +144,7 @@ export function App() {
       {pageTargets && <ConfirmPageScan count={pageTargets.length} onConfirm={() => void scanPage(pageTargets)} onCancel={() => setPageTargets(null)} />}
       {batch && <BatchProgress summary={batch.summary} onDismiss={() => setBatch(null)} />}
       {notice && <p role="status" class="notice">{notice}</p>}
-      <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(PAGE_SIZE))} />
+      <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))} />
       <MonthTotals months={totals} locale={locale} />
       {selection.length > 0 && (
         <BulkBar

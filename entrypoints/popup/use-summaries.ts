@@ -8,13 +8,16 @@ import { summariseReceipt, type ReceiptSummary } from '@/utils/receipt-summary';
  * All receipt summaries, read once after the first list has painted and then kept current from the
  * background's broadcasts: search, filters and totals run on these in memory.
  */
-export function useSummaries(repository: ReceiptRepository) {
+export function useSummaries(repository: ReceiptRepository, firstPagePainted: boolean) {
   const [summaries, setSummaries] = useState<ReceiptSummary[] | null>(null);
 
   useEffect(() => {
+    if (!firstPagePainted) return;
     let cancelled = false;
     const load = () => void repository.listSummaries().then((all) => !cancelled && setSummaries(all));
-    const timer = setTimeout(load, 0);
+    // Reading thousands of summaries must not compete with the first paint of the list.
+    const idle = typeof requestIdleCallback === 'function';
+    const timer = idle ? requestIdleCallback(load, { timeout: 500 }) : window.setTimeout(load, 50);
     const onMessage = (message: unknown) => {
       if (!isExtensionMessage(message) || (message.type !== 'receipt-changed' && message.type !== 'receipt-duplicate')) return;
       void repository.get(message.receiptId).then((receipt) =>
@@ -28,10 +31,11 @@ export function useSummaries(repository: ReceiptRepository) {
     browser.runtime.onMessage.addListener(onMessage);
     return () => {
       cancelled = true;
-      clearTimeout(timer);
+      if (idle) cancelIdleCallback(timer);
+      else window.clearTimeout(timer);
       browser.runtime.onMessage.removeListener(onMessage);
     };
-  }, [repository]);
+  }, [repository, firstPagePainted]);
 
   const forget = (ids: string[]) => setSummaries((current) => current && current.filter((summary) => !ids.includes(summary.id)));
   const reload = () => void repository.listSummaries().then(setSummaries);
