@@ -6,6 +6,7 @@ export function MonthTotals({ months, locale, limit = 3 }: { months: MonthTotal[
   if (months.length === 0) return null;
   return (
     <table class="month-totals" aria-label="Totals per month">
+      <caption>Spent per month</caption>
       <tbody>
         {months.slice(0, limit).map(({ month, totals }) => (
           <tr key={month}>

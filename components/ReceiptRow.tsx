@@ -1,6 +1,6 @@
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
 import { needsReview } from '@/utils/receipt-summary';
-import { describeStatus, formatReceiptDate, formatTotal, isInFlight } from '@/utils/receipt-format';
+import { describeImageSource, describeStatus, formatReceiptDate, formatTotal, isInFlight } from '@/utils/receipt-format';
 import { ProgressBar } from './ProgressBar';
 import { Thumbnail } from './Thumbnail';
 
@@ -19,7 +19,7 @@ interface Props {
 
 export function ReceiptRow({ receipt, progress, locale, highlighted = false, focusable = false, selected = false, onToggleSelected, onOpen, onRetry }: Props) {
   const { fields } = receipt;
-  const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : receipt.source.pageTitle || 'New receipt');
+  const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : describeImageSource(receipt.source.imageUrl));
   const flagged = needsReview(receipt);
   const liveProgress = progress ?? receipt.progress;
   const showsProgress = isInFlight(receipt) && liveProgress !== null;

@@ -20,7 +20,7 @@ export function ReceiptToolbar({ filter, months, locale, onChange }: Props) {
     <div class="toolbar" role="search">
       <label class="search">
         <span class="visually-hidden">Search</span>
-        <input type="search" aria-label="Search" placeholder="Search merchant or text" value={filter.query} onInput={(event) => onChange({ ...filter, query: event.currentTarget.value })} />
+        <input type="search" aria-label="Search" placeholder="Search" title="Search merchants and receipt text" value={filter.query} onInput={(event) => onChange({ ...filter, query: event.currentTarget.value })} />
       </label>
       <label>
         <span class="visually-hidden">Month</span>

@@ -48,7 +48,8 @@ export default defineBackground(() => {
       // Alarms may fire late (30 s granularity); while the worker lives a timer is exact.
       wakeTimer = setTimeout(() => void queue.pump(), Math.max(0, at - Date.now()));
     },
-    keepAlive: createKeepAlive(() => browser.runtime.getPlatformInfo(), { setInterval, clearInterval }),
+    // Called through the object, the worker's timers throw "Illegal invocation": wrap them.
+    keepAlive: createKeepAlive(() => browser.runtime.getPlatformInfo(), { setInterval: (run, ms) => setInterval(run, ms), clearInterval: (timer) => clearInterval(timer) }),
     onCountChanged: (unfinished) => void action.setBadgeText({ text: badgeText(unfinished) }),
     onSettled: async (receiptId, outcome) => {
       if (!(await settings.load()).notifications) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptRecord, ScanProgress } from '../utils/receipt';
-import { describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
+import { describeImageSource, describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
 
 describe('receipt formatting', () => {
   it.each([
@@ -46,5 +46,17 @@ describe('receipt formatting', () => {
     const receipt = { status } as ReceiptRecord;
     expect(describeStatus(receipt)).toBe(text);
     expect(isInFlight(receipt)).toBe(inFlight);
+  });
+});
+
+describe('describeImageSource', () => {
+  it.each([
+    ['https://shop.example/receipts/March%20receipt.jpg?size=big', 'March receipt.jpg'],
+    ['https://shop.example/', 'Image from shop.example'],
+    ['data:image/png;base64,iVBOR', 'Image embedded in the page'],
+    ['blob:https://shop.example/1f2e', 'Image made by the page'],
+    ['not a url', 'Image'],
+  ])('%s → %s', (url, text) => {
+    expect(describeImageSource(url)).toBe(text);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, scanErrors } from '../utils/scan-error';
+import { formatBytes, formatWait, scanErrors } from '../utils/scan-error';
 
 describe('scanErrors', () => {
   it.each([
@@ -25,5 +25,17 @@ describe('scanErrors', () => {
     expect(error.retryAfterMs).toBe(600_000);
     expect(error.message).toContain('Wait 10 minutes');
     expect(error.retryable).toBe(true);
+  });
+
+  it.each([
+    [500, '1 second'],
+    [2_000, '2 seconds'],
+    [59_500, '1 minute'],
+    [60_000, '1 minute'],
+    [61_000, '2 minutes'],
+    [600_000, '10 minutes'],
+  ])('says a wait of %i ms as %s', (ms, text) => {
+    expect(formatWait(ms)).toBe(text);
+    expect(scanErrors.ocrRateLimit('x', ms).message).toContain(`Wait ${text} or`);
   });
 });

@@ -51,3 +51,16 @@ export function describeStatus(receipt: ReceiptRecord, locale = 'en'): string {
 export function isInFlight(receipt: ReceiptRecord): boolean {
   return receipt.status !== 'done' && receipt.status !== 'failed';
 }
+
+/** What to call a receipt before its merchant is known: the image's file name, or where it came from. */
+export function describeImageSource(imageUrl: string): string {
+  if (imageUrl.startsWith('data:')) return 'Image embedded in the page';
+  if (imageUrl.startsWith('blob:')) return 'Image made by the page';
+  try {
+    const url = new URL(imageUrl);
+    const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '');
+    return name ? name.slice(0, 80) : `Image from ${url.hostname}`;
+  } catch {
+    return 'Image';
+  }
+}

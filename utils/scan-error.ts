@@ -52,6 +52,14 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
+/** "45 seconds", "1 minute", "10 minutes": a wait as a person says it. */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
 const make = (code: ScanErrorCode, message: string, retryable: boolean, retryAfterMs?: number): ScanError =>
   retryAfterMs === undefined ? { code, message, retryable } : { code, message, retryable, retryAfterMs };
 
@@ -88,7 +96,7 @@ export const scanErrors = {
   ocrBadKey: () =>
     make('ocr-bad-key', 'The OCR service refused the API key. Check it in the options.', false),
   ocrRateLimit: (detail: string, retryAfterMs: number) =>
-    make('ocr-rate-limit', `The OCR service's rate limit was reached (${detail}). Wait ${Math.ceil(retryAfterMs / 60000)} minutes or use your own free API key.`, true, retryAfterMs),
+    make('ocr-rate-limit', `The OCR service's rate limit was reached (${detail}). Wait ${formatWait(retryAfterMs)} or use your own free API key.`, true, retryAfterMs),
   ocrFileTooLarge: (limitKb: number) =>
     make('ocr-file-too-large', `The OCR service accepts files up to ${limitKb} KB. Lower the upload size limit in the options.`, false),
   ocrFileType: () =>

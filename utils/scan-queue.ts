@@ -151,7 +151,12 @@ export function createScanQueue(env: ScanQueueEnv) {
 export type ScanQueue = ReturnType<typeof createScanQueue>;
 
 /** Calls `ping` every 25 s while started: an extension API call keeps an MV3 worker from being stopped. */
-export function createKeepAlive(ping: () => unknown, timers: { setInterval: typeof setInterval; clearInterval: typeof clearInterval }, everyMs = 25_000) {
+export interface IntervalTimers {
+  setInterval: (run: () => void, ms: number) => ReturnType<typeof setInterval>;
+  clearInterval: (timer: ReturnType<typeof setInterval>) => void;
+}
+
+export function createKeepAlive(ping: () => unknown, timers: IntervalTimers, everyMs = 25_000) {
   let timer: ReturnType<typeof setInterval> | null = null;
   return {
     start() {
