@@ -93,6 +93,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message) => {
     if (!isExtensionMessage(message)) return;
     if (message.type === 'retry-scan') void queue.retry(message.receiptId);
+    if (message.type === 'popup-opened') void queue.pump();
     if (message.type === 'scan-batch') return scanBatch(message.targets);
   });
 

@@ -178,4 +178,17 @@ describe('background', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await allReceipts()).toEqual([]);
   });
+
+  it('runs what is queued when the popup opens', async () => {
+    background.main();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const db = await openReceiptDb();
+    const job = { srcUrl: 'https://shop.example/receipt.jpg', tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null };
+    await db.put('receipts', {
+      id: 'waiting', status: 'queued', progress: null, error: null, capturedAt: 1, updatedAt: 1, original: null, thumbnail: null, ocr: null, fields: null, edited: [], receiptDate: '', job,
+      source: { imageUrl: job.srcUrl, pageUrl: null, pageTitle: null },
+    });
+    await fakeBrowser.runtime.sendMessage({ type: 'popup-opened' });
+    expect((await waitForStatus('done')).id).toBe('waiting');
+  });
 });

@@ -11,6 +11,7 @@ describe('isExtensionMessage', () => {
     [{ type: 'scan-batch', targets: [{ srcUrl: 'https://shop.example/r.jpg', pageUrl: null, pageTitle: null, tabId: 4, frameId: 0 }] }, true],
     [{ type: 'scan-batch', targets: [{ srcUrl: '', tabId: 4, frameId: 0 }] }, false],
     [{ type: 'scan-batch', targets: 'all' }, false],
+    [{ type: 'popup-opened' }, true],
     [{ type: 'retry-scan' }, false],
     [{ type: 'delete-everything', receiptId: 'r1' }, false],
     [{ type: 'retry-scan', receiptId: 7 }, false],

@@ -9,7 +9,7 @@ import { openReceiptDb } from '../utils/receipt-db';
 import { createReceiptRepository, type ReceiptRepository } from '../utils/receipt-repository';
 import { ScanFailure, scanErrors, type ScanError } from '../utils/scan-error';
 import { createScanner } from '../utils/scan-pipeline';
-import { createKeepAlive, createScanQueue, MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay, type ScanQueueEnv } from '../utils/scan-queue';
+import { createKeepAlive, createScanQueue, MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay, WATCHDOG_MS, type ScanQueueEnv } from '../utils/scan-queue';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 
 const DEV = new URL('../../shared/receipts-dev/', import.meta.url);
@@ -106,6 +106,8 @@ describe('scan queue', () => {
     await settle(queue, Array.from({ length: 12 }, (_, n) => `r${String(n + 1).padStart(2, '0')}`));
     await vi.waitFor(() => expect(keepAlive.stop).toHaveBeenCalled());
     expect(counts.at(-1)).toBe(0);
+    // Once nothing runs or waits, no wake-up is left behind.
+    expect(wakes.at(-1)).toBeNull();
   });
 
   it('isolates a failure: the other scans still finish', async () => {
@@ -132,6 +134,7 @@ describe('scan queue', () => {
     const waiting = await repository.get('r01');
     expect(waiting).toMatchObject({ status: 'queued', error: { code: 'ocr-server' }, job: { attempts: 1, notBefore: clock + 1_500 } });
     expect(wakes.at(-1)).toBe(clock + 1_500);
+    expect(wakes).toContain(clock + WATCHDOG_MS);
     // The popup must hear of the wait, or it would keep showing the last phase.
     const heard = changed.length;
     expect(heard).toBeGreaterThan(0);

@@ -4,6 +4,8 @@ import type { ScanTarget } from './scan-pipeline';
 /** Popup → background requests. */
 export type ScanRequest =
   | { type: 'retry-scan'; receiptId: string }
+  /** Starts the worker if the browser stopped it, so scans it was running resume while the user watches. */
+  | { type: 'popup-opened' }
   /** Answered with { batchId }. */
   | { type: 'scan-batch'; targets: ScanTarget[] };
 
@@ -40,6 +42,8 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
       return isText(fields.receiptId);
     case 'receipt-duplicate':
       return isText(fields.receiptId) && isText(fields.existingId);
+    case 'popup-opened':
+      return true;
     case 'scan-batch':
       return Array.isArray(fields.targets) && fields.targets.length <= 500 && fields.targets.every(isScanTarget);
     default:

@@ -24,6 +24,7 @@ export const MAX_AUTOMATIC_ATTEMPTS = 4;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_CAP_MS = 2 * 60_000;
 const RATE_LIMIT_MARGIN_MS = 5_000;
+export const WATCHDOG_MS = 60_000;
 const IN_FLIGHT = ['downloading', 'uploading', 'reading'] as const;
 
 /** Transient failures pass by themselves; a full disk or a bug does not get better by waiting. */
@@ -82,7 +83,12 @@ export function createScanQueue(env: ScanQueueEnv) {
       start(receipt);
     }
     const waiting = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) > now);
-    const nextWake = waiting.reduce<number | null>((soonest, receipt) => Math.min(soonest ?? Infinity, receipt.job?.notBefore ?? Infinity), null);
+    // While scans run, a wake-up stays a minute ahead: if the browser stops the worker anyway, it starts again and resumes them.
+    const watchdog = running.size > 0 ? now + WATCHDOG_MS : null;
+    const nextWake = [...waiting.map((receipt) => receipt.job?.notBefore ?? now), ...(watchdog === null ? [] : [watchdog])].reduce<number | null>(
+      (soonest, at) => Math.min(soonest ?? Infinity, at),
+      null,
+    );
     env.scheduleWake(nextWake);
     if (running.size > 0) env.keepAlive.start();
     else env.keepAlive.stop();

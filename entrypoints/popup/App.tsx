@@ -60,6 +60,11 @@ export function App() {
   }, [batchId, cursor.receipts, repository]);
 
   useEffect(() => {
+    const hello: ScanRequest = { type: 'popup-opened' };
+    void browser.runtime.sendMessage(hello).catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
     if (!undo) return;
     const timer = setTimeout(() => setUndo(null), UNDO_MS);
     return () => clearTimeout(timer);
