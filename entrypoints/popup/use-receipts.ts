@@ -8,6 +8,19 @@ import type { ReceiptPage, ReceiptRepository } from '@/utils/receipt-repository'
 const FIRST_PAGE = 20;
 const NEXT_PAGE = 50;
 
+const PHASE_ORDER: Record<ScanProgress['phase'], number> = { downloading: 0, uploading: 1, reading: 2 };
+const STATUS_PHASE: Partial<Record<ReceiptRecord['status'], number>> = { downloading: 0, uploading: 1, reading: 2 };
+
+/** Downloading, uploading or reading now; a queued scan shows no progress, even one that ran before. */
+function isRunning(receipt: ReceiptRecord): boolean {
+  return STATUS_PHASE[receipt.status] !== undefined;
+}
+
+/** Live progress from a phase the record has already left (a retry started over, or the record moved on). */
+function isBehind(live: ScanProgress, receipt: ReceiptRecord): boolean {
+  return PHASE_ORDER[live.phase] < (STATUS_PHASE[receipt.status] ?? 0);
+}
+
 function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord): ReceiptRecord[] {
   const index = receipts.findIndex((known) => known.id === receipt.id);
   if (index === -1) return [receipt, ...receipts].sort((a, b) => b.capturedAt - a.capturedAt);
@@ -41,10 +54,11 @@ export function useReceipts(repository: ReceiptRepository, onDuplicate: (receipt
   );
 
   const refresh = useCallback(
-    async (id: string) => {
+    async (id: string): Promise<ReceiptRecord | undefined> => {
       const receipt = await repository.get(id);
       if (receipt) setReceipts((current) => upsert(current, receipt));
       else setReceipts((current) => current.filter((known) => known.id !== id));
+      return receipt;
     },
     [repository],
   );
@@ -55,8 +69,15 @@ export function useReceipts(repository: ReceiptRepository, onDuplicate: (receipt
       if (!isExtensionMessage(message)) return;
       if (message.type === 'receipt-progress') setProgress((current) => ({ ...current, [message.receiptId]: message.progress }));
       if (message.type === 'receipt-changed') {
-        // Live progress gives way only once the new record is here, or the old one would show for a moment.
-        void refresh(message.receiptId).then(() => setProgress(({ [message.receiptId]: _ended, ...rest }) => rest));
+        // A record read back may be older than the live progress that came meanwhile: keep whichever is further on.
+        void refresh(message.receiptId).then((receipt) =>
+          setProgress((current) => {
+            const live = current[message.receiptId];
+            if (!live || (receipt && isRunning(receipt) && !isBehind(live, receipt))) return current;
+            const { [message.receiptId]: _ended, ...rest } = current;
+            return rest;
+          }),
+        );
       }
       if (message.type === 'receipt-duplicate') {
         setReceipts((current) => current.filter((known) => known.id !== message.receiptId));
