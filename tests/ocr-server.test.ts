@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:http2';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMultipartBody, multipartContentType, type MultipartPart } from '../utils/multipart';
 import { readOcrAnswer } from '../utils/ocr-answer';
 import type { ScanErrorCode } from '../utils/scan-error';
 import { SIZE_LIMIT_TEXT, RATE_LIMIT_TEXT, E216_TEXT } from './ocr-server/ocr-answers';
-import { startOcrServer, type OcrFault, type OcrTestServer } from './ocr-server';
+import { type OcrFault } from './ocr-server';
+import { useOcrServer } from './ocr-server/use-ocr-server';
 
 const SHARED = path.resolve(__dirname, '../../shared/receipts-dev');
 const image = (id: string) => readFileSync(path.join(SHARED, 'images', `${id}.jpg`));
@@ -22,17 +23,10 @@ const fields = (overrides: Record<string, string> = {}): MultipartPart[] =>
 const upload = (bytes: Uint8Array, extra: MultipartPart[] = fields()) =>
   buildMultipartBody([...extra, { name: 'file', filename: 'receipt.jpg', contentType: 'image/jpeg', bytes }], BOUNDARY);
 
-let server: OcrTestServer;
-beforeAll(async () => {
-  server = await startOcrServer({ apiKey: KEY });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const useServer = useOcrServer(KEY);
 
 async function post(body: Uint8Array | string, headers: Record<string, string> = {}) {
-  const response = await fetch(server.http1Url, {
+  const response = await fetch(useServer().http1Url, {
     method: 'POST',
     headers: { apikey: KEY, 'content-type': multipartContentType(BOUNDARY), ...headers },
     body: typeof body === 'string' ? body : new Uint8Array(body),
@@ -59,12 +53,12 @@ describe('the strict multipart reading', () => {
     ['an engine that does not exist', crlf([...part('OCREngine', '4'), `--${BOUNDARY}--`]), {}, "Value for parameter 'OCREngine' is invalid", undefined],
     ['a boolean that is not one', crlf([...part('isTable', 'yes'), `--${BOUNDARY}--`]), {}, "Value for parameter 'isTable' is invalid", undefined],
   ])('rejects %s with an OCRExitCode 99 answer', async (_name, body, headers, message, details) => {
-    server.queueAnswer({ OCRExitCode: 1, ParsedResults: [{ ParsedText: 'queued' }] });
+    useServer().queueAnswer({ OCRExitCode: 1, ParsedResults: [{ ParsedText: 'queued' }] });
     const answer = await post(body, headers);
     expect(answer.status).toBe(200);
     const json: unknown = JSON.parse(answer.text);
     expect(json).toEqual({ OCRExitCode: 99, IsErroredOnProcessing: true, ErrorMessage: expect.arrayContaining([message]), ...(details ? { ErrorDetails: details } : {}), ProcessingTimeInMilliseconds: '0' });
-    expect(server.received).toEqual([]);
+    expect(useServer().received).toEqual([]);
     // The queued answer waits for an upload that passes the checks.
     expect(JSON.parse((await post(upload(new Uint8Array([1, 2, 3])))).text)).toEqual({ OCRExitCode: 1, ParsedResults: [{ ParsedText: 'queued' }] });
   });
@@ -89,8 +83,8 @@ describe('answers', () => {
   it('records what arrived: headers, fields and the file byte for byte', async () => {
     const bytes = image('sroie-004');
     await post(upload(bytes));
-    expect(server.received).toHaveLength(1);
-    const [received] = server.received;
+    expect(useServer().received).toHaveLength(1);
+    const [received] = useServer().received;
     expect(received?.protocol).toBe('http/1.1');
     expect(received?.headers.apikey).toBe(KEY);
     expect(received?.fields).toEqual({ language: 'eng', isOverlayRequired: 'true', isTable: 'true', OCREngine: '2', filetype: 'JPG' });
@@ -105,11 +99,11 @@ describe('answers', () => {
   });
 
   it('answers a fixture image over HTTP/2 with TLS with its recorded JSON', async () => {
-    const session = connect(new URL(server.http2Url).origin, { rejectUnauthorized: false });
+    const session = connect(new URL(useServer().http2Url).origin, { rejectUnauthorized: false });
     try {
       const stream = session.request({
         ':method': 'POST',
-        ':path': new URL(server.http2Url).pathname,
+        ':path': new URL(useServer().http2Url).pathname,
         apikey: KEY,
         'content-type': multipartContentType(BOUNDARY),
       });
@@ -125,7 +119,7 @@ describe('answers', () => {
       });
       stream.end(upload(image('sroie-002')));
       expect(await answer).toEqual({ status: 200, text: recordedText('sroie-002') });
-      expect(server.received.map((u) => u.protocol)).toEqual(['h2']);
+      expect(useServer().received.map((u) => u.protocol)).toEqual(['h2']);
     } finally {
       session.close();
     }
@@ -137,7 +131,7 @@ describe('answers', () => {
   });
 
   it('answers a queued raw answer once, then the recording again', async () => {
-    server.queueAnswer({ status: 502, body: 'Bad gateway', contentType: 'text/plain' });
+    useServer().queueAnswer({ status: 502, body: 'Bad gateway', contentType: 'text/plain' });
     expect(await post(upload(image('sroie-000')))).toEqual({ status: 502, contentType: 'text/plain', text: 'Bad gateway' });
     expect((await post(upload(image('sroie-000')))).text).toBe(recordedText('sroie-000'));
   });
@@ -145,7 +139,7 @@ describe('answers', () => {
   it('refuses a file over 1024 KB as the free key does', async () => {
     const answer = await post(upload(image('sroie-290')));
     expect(JSON.parse(answer.text)).toEqual({ OCRExitCode: 99, IsErroredOnProcessing: true, ErrorMessage: [SIZE_LIMIT_TEXT], ProcessingTimeInMilliseconds: '0' });
-    expect(server.received[0]?.file.bytes.length).toBe(2669473);
+    expect(useServer().received[0]?.file.bytes.length).toBe(2669473);
   });
 });
 
@@ -159,7 +153,7 @@ describe('faults', () => {
     ['non-json', 200, '<!DOCTYPE html>', 'ocr-invalid-answer'],
     ['bad-key', 403, 'The API key is invalid', 'ocr-bad-key'],
   ])('%s answers %i with its wording', async (fault, status, wording, code) => {
-    server.setFault(fault);
+    useServer().setFault(fault);
     const answer = await post(upload(image('sroie-000')));
     expect(answer.status).toBe(status);
     expect(answer.text).toContain(wording);
@@ -168,23 +162,23 @@ describe('faults', () => {
   });
 
   it('slow answers the recording after about 3 seconds', async () => {
-    server.setFault('slow');
+    useServer().setFault('slow');
     const started = Date.now();
     expect((await post(upload(image('sroie-000')))).text).toBe(recordedText('sroie-000'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
   });
 
   it('drop-connection destroys the socket during the upload', async () => {
-    server.setFault('drop-connection');
+    useServer().setFault('drop-connection');
     const failure = await post(upload(image('sroie-014'))).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TypeError);
-    expect(server.received).toEqual([]);
+    expect(useServer().received).toEqual([]);
   });
 });
 
 describe('the control address', () => {
   const control = (action: string, body?: unknown) =>
-    fetch(`${server.controlUrl}${action}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+    fetch(`${useServer().controlUrl}${action}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
 
   it('sets and clears a fault, queues an answer and lists uploads without bytes', async () => {
     expect((await control('/fault', { fault: 'http-500' })).status).toBe(204);
@@ -203,7 +197,7 @@ describe('the control address', () => {
   });
 
   it('answers a CORS preflight for the apikey header', async () => {
-    const answer = await fetch(server.http1Url, { method: 'OPTIONS', headers: { origin: 'chrome-extension://abc', 'access-control-request-headers': 'apikey,content-type' } });
+    const answer = await fetch(useServer().http1Url, { method: 'OPTIONS', headers: { origin: 'chrome-extension://abc', 'access-control-request-headers': 'apikey,content-type' } });
     expect([answer.status, answer.headers.get('access-control-allow-origin'), answer.headers.get('access-control-allow-headers')]).toEqual([204, '*', 'apikey, content-type']);
   });
 });

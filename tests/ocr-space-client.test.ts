@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMultipartBody, type MultipartPart } from '../utils/multipart';
 import {
   createMemoryStreamingSupport,
@@ -12,7 +12,8 @@ import {
 } from '../utils/ocr-space-client';
 import type { ImageMime } from '../utils/receipt';
 import { ScanFailure, scanErrors, type ScanError } from '../utils/scan-error';
-import { startOcrServer, type OcrFault, type OcrTestServer } from './ocr-server';
+import { type OcrFault } from './ocr-server';
+import { useOcrServer } from './ocr-server/use-ocr-server';
 
 const KEY = 'SECRET-key-7f3a9c';
 const receiptBytes = new Uint8Array(readFileSync(path.resolve(__dirname, '../../shared/receipts-dev/images/sroie-000.jpg')));
@@ -26,21 +27,14 @@ const EXPECTED_FIELDS = {
   scale: 'true',
 };
 
-let server: OcrTestServer;
-beforeAll(async () => {
-  server = await startOcrServer({ apiKey: KEY });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const useServer = useOcrServer(KEY);
 
-const host = () => new URL(server.http1Url).host;
-const origin = () => new URL(server.http1Url).origin;
+const host = () => new URL(useServer().http1Url).host;
+const origin = () => new URL(useServer().http1Url).origin;
 
 function requestFor(progress: UploadProgress[] = [], overrides: Partial<OcrRequest> = {}): OcrRequest {
   return {
-    endpoint: server.http1Url,
+    endpoint: useServer().http1Url,
     apiKey: KEY,
     file: { bytes: receiptBytes, filename: 'sroie-000.jpg', contentType: 'image/jpeg', filetype: 'JPG' },
     language: 'eng',
@@ -82,8 +76,8 @@ describe('createOcrClient against the test server over HTTP/1.1 (Node streams)',
 
     expect(page.text.startsWith('TAN WOON YANN\r\n')).toBe(true);
     expect(page.lines).toHaveLength(27);
-    expect(server.received).toHaveLength(1);
-    const [upload] = server.received;
+    expect(useServer().received).toHaveLength(1);
+    const [upload] = useServer().received;
     expect(upload?.headers.apikey).toBe(KEY);
     expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=----ReceiptScanner[0-9a-f]{24}$/);
     expect(upload?.fields).toEqual(EXPECTED_FIELDS);
@@ -111,19 +105,19 @@ describe('createOcrClient against the test server over HTTP/1.1 (Node streams)',
     ['non-json', scanErrors.ocrInvalidAnswer('not JSON')],
     ['drop-connection', scanErrors.network('127.0.0.1')],
   ])('turns the %s fault into its ScanError', async (fault, expected) => {
-    server.setFault(fault);
+    useServer().setFault(fault);
     const error = await failureOf(createOcrClient({ fetch, streamingSupport: createMemoryStreamingSupport() }).recognise(requestFor()));
     expect(error).toEqual(fault === 'drop-connection' ? scanErrors.network(host()) : expected);
   });
 
   it('gives up after its timeout and says so', async () => {
-    server.setFault('slow');
+    useServer().setFault('slow');
     const client = createOcrClient({ fetch, streamingSupport: createMemoryStreamingSupport(), timeoutMs: 400 });
     expect(await failureOf(client.recognise(requestFor()))).toEqual(scanErrors.timeout('OCR service', 1));
   });
 
   it('reports a cancelled scan as interrupted', async () => {
-    server.setFault('slow');
+    useServer().setFault('slow');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const client = createOcrClient({ fetch, streamingSupport: createMemoryStreamingSupport() });
@@ -153,8 +147,8 @@ describe('the fallback when the browser refuses a streamed body', () => {
       { name: 'file', filename: 'sroie-000.jpg', contentType: 'image/jpeg', bytes: receiptBytes },
     ];
     expect(Buffer.compare(Buffer.from(blobCall?.body ?? []), Buffer.from(buildMultipartBody(parts, boundary)))).toBe(0);
-    expect(server.received[0]?.fields).toEqual(EXPECTED_FIELDS);
-    expect(server.received[0]?.file.bytes.equals(Buffer.from(receiptBytes))).toBe(true);
+    expect(useServer().received[0]?.fields).toEqual(EXPECTED_FIELDS);
+    expect(useServer().received[0]?.file.bytes.equals(Buffer.from(receiptBytes))).toBe(true);
     expect(progress.at(-1)).toEqual({ indeterminate: true });
     expect(await streamingSupport.get(origin())).toBe(false);
 

@@ -2,11 +2,11 @@ import { access, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, chromiumFlags } from './chromium-flags';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 /** Pinned so dates and the parser's locale fallback do not depend on the machine running the tests. */
 export const BROWSER_LOCALE = 'en-US';
 
@@ -49,21 +49,7 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
     acceptDownloads: true,
     locale: BROWSER_LOCALE,
     viewport: { width: 420, height: 640 },
-    args: [
-      '--headless=new',
-      `--lang=${BROWSER_LOCALE}`,
-      `--disable-extensions-except=${loadedDir}`,
-      `--load-extension=${loadedDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // The HTTP/2 test server is self-signed; ignoreHTTPSErrors does not reach the service worker.
-      '--ignore-certificate-errors',
-    ],
+    args: [...chromiumFlags(loadedDir), `--lang=${BROWSER_LOCALE}`],
   });
 
   const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { CHROMIUM, chromiumFlags } from './chromium-flags';
+import { EXTENSION_DIR } from './launch-extension';
 
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 
 interface CdpMessage {
   id?: number;
@@ -34,22 +34,7 @@ export async function launchRawChromium(extensionDir: string = EXTENSION_DIR) {
   await mkdir(join(profileDir, 'profile'), { recursive: true });
   const browser: ChildProcess = spawn(
     CHROMIUM,
-    [
-      '--headless=new',
-      '--remote-debugging-pipe',
-      `--user-data-dir=${join(profileDir, 'profile')}`,
-      `--disable-extensions-except=${loadedDir}`,
-      `--load-extension=${loadedDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      'about:blank',
-    ],
+    [...chromiumFlags(loadedDir), '--remote-debugging-pipe', `--user-data-dir=${join(profileDir, 'profile')}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const input = browser.stdio[3] as Writable;
