@@ -5,9 +5,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { CHROMIUM, chromiumFlags } from '../tests/e2e/harness/chromium-flags';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 const LIST_ROW = 'ul[aria-label="Receipts"] > li';
 const PAINT_BUDGET_MS = 150;
 /** Bytes; MB here are 10^6 bytes. */
@@ -371,19 +371,11 @@ async function main(args: string[]): Promise<number> {
   const profile = await mkdtemp(join(tmpdir(), 'receipt-scanner-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    // The new headless mode (in chromiumFlags) is the real browser, as the e2e tests run it.
+    headless: false,
     locale: 'en-US',
     viewport: { width: 420, height: 600 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumFlags(EXTENSION_DIR),
   });
   try {
     const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://') && worker.url().endsWith('/background.js');
