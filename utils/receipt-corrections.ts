@@ -1,4 +1,4 @@
-import type { FieldName } from './receipt';
+import type { FieldName, ParsedReceipt, ReceiptRecord } from './receipt';
 
 export type CorrectionResult = { ok: true; value: string | null } | { ok: false; message: string };
 
@@ -39,4 +39,15 @@ export function checkCorrection(name: FieldName, raw: string): CorrectionResult 
     case 'tip':
       return checkAmount(value);
   }
+}
+
+/** What the user corrected by hand stays as they wrote it when the receipt is read again. */
+export function keepCorrections(parsed: ParsedReceipt, current: ReceiptRecord): ParsedReceipt {
+  if (!current.fields || current.edited.length === 0) return parsed;
+  const kept = { ...parsed, confidence: { ...parsed.confidence } };
+  for (const name of current.edited) {
+    Object.assign(kept, { [name]: current.fields[name] });
+    kept.confidence[name] = 1;
+  }
+  return kept;
 }

@@ -124,3 +124,9 @@ export const scanErrors = {
   unexpected: (detail: string) =>
     make('unexpected', `Something unexpected went wrong: ${detail}`, true),
 } as const;
+
+/** Any error as the value a receipt stores: ScanFailures as they are, anything else as unexpected. */
+export function toScanError(error: unknown): ScanError {
+  if (error instanceof ScanFailure) return error.error;
+  return scanErrors.unexpected(error instanceof Error ? error.message : String(error));
+}

@@ -1,16 +1,17 @@
-import type { CanvasEnv, FittedImage } from './downscale';
-import { assertDecodable, fitImageToLimit, makeThumbnail } from './downscale';
+import type { CanvasEnv } from './downscale';
+import { assertDecodable, makeThumbnail } from './downscale';
 import { fetchOriginal } from './fetch-original';
 import { readImageDimensions, sniffImageType } from './image-type';
-import { ocrFiletype } from './ocr-space-client';
 import type { OcrRequest } from './ocr-space-client';
 import type { ScanEvent } from './protocol';
-import type { ImageMime, OcrPage, OriginalInfo, ParsedReceipt, ReceiptRecord, ScanProgress } from './receipt';
+import type { OcrPage, OriginalInfo, ReceiptRecord, ScanProgress } from './receipt';
+import { keepCorrections } from './receipt-corrections';
 import { parseReceipt } from './receipt-parser';
 import type { ReceiptRepository } from './receipt-repository';
-import { ScanFailure, scanErrors, type ScanError } from './scan-error';
+import { ScanFailure, scanErrors, toScanError, type ScanError } from './scan-error';
 import type { Settings } from './settings';
 import { sha256Hex } from './sha256';
+import { prepareUploadFile } from './upload-file';
 
 export interface ScanTarget {
   srcUrl: string;
@@ -42,11 +43,6 @@ const PROGRESS_INTERVAL_MS = 100;
 /** data: addresses can be megabytes long; the receipt only needs to say where it came from. */
 const MAX_STORED_URL = 500;
 
-export function toScanError(error: unknown): ScanError {
-  if (error instanceof ScanFailure) return error.error;
-  return scanErrors.unexpected(error instanceof Error ? error.message : String(error));
-}
-
 /** Images that exist only in the page (blob:) or only in the click (data:) are read at once. */
 export function isReadAtCapture(srcUrl: string): boolean {
   return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:');
@@ -60,17 +56,6 @@ function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return copy;
-}
-
-/** What the user corrected by hand stays as they wrote it when the receipt is read again. */
-export function keepCorrections(parsed: ParsedReceipt, current: ReceiptRecord): ParsedReceipt {
-  if (!current.fields || current.edited.length === 0) return parsed;
-  const kept = { ...parsed, confidence: { ...parsed.confidence } };
-  for (const name of current.edited) {
-    Object.assign(kept, { [name]: current.fields[name] });
-    kept.confidence[name] = 1;
-  }
-  return kept;
 }
 
 export function createScanner(env: ScanEnv) {
@@ -131,21 +116,14 @@ export function createScanner(env: ScanEnv) {
     if (!receipt?.original || !original) throw new ScanFailure(scanErrors.originalMissing());
     const report = throttledProgress(id);
     let readingSaved: Promise<void> = Promise.resolve();
-    const fitted = await fitForUpload(original, receipt.original.mime, settings.uploadLimitBytes);
-    const upload = fitted.blob;
-    const sentAsIs = !fitted.scaled;
-    await setStatus(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.size }, error: null });
+    const upload = await prepareUploadFile(id, original, receipt.original, settings.uploadLimitBytes, env.canvas);
+    await setStatus(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
     const page = await env.recognise({
       endpoint: settings.endpoint,
       apiKey: settings.apiKey,
       language: settings.language,
       engine: settings.engine,
-      file: {
-        bytes: new Uint8Array(await upload.arrayBuffer()),
-        filename: `receipt-${id}.${sentAsIs ? receipt.original.extension : 'jpg'}`,
-        contentType: sentAsIs ? receipt.original.mime : 'image/jpeg',
-        filetype: ocrFiletype(sentAsIs ? receipt.original.mime : 'image/jpeg'),
-      },
+      file: upload.file,
       onProgress: (progress) => {
         if ('indeterminate' in progress) report({ phase: 'uploading', loaded: 0, total: null }, true);
         else if (progress.loaded >= progress.total) {
@@ -156,7 +134,7 @@ export function createScanner(env: ScanEnv) {
     });
     await readingSaved;
     // Word boxes are in the uploaded image's pixels; the detail view scales them onto the original.
-    const reading: OcrPage = fitted.width > 0 ? { ...page, imageWidth: fitted.width, imageHeight: fitted.height } : page;
+    const reading: OcrPage = upload.width > 0 ? { ...page, imageWidth: upload.width, imageHeight: upload.height } : page;
     const parsed = parseReceipt(reading, { dateOrder: settings.dateOrder, defaultCurrency: settings.defaultCurrency, locale: env.locale, today: new Date(env.now()) });
     const done = await repository.saveReading(id, reading, (current) => {
       const fields = keepCorrections(parsed, current);
@@ -165,15 +143,6 @@ export function createScanner(env: ScanEnv) {
     if (!done) throw new ScanFailure(scanErrors.originalMissing());
     env.broadcast({ type: 'receipt-changed', receiptId: id });
     return done;
-  }
-
-  async function fitForUpload(original: Blob, mime: ImageMime, limitBytes: number): Promise<FittedImage> {
-    if (original.size <= limitBytes || !env.canvas) {
-      if (original.size > limitBytes) throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
-      const size = readImageDimensions(new Uint8Array(await original.arrayBuffer()), mime);
-      return { blob: original, width: size?.width ?? 0, height: size?.height ?? 0, scaled: false };
-    }
-    return fitImageToLimit(original, limitBytes, env.canvas);
   }
 
   async function markFailed(id: string, error: ScanError): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ReceiptRecord } from './receipt';
 import type { ReceiptRepository } from './receipt-repository';
-import type { ScanError } from './scan-error';
-import { toScanError, type ScanOutcome, type Scanner, type ScanTarget } from './scan-pipeline';
+import { toScanError, type ScanError } from './scan-error';
+import type { ScanOutcome, Scanner, ScanTarget } from './scan-pipeline';
 
 export interface ScanQueueEnv {
   repository: ReceiptRepository;
