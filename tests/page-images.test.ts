@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectPageImages, selectReceiptImages, toScanTargets, type PageImage } from '../utils/page-images';
+import { collectPageImages, readPageReceipts, selectReceiptImages, toScanTargets, type PageImage, type PageScripting } from '../utils/page-images';
 
 const image = (src: string, naturalWidth: number, naturalHeight: number, rendered = 100): PageImage => ({
   src,
@@ -48,5 +48,22 @@ describe('toScanTargets', () => {
   it('makes one scan target per receipt image, tied to the tab', () => {
     const page = { pageUrl: 'https://shop.example/orders', pageTitle: 'Orders', images: [image('https://shop.example/r.jpg', 1200, 2400), image('https://shop.example/icon.png', 16, 16)] };
     expect(toScanTargets(page, 9)).toEqual([{ srcUrl: 'https://shop.example/r.jpg', pageUrl: 'https://shop.example/orders', pageTitle: 'Orders', tabId: 9, frameId: 0 }]);
+  });
+});
+
+describe('readPageReceipts', () => {
+  const page = { pageUrl: 'https://shop.example/orders', pageTitle: 'Orders', images: [image('https://shop.example/r.jpg', 1200, 2400)] };
+  const scriptingAnswering = (answer: () => Promise<{ result?: unknown }[]>): PageScripting => ({ executeScript: answer });
+
+  it('reads the receipt images of a tab', async () => {
+    expect(await readPageReceipts(scriptingAnswering(async () => [{ result: page }]), 5)).toEqual(toScanTargets(page, 5));
+  });
+
+  it.each([
+    ['the browser refuses the page', scriptingAnswering(() => Promise.reject(new Error('Cannot access a chrome:// URL')))],
+    ['the page answers something else', scriptingAnswering(async () => [{ result: 'nothing' }])],
+    ['no frame answers', scriptingAnswering(async () => [])],
+  ])('is null when %s', async (_case, scripting) => {
+    expect(await readPageReceipts(scripting, 5)).toBeNull();
   });
 });

@@ -11,6 +11,16 @@ export interface SaveFileEnv {
   later: (run: () => void) => void;
 }
 
+/** Saving through an extension page's downloads API, with the page's object URLs. */
+export function createPageSaveEnv(download: SaveFileEnv['download']): SaveFileEnv {
+  return {
+    download,
+    createObjectURL: (blob) => URL.createObjectURL(blob),
+    revokeObjectURL: (url) => URL.revokeObjectURL(url),
+    later: (run) => void setTimeout(run, 60_000),
+  };
+}
+
 export interface DownloadEnv extends SaveFileEnv {
   repository: Pick<ReceiptRepository, 'getOriginal'>;
 }

@@ -70,12 +70,17 @@ function askInPage(question: string): boolean {
   return confirm(question);
 }
 
+/** A tab's receipt-sized images as scan targets, or null where the page cannot be read (a browser page, a closed tab). */
+export async function readPageReceipts(scripting: PageScripting, tabId: number): Promise<ScanTarget[] | null> {
+  const [frame] = await scripting.executeScript({ target: { tabId }, func: collectPageImages }).catch(() => []);
+  const page = frame?.result;
+  return isPageImages(page) ? toScanTargets(page, tabId) : null;
+}
+
 /** Finds a tab's receipt images and asks the user, in that page, to confirm scanning them. */
 export async function findAndConfirmPageReceipts(scripting: PageScripting, tabId: number): Promise<ScanTarget[]> {
-  const [frame] = await scripting.executeScript({ target: { tabId }, func: collectPageImages });
-  const page = frame?.result;
-  if (!isPageImages(page)) return [];
-  const targets = toScanTargets(page, tabId);
+  const targets = await readPageReceipts(scripting, tabId);
+  if (!targets) return [];
   const question =
     targets.length === 0
       ? 'Receipt Scanner found no images on this page large enough to be receipts.'

@@ -92,7 +92,8 @@ export function createScanQueue(env: ScanQueueEnv) {
     env.scheduleWake(nextWake);
     if (running.size > 0) env.keepAlive.start();
     else env.keepAlive.stop();
-    env.onCountChanged(queued.length + running.size - queued.filter((receipt) => running.has(receipt.id)).length);
+    // A job just started may still be marked queued: count each scan once.
+    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running]).size);
   }
 
   const queue = {

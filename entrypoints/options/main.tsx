@@ -4,19 +4,14 @@ import { browser } from 'wxt/browser';
 import { BackupPanel } from '@/components/BackupPanel';
 import { OptionsForm } from '@/components/OptionsForm';
 import { exportBackup, importBackup } from '@/utils/backup';
-import { saveFile } from '@/utils/original-download';
+import { createPageSaveEnv, saveFile } from '@/utils/original-download';
 import { openReceiptDb } from '@/utils/receipt-db';
 import { createReceiptRepository } from '@/utils/receipt-repository';
 import { createSettingsStore, type Settings } from '@/utils/settings';
 import { sha256Hex } from '@/utils/sha256';
 import '@/components/style.css';
 
-const saveEnv = {
-  download: (options: { url: string; filename: string; saveAs: boolean }) => browser.downloads.download(options),
-  createObjectURL: (blob: Blob) => URL.createObjectURL(blob),
-  revokeObjectURL: (url: string) => URL.revokeObjectURL(url),
-  later: (run: () => void) => setTimeout(run, 60_000),
-};
+const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
 
 function OptionsPage() {
   const store = useMemo(() => createSettingsStore(browser.storage.local), []);

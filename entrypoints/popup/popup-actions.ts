@@ -1,18 +1,13 @@
 import { browser } from 'wxt/browser';
 import { receiptsToCsv, csvBlob } from '@/utils/csv-export';
-import { downloadOriginal, saveFile, type SaveFileEnv } from '@/utils/original-download';
+import { createPageSaveEnv, downloadOriginal, saveFile } from '@/utils/original-download';
 import { zipOriginals } from '@/utils/originals-zip';
-import { collectPageImages, toScanTargets, type PageImages } from '@/utils/page-images';
+import { readPageReceipts } from '@/utils/page-images';
 import type { ReceiptRecord } from '@/utils/receipt';
 import type { ReceiptRepository, ReceiptSnapshot } from '@/utils/receipt-repository';
 import type { ScanTarget } from '@/utils/scan-pipeline';
 
-const saveEnv: SaveFileEnv = {
-  download: (options) => browser.downloads.download(options),
-  createObjectURL: (blob) => URL.createObjectURL(blob),
-  revokeObjectURL: (url) => URL.revokeObjectURL(url),
-  later: (run) => setTimeout(run, 60_000),
-};
+const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -21,9 +16,7 @@ function today(): string {
 export async function findActiveTabReceipts(): Promise<ScanTarget[]> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return [];
-  const [frame] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: collectPageImages }).catch(() => []);
-  const page = frame?.result as PageImages | undefined;
-  return page && Array.isArray(page.images) ? toScanTargets(page, tab.id) : [];
+  return (await readPageReceipts(browser.scripting, tab.id)) ?? [];
 }
 
 /** What the popup's buttons do with the browser: each answers with a sentence for the notice line. */
