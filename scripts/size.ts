@@ -1,9 +1,10 @@
 /** Gzipped JavaScript each extension page or worker loads, against the budgets: npm run size [-- --no-build] [--dir .output/chrome-mv3] */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { breakDownChunk, formatBreakdown } from './size-breakdown';
 
 /** Bytes, gzipped; KB here are 1000 bytes, as WXT's build report counts them. */
 export const BUDGETS: Readonly<Record<string, number>> = { popup: 35_000, background: 30_000 };
@@ -162,7 +163,7 @@ function main(args: string[]): number {
   const dirAt = args.indexOf('--dir');
   const root = dirAt >= 0 && args[dirAt + 1] ? args[dirAt + 1] ?? '' : join('.output', 'chrome-mv3');
   if (!args.includes('--no-build')) {
-    const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+    const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, SIZE_SOURCEMAPS: '1' } });
     if (build.status !== 0) return build.status ?? 1;
   }
   const read = createBuildReader(root);
@@ -182,7 +183,18 @@ function main(args: string[]): number {
     if (size.missing.length) console.error(`  imported but not in the build: ${size.missing.join(', ')}`);
   }
   const over = verdicts.filter((verdict) => verdict.over);
-  for (const verdict of over) console.error(`\n${verdict.entry} is ${kb(verdict.gzipBytes)} KB gzipped; the budget is ${kb(verdict.budget ?? 0)} KB.`);
+  for (const verdict of over) {
+    console.error(`\n${verdict.entry} is ${kb(verdict.gzipBytes)} KB gzipped; the budget is ${kb(verdict.budget ?? 0)} KB.`);
+    for (const file of sizes.find((size) => size.entry === verdict.entry)?.files ?? []) {
+      const code = read(file);
+      const map = read(`${file}.map`);
+      if (!code || !map) continue;
+      const decoder = new TextDecoder();
+      console.error(`Where ${file} comes from:\n${formatBreakdown(breakDownChunk(decoder.decode(code), JSON.parse(decoder.decode(map))))}`);
+    }
+  }
+  // The maps were only for the breakdown: leave the build as it ships.
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.js.map')) rmSync(join(root, file));
   return over.length > 0 || sizes.some((size) => size.missing.length > 0) ? 1 : 0;
 }
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SourceMapGenerator } from 'source-map-js';
+import { breakDownChunk, groupSource } from '../scripts/size-breakdown';
 import { checkBudgets, createBuildReader, findEntries, findHtmlScripts, findImports, measureEntry, resolveBuildPath } from '../scripts/size';
 
 describe('findHtmlScripts', () => {
@@ -114,5 +116,32 @@ describe('checkBudgets', () => {
 
   it('takes other budgets', () => {
     expect(checkBudgets([{ entry: 'popup', gzipBytes: 2_000 }], { popup: 1_000 })[0]?.over).toBe(true);
+  });
+});
+
+describe('breakDownChunk', () => {
+  it('gives each source the generated runs its mappings start, grouped by package and folder', () => {
+    const code = 'var a=1;var b=2;\nvar c=3;';
+    const generator = new SourceMapGenerator({ file: 'background.js' });
+    const map = (column: number, line: number, source: string) => generator.addMapping({ generated: { line, column }, original: { line: 1, column: 0 }, source });
+    map(0, 1, '../../node_modules/ky/distribution/core/Ky.js');
+    map(8, 1, '../../utils/receipt-parser/merchant.ts');
+    map(0, 2, '../../utils/scan-error.ts');
+    const shares = breakDownChunk(code, JSON.parse(generator.toString()));
+    expect(shares.map(({ group, rawBytes }) => [group, rawBytes])).toEqual([
+      ['utils/receipt-parser', 9],
+      ['ky', 8],
+      ['utils', 8],
+    ]);
+    expect(shares.reduce((sum, share) => sum + share.rawBytes, 0)).toBe(code.length);
+  });
+
+  it.each([
+    ['../../node_modules/@wxt-dev/browser/src/index.mjs', '@wxt-dev/browser'],
+    ['../../node_modules/idb/build/index.js', 'idb'],
+    ['../../entrypoints/background.ts', 'entrypoints'],
+    [null, '(bundler runtime)'],
+  ])('groups %s under %s', (source, group) => {
+    expect(groupSource(source)).toBe(group);
   });
 });
