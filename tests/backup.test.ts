@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup, importBackup } from '../utils/backup';
 import type { OcrPage, ReceiptRecord } from '../utils/receipt';
 import { openReceiptDb } from '../utils/receipt-db';
-import { createReceiptRepository, type ReceiptRepository } from '../utils/receipt-repository';
+import { createReceiptLibrary, type ReceiptLibrary } from '../utils/receipt-library';
 import { ScanFailure, scanErrors } from '../utils/scan-error';
 import { sha256Hex } from '../utils/sha256';
 import { readZip } from '../utils/zip-reader';
@@ -18,11 +18,11 @@ const pdf = noiseBytes(5_000, 2);
 const thumb = noiseBytes(800, 3);
 const ocrPage: OcrPage = { text: 'CORNER SHOP\nTOTAL 9.50', lines: [{ words: [{ text: 'TOTAL', left: 1, top: 2, width: 30, height: 8 }] }], imageWidth: 800, imageHeight: 1200, partial: false };
 
-let repository: ReceiptRepository;
+let repository: ReceiptLibrary;
 
 const newRepository = () => {
   globalThis.indexedDB = new IDBFactory();
-  return createReceiptRepository(openReceiptDb(), () => 0);
+  return createReceiptLibrary(openReceiptDb(), () => 0);
 };
 
 async function seed(): Promise<ReceiptRecord[]> {
@@ -162,7 +162,7 @@ describe('exportBackup and importBackup', () => {
     await seed();
     const backup = new Blob([await exportBytes()]);
     let calls = 0;
-    const full: Pick<ReceiptRepository, 'putBack'> = {
+    const full: Pick<ReceiptLibrary, 'putBack'> = {
       putBack: async () => {
         if (++calls > 2) throw new ScanFailure(scanErrors.storageFull());
         return true;

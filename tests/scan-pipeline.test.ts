@@ -7,6 +7,7 @@ import { readOcrAnswer } from '../utils/ocr-answer';
 import type { ScanEvent } from '../utils/protocol';
 import type { OcrPage } from '../utils/receipt';
 import { openReceiptDb } from '../utils/receipt-db';
+import { createReceiptLibrary } from '../utils/receipt-library';
 import { createReceiptRepository, type ReceiptRepository } from '../utils/receipt-repository';
 import { ScanFailure, scanErrors } from '../utils/scan-error';
 import { createScanner, type ScanEnv } from '../utils/scan-pipeline';
@@ -181,7 +182,7 @@ describe('scan pipeline', () => {
   it('keeps what the user corrected when the receipt is read again', async () => {
     const scanner = createScanner(environment());
     const id = await scanner.scan(target);
-    await repository.saveCorrections(id, { merchant: 'Book Ta .K', total: '10.00' });
+    await createReceiptLibrary(openReceiptDb()).saveCorrections(id, { merchant: 'Book Ta .K', total: '10.00' });
     await scanner.process(id);
     const again = await repository.get(id);
     expect(again?.fields).toMatchObject({ merchant: 'Book Ta .K', total: '10.00', date: '2018-12-25' });

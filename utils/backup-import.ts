@@ -1,7 +1,7 @@
 import { backupErrors, describeReceipt, type BackupError } from './backup-errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_NAME, assertBackupManifest, checkOcrPage, type BackupFile, type BackupManifest } from './backup-manifest';
 import type { OcrPage, ReceiptRecord } from './receipt';
-import type { ReceiptRepository } from './receipt-repository';
+import type { ReceiptLibrary } from './receipt-library';
 import { ScanFailure } from './scan-error';
 import { ShapeError } from './shape-check';
 import { ZipError, openZip, type ZipArchive } from './zip-reader';
@@ -74,7 +74,7 @@ async function looksLikeZip(file: Blob): Promise<boolean> {
   return start[0] === 0x50 && start[1] === 0x4b && ((start[2] === 3 && start[3] === 4) || (start[2] === 5 && start[3] === 6));
 }
 
-async function runImport(file: Blob, repository: Pick<ReceiptRepository, 'putBack'>, sha256Hex: Sha256Hex): Promise<ImportResult> {
+async function runImport(file: Blob, repository: Pick<ReceiptLibrary, 'putBack'>, sha256Hex: Sha256Hex): Promise<ImportResult> {
   if (!(await looksLikeZip(file))) return { ok: false, ...backupErrors.notABackup() };
   const archive = await openZip(file, BACKUP_LIMITS);
   const manifestSize = archive.sizeOf(MANIFEST_NAME);
@@ -125,7 +125,7 @@ async function runImport(file: Blob, repository: Pick<ReceiptRepository, 'putBac
  * Restores a backup made by exportBackup. The format, version, every receipt's shape and every file's size and SHA-256 are checked
  * before anything is written; receipts whose id is already stored are skipped, never overwritten.
  */
-export async function importBackup(file: Blob, repository: Pick<ReceiptRepository, 'putBack'>, sha256Hex: Sha256Hex): Promise<ImportResult> {
+export async function importBackup(file: Blob, repository: Pick<ReceiptLibrary, 'putBack'>, sha256Hex: Sha256Hex): Promise<ImportResult> {
   try {
     return await runImport(file, repository, sha256Hex);
   } catch (error) {

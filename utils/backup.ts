@@ -1,11 +1,11 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_NAME, type BackupFile, type BackupReceipt } from './backup-manifest';
 import type { ReceiptRecord } from './receipt';
-import type { ReceiptRepository } from './receipt-repository';
+import type { ReceiptLibrary } from './receipt-library';
 import { createZipStream, type ZipEntry } from './zip-writer';
 
 export { importBackup, type ImportResult } from './backup-import';
 
-export type BackupSource = Pick<ReceiptRepository, 'listNewest' | 'getOriginal' | 'getOcrPage'>;
+export type BackupSource = Pick<ReceiptLibrary, 'listNewest' | 'getOriginal' | 'getOcrPage'>;
 
 export interface BackupExportOptions {
   sha256Hex: (bytes: Uint8Array | Blob) => Promise<string>;

@@ -1,7 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { ReceiptDb, ReceiptDbSchema } from './receipt-db';
-import type { FieldName, OcrPage, OriginalInfo, ReceiptRecord, ReceiptSource, ScanJob, ScanStatus } from './receipt';
-import { summariseReceipt, type ReceiptSummary } from './receipt-summary';
+import type { OcrPage, OriginalInfo, ReceiptRecord, ReceiptSource, ScanJob, ScanStatus } from './receipt';
+import { summariseReceipt } from './receipt-summary';
 import { ScanFailure, scanErrors } from './scan-error';
 
 export interface NewReceipt {
@@ -11,27 +11,14 @@ export interface NewReceipt {
   job: ScanJob | null;
 }
 
-/** Everything stored for one receipt, taken out by a delete so that Undo can put it back. */
-export interface ReceiptSnapshot {
-  receipt: ReceiptRecord;
-  original: Blob | null;
-  ocrPage: OcrPage | null;
-}
-
-export interface ReceiptPage {
-  receipts: ReceiptRecord[];
-  /** Pass as `before` to read the next (older) page; null at the end. */
-  next: { capturedAt: number; id: string } | null;
-}
-
-type ReceiptWrite = IDBPTransaction<ReceiptDbSchema, ('receipts' | 'summaries' | 'originals' | 'ocr-pages')[], 'readwrite'>;
+export type ReceiptWrite = IDBPTransaction<ReceiptDbSchema, ('receipts' | 'summaries' | 'originals' | 'ocr-pages')[], 'readwrite'>;
 
 function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'UnknownError');
 }
 
 /** Runs a write, turning the browser's refusal to store more into a failure the user can act on. */
-async function write<T>(run: () => Promise<T>): Promise<T> {
+export async function write<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -41,12 +28,13 @@ async function write<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The one way a receipt is written: its summary goes with it, in the same transaction. */
-async function putReceipt(tx: ReceiptWrite, receipt: ReceiptRecord): Promise<void> {
+export async function putReceipt(tx: ReceiptWrite, receipt: ReceiptRecord): Promise<void> {
   await Promise.all([tx.objectStore('receipts').put(receipt), tx.objectStore('summaries').put(summariseReceipt(receipt))]);
 }
 
-const ALL_STORES = ['receipts', 'summaries', 'originals', 'ocr-pages'] as const;
+export const ALL_STORES = ['receipts', 'summaries', 'originals', 'ocr-pages'] as const;
 
+/** What scanning needs: create a receipt, store its original and reading, and find receipts by status, batch or image. */
 export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () => number = Date.now) {
   /** Reads, changes and writes one receipt atomically; `also` may write more in the same transaction. */
   async function change(
@@ -101,12 +89,6 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return (await dbPromise).get('receipts', id);
     },
 
-    async getMany(ids: string[]): Promise<ReceiptRecord[]> {
-      const tx = (await dbPromise).transaction('receipts');
-      const receipts = await Promise.all(ids.map((id) => tx.store.get(id)));
-      return receipts.filter((receipt): receipt is ReceiptRecord => receipt !== undefined);
-    },
-
     update: (id: string, edit: (receipt: ReceiptRecord) => ReceiptRecord) => change(id, edit),
 
     /** Stores the original and its description in one transaction: either both land or neither. */
@@ -137,28 +119,6 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return (await (await dbPromise).get('originals', id))?.blob;
     },
 
-    /** Newest first, one cursor page at a time, so the list never loads every receipt. */
-    async listNewest(limit: number, before?: { capturedAt: number; id: string }): Promise<ReceiptPage> {
-      const db = await dbPromise;
-      const range = before ? IDBKeyRange.upperBound(before.capturedAt) : undefined;
-      const receipts: ReceiptRecord[] = [];
-      let cursor = await db.transaction('receipts').store.index('by-captured').openCursor(range, 'prev');
-      while (cursor && receipts.length < limit) {
-        const receipt = cursor.value;
-        // Equal times are ordered by id, descending: skip the anchor and what came before it.
-        const seen = before !== undefined && receipt.capturedAt === before.capturedAt && receipt.id >= before.id;
-        if (!seen) receipts.push(receipt);
-        cursor = await cursor.continue();
-      }
-      const last = receipts.at(-1);
-      return { receipts, next: cursor && last ? { capturedAt: last.capturedAt, id: last.id } : null };
-    },
-
-    /** Every receipt's summary, newest first: small enough to search and total thousands in memory. */
-    async listSummaries(): Promise<ReceiptSummary[]> {
-      return (await (await dbPromise).getAllFromIndex('summaries', 'by-captured')).reverse();
-    },
-
     async listByStatus(...statuses: ScanStatus[]): Promise<ReceiptRecord[]> {
       const db = await dbPromise;
       const lists = await Promise.all(statuses.map((status) => db.getAllFromIndex('receipts', 'by-status', status)));
@@ -174,52 +134,10 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       return (await dbPromise).getAllFromIndex('receipts', 'by-sha256', sha256);
     },
 
-    async saveCorrections(id: string, corrections: Partial<Record<FieldName, string | null>>): Promise<ReceiptRecord | undefined> {
-      return change(id, (receipt) => {
-        if (!receipt.fields) return receipt;
-        const names = Object.keys(corrections) as FieldName[];
-        const confidence = { ...receipt.fields.confidence };
-        for (const name of names) confidence[name] = 1;
-        const fields = { ...receipt.fields, ...corrections, confidence };
-        const edited = [...new Set([...receipt.edited, ...names])];
-        return { ...receipt, fields, edited, receiptDate: fields.date ?? '' };
-      });
-    },
-
     async delete(id: string): Promise<void> {
       const db = await dbPromise;
       const tx = db.transaction([...ALL_STORES], 'readwrite');
       await Promise.all([...ALL_STORES.map((store) => tx.objectStore(store).delete(id)), tx.done]);
-    },
-
-    /** Deletes a receipt and returns all it had, in one transaction. */
-    async takeOut(id: string): Promise<ReceiptSnapshot | undefined> {
-      const db = await dbPromise;
-      const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
-      const [receipt, original, ocrPage] = await Promise.all([tx.objectStore('receipts').get(id), tx.objectStore('originals').get(id), tx.objectStore('ocr-pages').get(id)]);
-      await Promise.all(ALL_STORES.map((store) => tx.objectStore(store).delete(id)));
-      await tx.done;
-      return receipt && { receipt, original: original?.blob ?? null, ocrPage: ocrPage?.page ?? null };
-    },
-
-    /** Puts back what takeOut returned (Undo), or restores a receipt from a backup; an existing receipt is left alone. */
-    async putBack(snapshot: ReceiptSnapshot): Promise<boolean> {
-      const db = await dbPromise;
-      const { receipt, original, ocrPage } = snapshot;
-      return write(async () => {
-        const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
-        if (await tx.objectStore('receipts').getKey(receipt.id)) {
-          await tx.done;
-          return false;
-        }
-        await Promise.all([
-          putReceipt(tx, receipt),
-          original && tx.objectStore('originals').put({ id: receipt.id, blob: original }),
-          ocrPage && tx.objectStore('ocr-pages').put({ id: receipt.id, page: ocrPage }),
-        ]);
-        await tx.done;
-        return true;
-      });
     },
   };
 }

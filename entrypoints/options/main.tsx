@@ -6,7 +6,7 @@ import { OptionsForm } from '@/components/OptionsForm';
 import { exportBackup, importBackup } from '@/utils/backup';
 import { createPageSaveEnv, saveFile } from '@/utils/original-download';
 import { openReceiptDb } from '@/utils/receipt-db';
-import { createReceiptRepository } from '@/utils/receipt-repository';
+import { createReceiptLibrary } from '@/utils/receipt-library';
 import { createSettingsStore, type Settings } from '@/utils/settings';
 import { sha256Hex } from '@/utils/sha256';
 import '@/components/style.css';
@@ -15,7 +15,7 @@ const saveEnv = createPageSaveEnv((options) => browser.downloads.download(option
 
 function OptionsPage() {
   const store = useMemo(() => createSettingsStore(browser.storage.local), []);
-  const repository = useMemo(() => createReceiptRepository(openReceiptDb()), []);
+  const repository = useMemo(() => createReceiptLibrary(openReceiptDb()), []);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => void store.load().then(setSettings), [store]);
 

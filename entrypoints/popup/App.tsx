@@ -12,7 +12,7 @@ import type { BatchStarted, ScanRequest } from '@/utils/protocol';
 import type { FieldName } from '@/utils/receipt';
 import { openReceiptDb } from '@/utils/receipt-db';
 import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/receipt-filter';
-import { createReceiptRepository, type ReceiptSnapshot } from '@/utils/receipt-repository';
+import { createReceiptLibrary, type ReceiptSnapshot } from '@/utils/receipt-library';
 import { summariseBatch, type BatchSummary } from '@/utils/scan-notices';
 import type { ScanTarget } from '@/utils/scan-pipeline';
 import { createPopupActions, findActiveTabReceipts } from './popup-actions';
@@ -25,7 +25,7 @@ const MORE_MATCHES = 50;
 const UNDO_MS = 10_000;
 
 export function App() {
-  const repository = useMemo(() => createReceiptRepository(openReceiptDb()), []);
+  const repository = useMemo(() => createReceiptLibrary(openReceiptDb()), []);
   const actions = useMemo(() => createPopupActions(repository), [repository]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { createPageSaveEnv, downloadOriginal, saveFile } from '@/utils/original-
 import { zipOriginals } from '@/utils/originals-zip';
 import { readPageReceipts } from '@/utils/page-images';
 import type { ReceiptRecord } from '@/utils/receipt';
-import type { ReceiptRepository, ReceiptSnapshot } from '@/utils/receipt-repository';
+import type { ReceiptLibrary, ReceiptSnapshot } from '@/utils/receipt-library';
 import type { ScanTarget } from '@/utils/scan-pipeline';
 
 const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
@@ -20,7 +20,7 @@ export async function findActiveTabReceipts(): Promise<ScanTarget[]> {
 }
 
 /** What the popup's buttons do with the browser: each answers with a sentence for the notice line. */
-export function createPopupActions(repository: ReceiptRepository) {
+export function createPopupActions(repository: ReceiptLibrary) {
   return {
     async takeOut(ids: string[]): Promise<ReceiptSnapshot[]> {
       const snapshots = await Promise.all(ids.map((id) => repository.takeOut(id)));

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isExtensionMessage } from '@/utils/protocol';
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
-import type { ReceiptPage, ReceiptRepository } from '@/utils/receipt-repository';
+import type { ReceiptLibrary, ReceiptPage } from '@/utils/receipt-library';
 
 /** The first page fills the popup; more follow as the user scrolls. */
 const FIRST_PAGE = 20;
@@ -28,7 +28,7 @@ function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord): ReceiptRecor
 }
 
 /** The popup's live view of the receipts: cursor pages from IndexedDB, kept current by the background's broadcasts. */
-export function useReceipts(repository: ReceiptRepository, onDuplicate: (receiptId: string, existingId: string) => void) {
+export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId: string, existingId: string) => void) {
   const [receipts, setReceipts] = useState<ReceiptRecord[]>([]);
   const [next, setNext] = useState<ReceiptPage['next']>(null);
   const [loaded, setLoaded] = useState(false);
@@ -92,7 +92,7 @@ export function useReceipts(repository: ReceiptRepository, onDuplicate: (receipt
 }
 
 /** The full records of the receipts a filter matched, the first `count` of them. */
-export function useFilteredReceipts(repository: ReceiptRepository, ids: string[] | null, count: number, changed: unknown) {
+export function useFilteredReceipts(repository: ReceiptLibrary, ids: string[] | null, count: number, changed: unknown) {
   const [receipts, setReceipts] = useState<ReceiptRecord[]>([]);
   const key = ids?.slice(0, count).join(',') ?? null;
   useEffect(() => {

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isExtensionMessage } from '@/utils/protocol';
-import type { ReceiptRepository } from '@/utils/receipt-repository';
+import type { ReceiptLibrary } from '@/utils/receipt-library';
 import { summariseReceipt, type ReceiptSummary } from '@/utils/receipt-summary';
 
 /**
  * All receipt summaries, read once after the first list has painted and then kept current from the
  * background's broadcasts: search, filters and totals run on these in memory.
  */
-export function useSummaries(repository: ReceiptRepository, firstPagePainted: boolean) {
+export function useSummaries(repository: ReceiptLibrary, firstPagePainted: boolean) {
   const [summaries, setSummaries] = useState<ReceiptSummary[] | null>(null);
 
   useEffect(() => {
