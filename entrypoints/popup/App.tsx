@@ -10,9 +10,8 @@ import { ReceiptToolbar } from '@/components/ReceiptToolbar';
 import { UndoBar } from '@/components/UndoBar';
 import type { BatchStarted, ScanRequest } from '@/utils/protocol';
 import type { FieldName } from '@/utils/receipt';
-import { openReceiptDb } from '@/utils/receipt-db';
 import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/receipt-filter';
-import { createReceiptLibrary, type ReceiptSnapshot } from '@/utils/receipt-library';
+import type { ReceiptLibrary, ReceiptPage, ReceiptSnapshot } from '@/utils/receipt-library';
 import { summariseBatch, type BatchSummary } from '@/utils/scan-notices';
 import type { ScanTarget } from '@/utils/scan-pipeline';
 import { createPopupActions, findActiveTabReceipts } from './popup-actions';
@@ -24,8 +23,13 @@ const FIRST_MATCHES = 20;
 const MORE_MATCHES = 50;
 const UNDO_MS = 10_000;
 
-export function App() {
-  const repository = useMemo(() => createReceiptLibrary(openReceiptDb()), []);
+interface AppProps {
+  repository: ReceiptLibrary;
+  /** The newest receipts, already being read when the popup starts. */
+  firstPage?: Promise<ReceiptPage>;
+}
+
+export function App({ repository, firstPage }: AppProps) {
   const actions = useMemo(() => createPopupActions(repository), [repository]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,7 +46,7 @@ export function App() {
     setNotice('This image was already scanned; its receipt is highlighted below.');
     setHighlightId(existingId);
   }, []);
-  const cursor = useReceipts(repository, onDuplicate);
+  const cursor = useReceipts(repository, onDuplicate, firstPage);
   const { summaries, forget, reload } = useSummaries(repository, cursor.loaded);
 
   const filtering = isFiltering(filter);

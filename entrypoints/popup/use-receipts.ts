@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isExtensionMessage } from '@/utils/protocol';
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
 import type { ReceiptLibrary, ReceiptPage } from '@/utils/receipt-library';
 
 /** The first page fills the popup; more follow as the user scrolls. */
-const FIRST_PAGE = 20;
+export const FIRST_PAGE = 20;
 const NEXT_PAGE = 50;
 
 const PHASE_ORDER: Record<ScanProgress['phase'], number> = { downloading: 0, uploading: 1, reading: 2 };
@@ -28,13 +28,14 @@ function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord): ReceiptRecor
 }
 
 /** The popup's live view of the receipts: cursor pages from IndexedDB, kept current by the background's broadcasts. */
-export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId: string, existingId: string) => void) {
+export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId: string, existingId: string) => void, firstPage?: Promise<ReceiptPage>) {
   const [receipts, setReceipts] = useState<ReceiptRecord[]>([]);
   const [next, setNext] = useState<ReceiptPage['next']>(null);
   const [loaded, setLoaded] = useState(false);
   const [progress, setProgress] = useState<Record<string, ScanProgress>>({});
 
   const loading = useRef<string | null>(null);
+  const preloaded = useRef(firstPage ?? null);
   const loadPage = useCallback(
     async (before?: ReceiptPage['next']) => {
       // Scrolling can ask for the same page twice before the first answer lands.
@@ -42,7 +43,9 @@ export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId:
       if (loading.current === key) return;
       loading.current = key;
       try {
-        const page = await repository.listNewest(before ? NEXT_PAGE : FIRST_PAGE, before ?? undefined);
+        const pending = before ? null : preloaded.current;
+        preloaded.current = null;
+        const page = await (pending ?? repository.listNewest(before ? NEXT_PAGE : FIRST_PAGE, before ?? undefined));
         setReceipts((current) => (before ? [...current, ...page.receipts.filter((receipt) => !current.some((known) => known.id === receipt.id))] : page.receipts));
         setNext(page.next);
         setLoaded(true);
@@ -63,8 +66,12 @@ export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId:
     [repository],
   );
 
-  useEffect(() => {
+  // Before the first paint, not after it: the list should be on screen as soon as its page is read.
+  useLayoutEffect(() => {
     void loadPage();
+  }, [loadPage]);
+
+  useEffect(() => {
     const onMessage = (message: unknown) => {
       if (!isExtensionMessage(message)) return;
       if (message.type === 'receipt-progress') setProgress((current) => ({ ...current, [message.receiptId]: message.progress }));
