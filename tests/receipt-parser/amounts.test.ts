@@ -9,6 +9,8 @@ describe('detectDecimalMark', () => {
     [['Gesamt 1.234,56'], ','],
     [['合計 ¥1,200', 'お預り ¥2,000'], 'none'],
     [['Datum 11.02.18', 'Summe 3,50', 'Bar 5,00'], ','],
+    [['2025.10.03 11:11', 'ÖSSZESEN 1158 Ft'], 'none'],
+    [['18.08.25', 'TOPLAM 57'], 'none'],
   ] as const)('reads %j as %s', (texts, mark) => {
     expect(detectDecimalMark(texts)).toBe(mark);
   });
@@ -38,6 +40,12 @@ describe('findAmounts', () => {
     ['TOTAL RM 12.5O', '.', [[12.5, 'RM']]],
     ['SUMME 7,OO EUR', ',', [[7, 'EUR']]],
     ['Total Rp 15.000', 'none', [[15000, 'Rp']]],
+    ['TOTAL R41.48', '.', [[41.48, 'R']]],
+    ['TOTAL P470.00', '.', [[470, 'P']]],
+    ['TABLE P2  ITEMS R3', '.', []],
+    ['ИТОГО 134,90 ₽', ',', [[134.9, '₽']]],
+    ['СУММА 134,90 руб', ',', [[134.9, 'руб']]],
+    ['РАЗОМ 57,50 грн', ',', [[57.5, 'грн']]],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);
   });

@@ -34,8 +34,33 @@ describe('currency', () => {
     ['TOTAL 9.00', '', null],
     ['Total $9.00', 'CAD', 'CAD'],
     ['TOTAL £9.00', 'EUR', 'GBP'],
-    ['SDN BHD\nTOTAL 9.00', '', null],
-  ])('falls back to the default only when the receipt names none: %j with %s', (text, fallback, code) => {
+    ['Thank you\nTOTAL 9.00', 'EUR', 'EUR'],
+  ])('falls back to the default only when the receipt names no currency and no country: %j with %s', (text, fallback, code) => {
     expect(currencyOf(text, fallback)).toBe(code);
+  });
+
+  it.each([
+    ['SDN BHD\nTOTAL 9.00', 'MYR'],
+    ['합계  3,200', 'KRW'],
+    ['お会計  1,280', 'JPY'],
+    ['รวม  120.00', 'THB'],
+    ['סה"כ  45.90', 'ILS'],
+    ['ΣΥΝΟΛΟ  11,50', 'EUR'],
+    ['ИТОГО  134,90\nНДС 10%  12,26', 'RUB'],
+    ['РАЗОМ  134,90\nПДВ 20%  22,48', 'UAH'],
+    ['合计  12.50\n找零  7.50', 'CNY'],
+    ['I ALT  43,45\nCVR 35954716', 'DKK'],
+    ['TOTALT  60,80\nMVA 15%  7,93', 'NOK'],
+    ['TOTAL  18.500\nPPN  1.833', 'IDR'],
+    ['TOTAL  470.00\nVATable Sales  419.64', 'PHP'],
+    ['CNPJ: 12.345.678/0001-90\nTOTAL  33,39', 'BRL'],
+    ['TOPLAM  57,50\nKDV  5,75', 'TRY'],
+    ['Vancouver BC V6A 2T4\nGST 5%  0.42\nPST 7%  0.31\nTOTAL  9.21', 'CAD'],
+  ])('takes a receipt with no currency at all to be in its country\'s: %j is %s', (text, code) => {
+    expect(currencyOf(text, 'USD')).toBe(code);
+  });
+
+  it('does not take a currency from cues when the receipt writes one', () => {
+    expect(currencyOf('SDN BHD\nTOTAL SGD 9.00')).toBe('SGD');
   });
 });

@@ -414,4 +414,298 @@ SR @ 6%  11.70  0.70`,
     options: { today, dateOrder: 'auto', defaultCurrency: '', locale: 'en-US' },
     expected: { merchant: 'KEDAI BUKU SINAR (TAMAN JAYA) SDN BHD', date: '2019-01-11', time: '10:15', total: '12.40' },
   },
+  {
+    name: 'Australian café tax invoice with GST included',
+    receipt: `BEAN THERE CAFE
+ABN 12 345 678 901
+45 George St Sydney NSW 2000
+Tax Invoice
+14/03/2025 08:31
+Flat White  4.80
+Banana Bread  6.50
+TOTAL  $11.30
+Includes GST  $1.03
+EFTPOS  $11.30`,
+    options: { today },
+    expected: { merchant: 'BEAN THERE CAFE', date: '2025-03-14', total: '11.30', currency: 'AUD', tax: '1.03' },
+  },
+  {
+    name: 'Canadian grocery with GST and PST, no currency printed',
+    receipt: `SAVE-ON-FOODS
+1234 Main Street
+Vancouver BC V6A 2T4
+2025-02-03 17:45
+APPLES  3.99
+CHIPS  4.49
+SUBTOTAL  8.48
+GST 5%  0.42
+PST 7%  0.31
+TOTAL  9.21
+DEBIT  9.21`,
+    options: { today },
+    expected: { merchant: 'SAVE-ON-FOODS', date: '2025-02-03', total: '9.21', currency: 'CAD', subtotal: '8.48' },
+  },
+  {
+    name: 'Brazilian cupom fiscal with R$',
+    receipt: `SUPERMERCADO BOM PRECO LTDA
+CNPJ: 12.345.678/0001-90
+Rua das Flores, 100 - São Paulo - SP
+CUPOM FISCAL
+05/06/2025 19:22:10
+ARROZ 5KG  24,90
+FEIJAO 1KG  8,49
+TOTAL R$  33,39
+CARTAO DEBITO  33,39`,
+    options: { today },
+    expected: { merchant: 'SUPERMERCADO BOM PRECO LTDA', date: '2025-06-05', total: '33.39', currency: 'BRL' },
+  },
+  {
+    name: 'Mexican convenience store with IVA, cash and change',
+    receipt: `OXXO
+RFC: CCO8605231N4
+Av. Reforma 222, CDMX
+TICKET
+15/07/2025 13:05
+COCA COLA 600ML  $18.00
+SABRITAS  $17.50
+SUBTOTAL  $30.60
+IVA 16%  $4.90
+TOTAL  $35.50
+EFECTIVO  $50.00
+CAMBIO  $14.50`,
+    options: { today },
+    expected: { merchant: 'OXXO', date: '2025-07-15', total: '35.50', currency: 'MXN', tax: '4.90' },
+  },
+  {
+    name: 'Korean convenience store in Hangul, no currency printed',
+    receipt: `GS25 강남점
+서울시 강남구 테헤란로 123
+2025-04-12 21:10
+삼각김밥  1,500
+바나나우유  1,700
+합계  3,200
+부가세  291
+카드  3,200`,
+    options: { today },
+    expected: { merchant: 'GS25 강남점', date: '2025-04-12', total: '3200', currency: 'KRW' },
+  },
+  {
+    name: 'Chinese convenience store with 合计 and 找零',
+    receipt: `全家便利店
+上海市浦东新区世纪大道100号
+2025-05-20 09:15
+饭团  8.50
+豆浆  4.00
+合计  12.50
+现金  20.00
+找零  7.50`,
+    options: { today },
+    expected: { merchant: '全家便利店', date: '2025-05-20', total: '12.50', currency: 'CNY' },
+  },
+  {
+    name: 'Singapore food court with GST and S$',
+    receipt: `KOPITIAM PTE LTD
+UEN 199001234K
+GST Reg No: M2-0012345-6
+10 Bayfront Ave Singapore 018956
+Date: 02/01/2025 Time: 12:30
+Chicken Rice  5.50
+Iced Milo  2.20
+Subtotal  7.70
+GST 9%  0.69
+TOTAL  S$8.39`,
+    options: { today },
+    expected: { merchant: 'KOPITIAM PTE LTD', date: '2025-01-02', total: '8.39', currency: 'SGD', tax: '0.69' },
+  },
+  {
+    name: 'Turkish market with KDV and ₺',
+    receipt: `MIGROS TICARET A.S.
+Atatürk Cad. No:5 Istanbul
+18.08.2025 16:40
+EKMEK  15,00
+SUT  42,50
+KDV  5,75
+TOPLAM  ₺57,50
+KREDI KARTI  57,50`,
+    options: { today },
+    expected: { merchant: 'MIGROS TICARET A.S.', date: '2025-08-18', total: '57.50', currency: 'TRY' },
+  },
+  {
+    name: 'Czech supermarket with DPH and Kč',
+    receipt: `ALBERT SUPERMARKET
+Radlická 117, Praha 5
+IČO: 44012373 DIČ: CZ44012373
+12.09.2025 10:02
+ROHLIK  3,90
+MLEKO  24,90
+CELKEM  28,80 Kč
+DPH 12%  3,09`,
+    options: { today },
+    expected: { merchant: 'ALBERT SUPERMARKET', date: '2025-09-12', total: '28.80', currency: 'CZK' },
+  },
+  {
+    name: 'Hungarian shop in whole forints with a dotted date',
+    receipt: `SPAR MAGYARORSZAG KFT.
+Budapest, Váci út 1.
+2025.10.03 11:11
+KENYER  699
+TEJ  459
+ÖSSZESEN:  1158 Ft
+ÁFA 27%  246`,
+    options: { today },
+    expected: { merchant: 'SPAR MAGYARORSZAG KFT.', date: '2025-10-03', total: '1158', currency: 'HUF' },
+  },
+  {
+    name: 'Danish supermarket with I ALT and MOMS',
+    receipt: `NETTO
+Vesterbrogade 10, 1620 København V
+CVR 35954716
+07-02-2025 18:20
+RUGBRØD  18,95
+SMØR  24,50
+I ALT  43,45
+HERAF MOMS  8,69
+DANKORT  43,45`,
+    options: { today },
+    expected: { merchant: 'NETTO', date: '2025-02-07', total: '43.45', currency: 'DKK' },
+  },
+  {
+    name: 'Norwegian shop with TOTALT and MVA',
+    receipt: `REMA 1000
+Storgata 1, 0155 Oslo
+Org.nr 912 345 678 MVA
+03.03.2025 09:45
+BRØD  35,90
+MELK  24,90
+TOTALT  60,80
+MVA 15%  7,93
+BANKKORT  60,80`,
+    options: { today },
+    expected: { merchant: 'REMA 1000', date: '2025-03-03', total: '60.80', currency: 'NOK' },
+  },
+  {
+    name: 'Greek taverna in Greek script',
+    receipt: `ΤΑΒΕΡΝΑ Ο ΝΙΚΟΣ
+ΑΘΗΝΑ
+ΑΦΜ 123456789
+20/06/2025 21:30
+ΣΟΥΒΛΑΚΙ  3,50
+ΣΑΛΑΤΑ  8,00
+ΣΥΝΟΛΟ  11,50 €
+ΦΠΑ 13%  1,32`,
+    options: { today },
+    expected: { merchant: 'ΤΑΒΕΡΝΑ Ο ΝΙΚΟΣ', date: '2025-06-20', total: '11.50', currency: 'EUR' },
+  },
+  {
+    name: 'South African store with rand amounts (R41.48)',
+    receipt: `PICK N PAY
+Cape Town 8001
+VAT No 4010000000
+2025/04/05 15:00
+BREAD  R18.99
+MILK  R22.49
+TOTAL  R41.48
+VAT 15%  R5.41
+CARD  R41.48`,
+    options: { today },
+    expected: { merchant: 'PICK N PAY', date: '2025-04-05', total: '41.48', currency: 'ZAR' },
+  },
+  {
+    name: 'Emirati café with VAT 5% in AED',
+    receipt: `CAFE NERO DUBAI MALL
+TRN 100234567800003
+Dubai, UAE
+10/11/2025 16:45
+Latte  AED 21.00
+Croissant  AED 14.00
+Subtotal  AED 33.33
+VAT 5%  AED 1.67
+Total  AED 35.00`,
+    options: { today },
+    expected: { merchant: 'CAFE NERO DUBAI MALL', date: '2025-11-10', total: '35.00', currency: 'AED' },
+  },
+  {
+    name: 'Indonesian minimarket with dot thousands and PPN',
+    receipt: `INDOMARET
+Jl. Sudirman No. 1 Jakarta
+12-05-2025 08:00
+AQUA 600ML  3.500
+ROTI TAWAR  15.000
+TOTAL  18.500
+PPN  1.833
+TUNAI  20.000
+KEMBALI  1.500`,
+    options: { today },
+    expected: { merchant: 'INDOMARET', date: '2025-05-12', total: '18500', currency: 'IDR' },
+  },
+  {
+    name: 'Finnish shop with YHTEENSÄ and ALV',
+    receipt: `K-MARKET KAMPPI
+Helsinki
+Y-tunnus 1234567-8
+04.04.2025 17:30
+LEIPÄ  2,49
+MAITO  1,19
+YHTEENSÄ  3,68 EUR
+ALV 14%  0,45`,
+    options: { today },
+    expected: { merchant: 'K-MARKET KAMPPI', date: '2025-04-04', total: '3.68', currency: 'EUR' },
+  },
+  {
+    name: 'Russian shop in Cyrillic with ИТОГО and СДАЧА',
+    receipt: `ПЯТЁРОЧКА
+г. Москва, ул. Тверская, 1
+ИНН 7825706086
+15.01.2025 12:00
+ХЛЕБ  45,00
+МОЛОКО  89,90
+ИТОГО  =134,90
+НДС 10%  12,26
+НАЛИЧНЫМИ  200,00
+СДАЧА  65,10`,
+    options: { today },
+    expected: { merchant: 'ПЯТЁРОЧКА', date: '2025-01-15', total: '134.90', currency: 'RUB' },
+  },
+  {
+    name: 'Philippine supermarket with peso amounts (P470.00)',
+    receipt: `SM SUPERMARKET
+VAT REG TIN 000-123-456-000
+Mall of Asia, Pasay City
+08/15/2025 14:20
+RICE 5KG  P350.00
+EGGS  P120.00
+TOTAL  P470.00
+VATable Sales  419.64
+VAT 12%  50.36
+CASH  P500.00
+CHANGE  P30.00`,
+    options: { today },
+    expected: { merchant: 'SM SUPERMARKET', date: '2025-08-15', total: '470.00', currency: 'PHP' },
+  },
+  {
+    name: 'Irish pub with VAT @ 23%',
+    receipt: `THE TEMPLE BAR
+47-48 Temple Bar, Dublin 2
+VAT No IE1234567T
+22/03/2025 22:15
+Guinness  €7.50
+Guinness  €7.50
+Total  €15.00
+VAT @ 23%  €2.80`,
+    options: { today },
+    expected: { merchant: 'THE TEMPLE BAR', date: '2025-03-22', total: '15.00', currency: 'EUR' },
+  },
+  {
+    name: 'Vietnamese café with Tổng cộng and dot thousands',
+    receipt: `HIGHLANDS COFFEE
+123 Lê Lợi, Quận 1, TP.HCM
+Ngày: 05/09/2025 08:15
+Phin Sữa Đá  29.000
+Bánh Mì  25.000
+Tổng cộng  54.000 VND
+Tiền mặt  100.000
+Tiền thối  46.000`,
+    options: { today },
+    expected: { merchant: 'HIGHLANDS COFFEE', date: '2025-09-05', total: '54000', currency: 'VND' },
+  },
 ];

@@ -53,6 +53,9 @@ describe('normalizeText', () => {
     ['Net à payer', 'net a payer'],
     ['Straße', 'strasse'],
     ['TOTAL TTC', 'total ttc'],
+    ['합계', '합계'],
+    ['ガソリン', 'ガソリン'],
+    ['ΣΎΝΟΛΟ', 'συνολο'],
   ])('%s → %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

@@ -17,6 +17,8 @@ const MAX_AMOUNT = 1e12;
 
 const DOT_DECIMALS = /\d\.\d{2}(?![.,]?\d)/g;
 const COMMA_DECIMALS = /\d,\d{2}(?![.,]?\d)/g;
+/** "2025.10.03" and "18.08.25" end in what looks like cents. */
+const DATE_LIKE = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/g;
 
 const countMatches = (text: string, pattern: RegExp): number => {
   pattern.lastIndex = 0;
@@ -29,7 +31,8 @@ const countMatches = (text: string, pattern: RegExp): number => {
 export function detectDecimalMark(texts: readonly string[]): DecimalMark {
   let dots = 0;
   let commas = 0;
-  for (const text of texts) {
+  for (const row of texts) {
+    const text = /\d[./-]\d{1,2}[./-]\d/.test(row) ? row.replace(DATE_LIKE, ' ') : row;
     dots += countMatches(text, DOT_DECIMALS);
     commas += countMatches(text, COMMA_DECIMALS);
   }
@@ -43,9 +46,13 @@ const NUMBER_PATTERNS: Record<DecimalMark, RegExp> = {
   none: /(?<![\d.,])(?:\d{1,3}(?:[.,' ]\d{3})+|\d+)(?![\d]|[.,]\d)/g,
 };
 
-/** Currency words that may touch a number; matched case-sensitively where a letter could be a word. */
-const PREFIX_MARKER = /(?:[$£€¥₹₩₱฿₫₺₪]|US\$|[ACNS]\$|HK\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?$/;
-const SUFFIX_MARKER = /^\s?(?:[$£€¥₹₩₱฿₫₺₪]|kr|Kr|KR|zł|zl|Kč|Ft|lei|TL|CHF|[A-Z]{3})(?![A-Za-z])/;
+/**
+ * Currency words that may touch a number; matched case-sensitively where a letter could be a word.
+ * A lone R (rand) or P (peso) counts only touching a number with decimals ("R41.48"): "P2" is a code.
+ */
+const PREFIX_MARKER = /(?:(?:[$£€¥₹₩₱฿₫₺₪₽₴]|US\$|[ACNS]\$|HK\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?|(?<![A-Za-z])[RP])$/;
+const SUFFIX_MARKER = /^\s?(?:[$£€¥₹₩₱฿₫₺₪₽₴]|kr|Kr|KR|zł|zl|Kč|Ft|lei|TL|CHF|руб|грн|[A-Z]{3})(?![A-Za-z\p{L}])/u;
+const LONE_LETTER_MARKER = /^[RP]$/;
 
 const LETTER = /\p{L}/u;
 const isLetter = (char: string | undefined): boolean => {
@@ -109,6 +116,7 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     const tail = text.slice(end, end + 5);
     const prefixMatch = PREFIX_MARKER.exec(head);
     const prefix = knownMarker(prefixMatch?.[0]);
+    if (prefix !== null && LONE_LETTER_MARKER.test(prefix) && (mark === 'none' || !raw.includes(mark))) continue;
     const suffix = knownMarker(SUFFIX_MARKER.exec(tail)?.[0]);
     // On a receipt with decimals, a whole number is money only with a currency beside it ("€ 12", "12 kr").
     if (mark !== 'none' && !raw.includes(mark) && prefix === null && suffix === null) continue;

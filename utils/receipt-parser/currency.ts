@@ -10,7 +10,7 @@ const ISO_CODES = new Set(
 const SYMBOLS: Record<string, string> = {
   '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₱': 'PHP', '฿': 'THB', '₫': 'VND', '₺': 'TRY', '₪': 'ILS',
   RM: 'MYR', Rp: 'IDR', 'Rs': 'INR', 'Rs.': 'INR', CHF: 'CHF', 'Fr.': 'CHF', zł: 'PLN', zl: 'PLN', Kč: 'CZK', Ft: 'HUF',
-  lei: 'RON', TL: 'TRY', 'US$': 'USD', 'A$': 'AUD', 'C$': 'CAD', 'N$': 'NAD', 'S$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL',
+  lei: 'RON', TL: 'TRY', '₽': 'RUB', руб: 'RUB', '₴': 'UAH', грн: 'UAH', R: 'ZAR', P: 'PHP', 'US$': 'USD', 'A$': 'AUD', 'C$': 'CAD', 'N$': 'NAD', 'S$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL',
 };
 
 /** Codes whose amounts carry three decimals. */
@@ -39,6 +39,44 @@ const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\bmexico\b|\brfc\b/, '$', 'MXN'],
   [/元|人民币|\bchina\b|\bfapiao\b/, '¥', 'CNY'],
 ];
+
+/**
+ * A receipt that writes no currency at all is still in its country's: words, scripts and tax names that only one
+ * currency's country prints, in normalised text. Checked in order; the first that matches wins.
+ */
+const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[\uac00-\ud7a3]/, 'KRW'],
+  [/[\u3040-\u30ff]/, 'JPY'],
+  [/[\u0e00-\u0e7f]/, 'THB'],
+  [/[\u05d0-\u05ea]/, 'ILS'],
+  [/[\u0391-\u03c9]/, 'EUR'],
+  [/пдв|єдрпоу|всього|разом/, 'UAH'],
+  [/[\u0430-\u044f]/, 'RUB'],
+  [/合计|找零|人民币|发票/, 'CNY'],
+  [/\bmva\b|\bforetaksregisteret\b|\ba betale\b|\bnorge\b/, 'NOK'],
+  [/\bcvr\b|\bi alt\b|\bdanmark\b|\bat betale\b/, 'DKK'],
+  [/\batt betala\b|\bsverige\b|\bkvitto\b/, 'SEK'],
+  [/\bgstin\b|\bcgst\b|\bsgst\b|\bigst\b/, 'INR'],
+  [/\bsdn\.? ?bhd\b|\bmalaysia\b/, 'MYR'],
+  [/\bppn\b|\bnpwp\b|\bindonesia\b/, 'IDR'],
+  [/\bvat reg tin\b|\bvatable\b|\bphilippines\b/, 'PHP'],
+  [/\btong cong\b|\btien mat\b|\bthanh tien\b|\bviet ?nam\b/, 'VND'],
+  [/\bcnpj\b|\bcupom fiscal\b|\bbrasil\b/, 'BRL'],
+  [/\bkdv\b|\btoplam\b|\bturkiye\b/, 'TRY'],
+  [/\bptu\b|\bparagon fiskalny\b|\bpolska\b/, 'PLN'],
+  [/\bcelkem\b|\bdic: ?cz/, 'CZK'],
+  [/\bafa\b.*\bosszesen\b|\bosszesen\b.*\bafa\b|\bmagyarorszag\b/s, 'HUF'],
+  [/\babn\b|\baustralia\b|\beftpos\b/, 'AUD'],
+  [/\bhst\b|\bqst\b|\bpst\b|\bcanada\b|\b(?:bc|ab|sk|mb|on|qc|nb|ns|pe|nl) [a-z]\d[a-z] ?\d[a-z]\d\b/, 'CAD'],
+  [/\bsingapore\b|\buen\b/, 'SGD'],
+  [/\bnew zealand\b/, 'NZD'],
+  [/\bmexico\b|\brfc\b/, 'MXN'],
+];
+
+/** The currency of the country a receipt without any currency names itself from, if any. */
+export function findLocalCurrency(normText: string): string | undefined {
+  return LOCAL_CURRENCY_CUES.find(([pattern]) => pattern.test(normText))?.[1];
+}
 
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 /** A US address ("Austin, TX 78701"), a US phone number or sales tax. */
@@ -89,6 +127,8 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
   }
   const fallback = defaultCurrency.trim().toUpperCase();
   if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5, fromReceipt: true };
+  const local = best === undefined ? findLocalCurrency(rows.map((row) => row.norm).join('\n')) : undefined;
+  if (local !== undefined) return { currency: local, confidence: 0.5, fromReceipt: true };
   if (best === undefined) return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
   // '$', '¥' and 'kr' are shared by several countries: the receipt's words, else the default, say which.
   const family = best === 'USD' && families.has('$') ? '$' : best === 'JPY' && families.has('¥') ? '¥' : best === 'SEK' && families.has('kr') ? 'kr' : undefined;

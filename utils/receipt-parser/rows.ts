@@ -28,9 +28,11 @@ export function normalizeText(text: string): string {
   const lower = text.toLowerCase();
   // Most receipt text is ASCII; only the rest needs the costly decomposition.
   if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  // NFD also splits Hangul syllables and voiced kana; NFC joins them again once the accents are gone.
   return lower
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .replace(/ß/g, 'ss');
 }
 
