@@ -56,6 +56,14 @@ describe('currency', () => {
     ['CNPJ: 12.345.678/0001-90\nTOTAL  33,39', 'BRL'],
     ['TOPLAM  57,50\nKDV  5,75', 'TRY'],
     ['Vancouver BC V6A 2T4\nGST 5%  0.42\nPST 7%  0.31\nTOTAL  9.21', 'CAD'],
+    ['Zu zahlen  2,28\nMwSt 7%  0,15', 'EUR'],
+    ['SIRET 552 018 020 00012\nTOTAL  5,70', 'EUR'],
+    ['P.IVA 01234567890\nTOTALE  2,70', 'EUR'],
+    ['BTW 9%  0,49\nTOTAAL  5,99', 'EUR'],
+    ['FACTURA SIMPLIFICADA\nTOTAL  1,99', 'EUR'],
+    ['London EC1N 2HT\nBALANCE DUE  4.85', 'GBP'],
+    ['www.sainsburys.co.uk\nTOTAL  4.85', 'GBP'],
+    ['MWST-Nr. CHE-123.456.789 MWST\nTOTAL  12.50', 'CHF'],
   ])('takes a receipt with no currency at all to be in its country\'s: %j is %s', (text, code) => {
     expect(currencyOf(text, 'USD')).toBe(code);
   });

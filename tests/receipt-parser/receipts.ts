@@ -155,7 +155,7 @@ CONTANTI  5,00
 RESTO  1,30
 05-06-2024 08:12`,
     options: { today },
-    expected: { merchant: 'BAR CENTRALE', date: '2024-06-05', time: '08:12', total: '3.70', currency: null },
+    expected: { merchant: 'BAR CENTRALE', date: '2024-06-05', time: '08:12', total: '3.70', currency: 'EUR' },
   },
   {
     name: 'Dutch kassabon with Totaal and pinnen',
@@ -313,7 +313,7 @@ MwSt  Netto  MwSt  Brutto
 A 7%  2,69  0,19  2,88
 Datum: 24.11.2025  Zeit: 09:13`,
     options: { today },
-    expected: { merchant: 'ALDI SÜD', date: '2025-11-24', time: '09:13', total: '2.88', currency: null },
+    expected: { merchant: 'ALDI SÜD', date: '2025-11-24', time: '09:13', total: '2.88', currency: 'EUR' },
   },
   {
     name: 'French supermarket with a card slip below',
@@ -377,7 +377,7 @@ Tesco Stores Ltd, Welwyn Garden City AL7 1GA
 VAT No: GB 220 4302 31
 03/04/2025 08:05`,
     options: { today, dateOrder: 'auto', defaultCurrency: '', locale: 'en-US' },
-    expected: { merchant: 'TESCO', date: '2025-04-03', time: '08:05', total: '4.75', currency: null },
+    expected: { merchant: 'TESCO', date: '2025-04-03', time: '08:05', total: '4.75', currency: 'GBP' },
   },
   {
     name: 'US bakery with its operating company in the footer, scanned in an en-GB browser',
@@ -707,5 +707,220 @@ Tiền mặt  100.000
 Tiền thối  46.000`,
     options: { today },
     expected: { merchant: 'HIGHLANDS COFFEE', date: '2025-09-05', total: '54000', currency: 'VND' },
+  },
+  {
+    name: 'US warehouse club with a two-line logo and a card slip',
+    receipt: `COSTCO
+WHOLESALE
+Mountain View #423
+1000 N Rengstorff Ave
+Mountain View, CA 94043
+E  1234567  KS WATER 40PK  4.99
+E  7654321  BANANAS  1.99
+   3456789  PAPER TOWEL  19.99 A
+SUBTOTAL  26.97
+TAX  1.82
+****  TOTAL  28.79
+XXXXXXXXXXXX1234  CHIP Read
+AID: A0000000031010
+Seq# 12345  App#: 01234B
+Visa  Resp: APPROVED
+Tran ID#: 532900012345
+AMOUNT: $28.79
+CHANGE  0.00
+11/24/25 15:42 423 12 345 67`,
+    options: { today },
+    expected: { merchant: 'COSTCO WHOLESALE', date: '2025-11-24', total: '28.79', currency: 'USD', tax: '1.82', subtotal: '26.97' },
+  },
+  {
+    name: 'US diner signature copy with blank tip and total lines',
+    receipt: `JOE'S DINER
+55 Main St
+Springfield, IL 62701
+Server: Ann   Check #1042
+Date: 10/05/2025   Time: 8:12 PM
+Pancakes  8.50
+Coffee  2.25
+Subtotal  10.75
+Tax  0.86
+Amount Due  $11.61
+Tip: __________
+Total: __________
+Signature: __________
+CUSTOMER COPY`,
+    options: { today },
+    expected: { merchant: "JOE'S DINER", date: '2025-10-05', total: '11.61', currency: 'USD' },
+  },
+  {
+    name: 'UK café with BALANCE DUE and a spelled-out date',
+    receipt: `Costa Coffee
+Unit 4, Station Road
+Reading RG1 1LG
+VAT Reg No. 123 4567 89
+24 Nov 2025 09:14
+Flat White Regular  £3.45
+Almond Croissant  £2.95
+BALANCE DUE  £6.40
+CARD PAYMENT  £6.40
+VAT 20%  £1.07
+Thank you`,
+    options: { today },
+    expected: { merchant: 'Costa Coffee', date: '2025-11-24', total: '6.40', currency: 'GBP' },
+  },
+  {
+    name: 'UK supermarket with its company under the brand and no £ printed',
+    receipt: `Sainsbury's
+Sainsbury's Supermarkets Ltd
+33 Holborn, London EC1N 2HT
+www.sainsburys.co.uk
+BREAD  1.10
+MILK  1.45
+EGGS  2.30
+3 BALANCE DUE  4.85
+Visa Debit  4.85
+24/11/25 18:03  S123 R45`,
+    options: { today },
+    expected: { merchant: "Sainsbury's", date: '2025-11-24', total: '4.85', currency: 'GBP' },
+  },
+  {
+    name: 'German bakery with quantities, cash and change, no EUR on the total',
+    receipt: `Bäckerei Schmidt
+Inh. Hans Schmidt
+Lindenstr. 5, 80331 München
+Steuer-Nr. 143/123/45678
+Datum: 24.11.25  Zeit: 07:45
+2 x Brezel  0,90  1,80 A
+1 x Kaffee  2,50 A
+SUMME EUR  4,30
+Geg. Bar  10,00
+Rückgeld  5,70
+MwSt 7%  0,28
+Vielen Dank!`,
+    options: { today },
+    expected: { merchant: 'Bäckerei Schmidt', date: '2025-11-24', total: '4.30', currency: 'EUR', tax: '0.28' },
+  },
+  {
+    name: 'German discounter with Zu zahlen and a VAT table',
+    receipt: `ALDI SÜD
+ALDI GmbH & Co. KG
+Hauptstr. 1
+45127 Essen
+Bananen  1,29 A
+Milch  0,99 A
+Zu zahlen  2,28
+Karte  2,28
+MwSt%  Netto  MwSt  Brutto
+A 7%  2,13  0,15  2,28
+24.11.2025 12:01  Filiale 123`,
+    options: { today },
+    expected: { merchant: 'ALDI SÜD', date: '2025-11-24', total: '2.28', currency: 'EUR' },
+  },
+  {
+    name: 'French supermarket with TOTAL TTC and CB',
+    receipt: `MONOPRIX
+Monoprix Exploitation SAS
+14 rue de Rivoli 75004 Paris
+SIRET 552 018 020 00012
+24/11/2025 14:33
+BAGUETTE  1,20
+COMTE 200G  4,50
+TOTAL TTC  5,70 €
+CB  5,70
+TVA 5,5%  0,30
+Merci de votre visite`,
+    options: { today },
+    expected: { merchant: 'MONOPRIX', date: '2025-11-24', total: '5.70', currency: 'EUR' },
+  },
+  {
+    name: 'French restaurant with "dont TVA" and a 20h45 time',
+    receipt: `LE PETIT BISTROT
+12 place du Marché 69002 Lyon
+Table 5  Couverts 2
+Le 24/11/2025 à 20h45
+2 Menu du jour  36,00
+1 Vin rouge  22,00
+TOTAL  58,00 EUR
+dont TVA 10%  5,27
+Service compris
+Carte Bancaire  58,00`,
+    options: { today },
+    expected: { merchant: 'LE PETIT BISTROT', date: '2025-11-24', total: '58.00', currency: 'EUR' },
+  },
+  {
+    name: 'Spanish factura simplificada with TOTAL (€)',
+    receipt: `MERCADONA, S.A.
+C/ Mayor 10, 28013 Madrid
+NIF: A-46103834
+24/11/2025 10:22  OP: 123456
+FACTURA SIMPLIFICADA
+PAN  1,10
+LECHE  0,89
+TOTAL (€)  1,99
+TARJETA BANCARIA  1,99
+IVA 4%  0,08`,
+    options: { today },
+    expected: { merchant: 'MERCADONA, S.A.', date: '2025-11-24', total: '1.99', currency: 'EUR' },
+  },
+  {
+    name: 'Italian documento commerciale with cash and change, no € printed',
+    receipt: `BAR CENTRALE
+di Rossi Mario
+Via Roma 1, 00100 Roma
+P.IVA 01234567890
+DOCUMENTO COMMERCIALE
+di vendita o prestazione
+CAPPUCCINO  1,50
+CORNETTO  1,20
+TOTALE COMPLESSIVO  2,70
+PAGAMENTO CONTANTE  5,00
+RESTO  2,30
+24-11-2025 08:05`,
+    options: { today },
+    expected: { merchant: 'BAR CENTRALE', date: '2025-11-24', total: '2.70', currency: 'EUR' },
+  },
+  {
+    name: 'Dutch kassabon with a column header and pinnen',
+    receipt: `Albert Heijn
+Damstraat 1, 1012 JM Amsterdam
+AANTAL OMSCHRIJVING  PRIJS  BEDRAG
+1 KAAS  4,99
+2 APPELS  0,50  1,00
+TOTAAL  5,99
+PINNEN  5,99
+BTW 9%  0,49
+24-11-2025 16:20`,
+    options: { today },
+    expected: { merchant: 'Albert Heijn', date: '2025-11-24', total: '5.99', currency: 'EUR' },
+  },
+  {
+    name: 'Japanese convenience store with a 年月日 date',
+    receipt: `セブン-イレブン
+東京都千代田区1-1
+2025年11月24日(月) 12:34
+おにぎり  ¥150
+お茶  ¥140
+合計  ¥290
+(内消費税等  ¥21)
+お預り  ¥500
+お釣  ¥210`,
+    options: { today },
+    expected: { merchant: 'セブン-イレブン', date: '2025-11-24', total: '290', currency: 'JPY' },
+  },
+  {
+    name: 'Indian restaurant with CGST, SGST and a rounded net amount',
+    receipt: `PARADISE BIRYANI
+GSTIN: 36AAACP1234F1Z5
+Secunderabad, Telangana
+Bill No: 1234  Date: 24-11-2025
+Chicken Biryani  350.00
+Coke  60.00
+Sub Total  410.00
+CGST 2.5%  10.25
+SGST 2.5%  10.25
+Grand Total  ₹430.50
+Round Off  -0.50
+Net Amount  430.00`,
+    options: { today },
+    expected: { merchant: 'PARADISE BIRYANI', date: '2025-11-24', total: '430.00', currency: 'INR' },
   },
 ];

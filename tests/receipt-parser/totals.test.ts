@@ -26,6 +26,8 @@ describe('total', () => {
     ['the largest amount with a currency when nothing is labelled', 'Coffee  $3.00\nCake  $4.50\nThanks\n$7.50\nSee you', '7.50'],
     ['a subtotal the cash paid confirms', 'Subtotal RM20.40\nCASH RM20.40', '20.40'],
     ['subtotal plus tax without a total label', 'Subtotal 10.00\nVAT 2.00\nVISA ****1234', '12.00'],
+    ['a net amount after the grand total and its round-off', 'Sub Total 410.00\nCGST 2.5% 10.25\nSGST 2.5% 10.25\nGrand Total 430.50\nRound Off -0.50\nNet Amount 430.00', '430.00'],
+    ['not a net amount before the tax', 'Net Amount 100.00\nVAT 20% 20.00\nTotal 120.00\nCard 120.00', '120.00'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);
   });

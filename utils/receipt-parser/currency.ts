@@ -71,6 +71,10 @@ const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsingapore\b|\buen\b/, 'SGD'],
   [/\bnew zealand\b/, 'NZD'],
   [/\bmexico\b|\brfc\b/, 'MXN'],
+  [/\.co\.uk\b|\bunited kingdom\b|\b[a-z]{1,2}\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b/, 'GBP'],
+  [/\bchf\b|\bschweiz\b|\bsuisse\b|\bsvizzera\b|\bche-?\d{3}/, 'CHF'],
+  // Tax words and company numbers of the euro countries; checked last, so a Swiss or Latin American cue comes first.
+  [/\bmwst\b|\bust-?id|\bsteuer-?nr|\bzu zahlen\b|\bsiret\b|\bttc\b|\bp\.? ?iva\b|\bpartita iva\b|\bdocumento commerciale\b|\bbtw\b|\bkvk\b|\bfactura simplificada\b|\bnif\b|\balv\b|\by-tunnus\b/, 'EUR'],
 ];
 
 /** The currency of the country a receipt without any currency names itself from, if any. */

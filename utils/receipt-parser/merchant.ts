@@ -10,7 +10,13 @@ const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
 const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
-const BUSINESS_WORD = /\b(?:restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|station|tankstelle|kiosk|deli|food|foods)\b/;
+const BUSINESS_WORDS =
+  'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
+  'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
+  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza';
+const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
+/** A row that only says what kind of business the name above it is ("COSTCO" over "WHOLESALE"). */
+const BUSINESS_ROW = new RegExp(`^(?:${BUSINESS_WORDS})(?: (?:${BUSINESS_WORDS}))?$`);
 const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
 const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy'.split(' '));
 
@@ -27,7 +33,7 @@ const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|opera
 
 /** Words that say what kind of company a name is, not which one. */
 const CORPORATE_WORDS = new Set(
-  ('exploitation exploitations stores store group groupe gruppe holding holdings retail retailers operations services distribution ' +
+  ('exploitation exploitations stores store supermarket supermarkets hypermarket hypermarkets group groupe gruppe holding holdings retail retailers operations services distribution ' +
     'international trading enterprise enterprises company corporation stiftung vertrieb vertriebs handel handels europe uk france deutschland').split(' '),
 );
 const MINOR_WORDS = new Set('the and und et les des der die das von van de du la le of'.split(' '));
@@ -126,7 +132,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   let name = readName(row.text);
   const next = rows[best.index + 1];
-  if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
+  if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || BUSINESS_ROW.test(next.norm.trim()) || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
     name = `${name} ${cleanName(next.text)}`;
   }
   const confidence = Math.max(0.3, Math.min(0.9, 0.4 + best.score * 0.3));

@@ -39,7 +39,12 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
 /** Picks what the customer paid; `fallback` is the guess when no row names a total and no arithmetic gives one. */
 export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number): TotalPick {
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
-  const summary = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
+  const rounded = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
+  // "Net Amount" below "Grand Total" and "Round Off", equal to the two together, is the rounded total, not a subtotal.
+  const roundings = rounded.filter((e) => e.kind === 'rounding' && e.value !== 0);
+  const isRoundedTotal = (e: SummaryAmount): boolean =>
+    rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
+  const summary = rounded.map((e) => (e.kind === 'subtotal' && isRoundedTotal(e) ? { ...e, kind: 'total' as const } : e));
   const candidates = ofKind(summary, 'grand', 'total').filter((e) => e.value > 0);
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   const adjustments = ofKind(summary, 'rounding', 'tip').map((e) => e.value).filter((value) => value !== 0);
