@@ -26,8 +26,10 @@ const COMPACT_YEAR_LAST = /(?<![\d.,])(\d{2})(\d{2})((?:19|20)\d{2})(?![\d]|[.,]
 const KANJI = /((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
 // Any word stands in for the month here; the month table then decides, which keeps the scan linear.
-const DAY_MONTH_NAME = /(?<![\da-z])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?([a-z]{3,10})\.?(?![a-z])[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/g;
-const MONTH_NAME_DAY = /(?<![a-z])([a-z]{3,10})\.?(?![a-z])[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/,']*(\d{4}|\d{2})(?!\d)/g;
+const DAY_MONTH_NAME = /(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/gu;
+/** Year first, as Hungarian writes it: "2025. március 3.". */
+const YEAR_MONTH_NAME_DAY = /(?<!\d)(\d{4})\.?\s*(\p{L}{3,12})\.?\s+(\d{1,2})(?![\d:])/gu;
+const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/,']*(\d{4}|\d{2})(?!\d)/gu;
 const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
@@ -50,7 +52,7 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
     const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
     const compactDigits = /\d{8}/.test(text);
     const kanji = text.includes('年');
-    const named = /\d/.test(norm) && (norm.match(/[a-z]{3,10}/g) ?? []).some((word) => MONTHS.has(word));
+    const named = /\d/.test(norm) && (norm.match(/\p{L}{3,12}/gu) ?? []).some((word) => MONTHS.has(word));
     if (!separated && !compactDigits && !kanji && !named) return;
     const raw: RawCandidate[] = [];
     const add = (candidate: RawCandidate): void => addCandidate(raw, candidate);
@@ -73,6 +75,10 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
       for (const m of norm.matchAll(DAY_MONTH_NAME)) {
         const month = MONTHS.get(m[2] ?? '');
         if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      }
+      for (const m of norm.matchAll(YEAR_MONTH_NAME_DAY)) {
+        const month = MONTHS.get(m[2] ?? '');
+        if (month !== undefined) add({ year: Number(m[1]), first: Number(m[3]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
       for (const m of norm.matchAll(MONTH_NAME_DAY)) {
         const month = MONTHS.get(m[1] ?? '');
