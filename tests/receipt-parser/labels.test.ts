@@ -77,6 +77,15 @@ describe('classifyLabel', () => {
     ['T0TAL', 'total'],
     ['SUBTOTA1', 'subtotal'],
     ['Ribeye Steak', 'none'],
+    ['T O T A L', 'total'],
+    ['TOTA L', 'total'],
+    ['TOTAI', 'total'],
+    ['SUBT0TAI', 'subtotal'],
+    ['GRAND T0TAI', 'grand'],
+    ['CHANCE', 'change'],
+    ['HOTEL', 'none'],
+    ['TOTES', 'none'],
+    ['POSTAL', 'none'],
   ])('%s is %s', (label, kind) => {
     expect(classifyLabel(normalizeText(label))).toBe(kind);
   });

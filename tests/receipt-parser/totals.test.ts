@@ -27,6 +27,9 @@ describe('total', () => {
     ['a subtotal the cash paid confirms', 'Subtotal RM20.40\nCASH RM20.40', '20.40'],
     ['subtotal plus tax without a total label', 'Subtotal 10.00\nVAT 2.00\nVISA ****1234', '12.00'],
     ['a net amount after the grand total and its round-off', 'Sub Total 410.00\nCGST 2.5% 10.25\nSGST 2.5% 10.25\nGrand Total 430.50\nRound Off -0.50\nNet Amount 430.00', '430.00'],
+    ['a refund\'s negative total', 'REFUND\nSHIRT -12.50\nTOTAL -12.50\nVISA CREDIT -12.50', '-12.50'],
+    ['a sale\'s total, not a negative line', 'RETURN -5.00\nTOTAL -5.00\nTOTAL 7.50\nCASH 7.50', '7.50'],
+    ['a total OCR misread', 'SUBTOTAL 10.00\nTOTAI 10.80\nVISA 10.80', '10.80'],
     ['not a net amount before the tax', 'Net Amount 100.00\nVAT 20% 20.00\nTotal 120.00\nCard 120.00', '120.00'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

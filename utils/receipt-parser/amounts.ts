@@ -98,7 +98,8 @@ const repairCents = (text: string): string =>
 
 /** Every number of the row written as money, with its sign and currency marker. */
 export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
-  const text = repairCents(rowText);
+  // Leader dots ("TOTAL......10.80") become spaces, keeping every offset.
+  const text = repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText);
   const pattern = NUMBER_PATTERNS[mark];
   pattern.lastIndex = 0;
   const amounts: Amount[] = [];

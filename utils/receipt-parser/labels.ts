@@ -34,5 +34,47 @@ export function classifyLabel(norm: string): LabelKind {
   for (const [kind, pattern] of RULES) {
     if (pattern.test(label)) return kind;
   }
-  return 'none';
+  return classifyMisread(label);
+}
+
+/** Labels OCR often breaks: letters spaced out ("T O T A L", "TOTA L") or one misread ("TOTAI", "SUBT0TAI"). */
+const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
+  ['total', 'total'],
+  ['subtotal', 'subtotal'],
+  ['grandtotal', 'grand'],
+  ['totaldue', 'grand'],
+  ['amountdue', 'grand'],
+  ['balancedue', 'grand'],
+  ['summe', 'total'],
+  ['gesamt', 'total'],
+  ['change', 'change'],
+];
+
+function classifyMisread(label: string): LabelKind {
+  const letters = label.replace(/[^a-z]/g, '');
+  if (letters.length < 5 || letters.length > 12) return 'none';
+  return MISREAD_LABELS.find(([word]) => isOneEditAway(letters, word))?.[1] ?? 'none';
+}
+
+/** Equal, or one letter changed, added or dropped. */
+function isOneEditAway(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
 }

@@ -45,12 +45,15 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const isRoundedTotal = (e: SummaryAmount): boolean =>
     rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
   const summary = rounded.map((e) => (e.kind === 'subtotal' && isRoundedTotal(e) ? { ...e, kind: 'total' as const } : e));
-  const candidates = ofKind(summary, 'grand', 'total').filter((e) => e.value > 0);
+  const labelled = ofKind(summary, 'grand', 'total');
+  // A refund's total is negative; a receipt with any positive total is a sale.
+  const positive = labelled.filter((e) => e.value > 0);
+  const candidates = positive.length > 0 ? positive : labelled.filter((e) => e.value < 0);
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   const adjustments = ofKind(summary, 'rounding', 'tip').map((e) => e.value).filter((value) => value !== 0);
   const { paid, summed } = findImpliedTotals(summary);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
-  const largest = Math.max(0, ...candidates.map((e) => e.value));
+  const largest = Math.max(0, ...candidates.map((e) => Math.abs(e.value)));
   const firstChange = ofKind(summary, 'change')[0]?.row ?? Number.POSITIVE_INFINITY;
   let best: SummaryAmount | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -60,10 +63,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     if (paid.some((value) => sameAmount(value, entry.value))) score += 1.5;
     if (summed.some((value) => sameAmount(value, entry.value))) score += 1;
     if (tendered.some((value) => sameAmount(value, entry.value))) score += 0.5;
-    if (sameAmount(entry.value, largest)) score += 0.5;
+    if (sameAmount(Math.abs(entry.value), largest)) score += 0.5;
     if (candidates.every((other) => sameAmount(other.value, entry.value))) score += 0.5;
     // A "total" far below the largest is a tax line that names the total ("GST included in total: 1.42").
-    if (entry.value < largest * 0.3) score -= 2;
+    if (Math.abs(entry.value) < largest * 0.3) score -= 2;
     // A total after its rounding adjustment or tip is the one paid.
     if (candidates.some((other) => other.row < entry.row && adjustments.some((r) => sameAmount(other.value + r, entry.value)))) score += 2;
     // Totals printed after the change are tax tables and reprints.
