@@ -27,13 +27,16 @@ function isSuffixOnly(norm: string): boolean {
 }
 
 const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
-const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt)\b/;
+const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server)\b/;
+/** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
+const MOTTO = /^(?:\p{L}+ ){1,3}\p{L}+[.!] (?:\p{L}+ ){1,3}\p{L}+[.!]?$/u;
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
 const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b/;
 
 /** Words that say what kind of company a name is, not which one. */
 const CORPORATE_WORDS = new Set(
   ('exploitation exploitations stores store supermarket supermarkets hypermarket hypermarkets group groupe gruppe holding holdings retail retailers operations services distribution ' +
+    'dienstleistung dienstleistungs gesellschaft verwaltung verwaltungs filiale filialen ' +
     'international trading enterprise enterprises company corporation stiftung vertrieb vertriebs handel handels europe uk france deutschland').split(' '),
 );
 const MINOR_WORDS = new Set('the and und et les des der die das von van de du la le of'.split(' '));
@@ -60,7 +63,7 @@ function isNotName(text: string): boolean {
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
   if (/#\d/.test(norm)) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
-  if (SLOGAN.test(norm) || PERSON_ROLE.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
+  if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
   return /,\s*$/.test(norm);
 }
 
@@ -134,6 +137,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const next = rows[best.index + 1];
   if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || BUSINESS_ROW.test(next.norm.trim()) || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
     name = `${name} ${cleanName(next.text)}`;
+    // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
+    const third = rows[best.index + 2];
+    if (third && BUSINESS_ROW.test(next.norm.trim()) && BUSINESS_ROW.test(third.norm.trim())) name = `${name} ${cleanName(third.text)}`;
   }
   const confidence = Math.max(0.3, Math.min(0.9, 0.4 + best.score * 0.3));
   return { merchant: name === '' ? null : name, confidence, row: best.index };
