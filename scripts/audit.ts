@@ -112,7 +112,7 @@ function main(args: string[]): number {
 
   console.log(`Shipped packages: ${[...shipped].map(([name, versions]) => `${name}@${versions.join('/')}`).join(', ')}`);
   if (outcome.kind === 'report') console.log('npm audit --omit=dev: the advisory service answered.');
-  else console.warn(`npm audit --omit=dev could not run (${outcome.reason}); only the ${known.advisories.length} advisories reviewed on ${known.reviewed} were checked.`);
+  else console.warn(`npm audit --omit=dev could not run (${outcome.reason}); only the advisories reviewed by hand on ${known.reviewed} (${known.advisories.length}) were checked.`);
   for (const finding of findings) console.log(formatFinding(finding));
   const blocking = findings.filter(isBlocking);
   console.log(`audit: ${findings.length} findings, ${blocking.length} high or critical`);
