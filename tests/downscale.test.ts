@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fitImageToLimit, makeThumbnail, type CanvasEnv, type Context2DLike, type ImageBitmapLike } from '../utils/downscale';
-import { readImageDimensions } from '../utils/image-type';
+import { readImageDimensions } from '../utils/image-dimensions';
 import { ScanFailure, scanErrors, type ScanError } from '../utils/scan-error';
 
 const MB = 1024 * 1024;

@@ -1,49 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readImageDimensions, sniffImageType } from '../utils/image-type';
+import { sniffImageType } from '../utils/image-type';
 import type { ImageMime } from '../utils/receipt';
 import { scanErrors } from '../utils/scan-error';
-
-const IMAGES = '../shared/receipts-dev/images';
-const readReceipt = (name: string) => new Uint8Array(readFileSync(`${IMAGES}/${name}`));
-const realReceipts = readdirSync(IMAGES).filter((name) => name.endsWith('.jpg')).sort();
-
-const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? Array.from(part, (char) => char.charCodeAt(0)) : part)));
-const le16 = (value: number) => [value & 0xff, (value >> 8) & 0xff];
-const le32 = (value: number) => [...le16(value & 0xffff), ...le16(Math.floor(value / 0x10000))];
-const be32 = (value: number) => le32(value).reverse();
-const text = (value: string) => new TextEncoder().encode(value);
-
-/** Chunks with zero CRCs: the sniffer reads structure, not checksums. */
-const pngChunk = (type: string, data: number[]) => [...be32(data.length), ...bytesOf(type), ...data, 0, 0, 0, 0];
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const png = (width: number, height: number, withEnd = true) =>
-  bytesOf(
-    PNG_SIGNATURE,
-    pngChunk('IHDR', [...be32(width), ...be32(height), 8, 2, 0, 0, 0]),
-    pngChunk('IDAT', [0x78, 0x9c, 0x63, 0x00, 0x00]),
-    withEnd ? pngChunk('IEND', []) : [],
-  );
-const gif = (width: number, height: number, trailer = [0x3b]) =>
-  bytesOf('GIF89a', le16(width), le16(height), [0x00, 0x00, 0x00], [0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00], trailer);
-const riff = (chunk: number[], declaredExtra = 0) => bytesOf('RIFF', le32(4 + chunk.length + declaredExtra), 'WEBP', chunk);
-const webpLossy = (width: number, height: number) =>
-  riff([...bytesOf('VP8 '), ...le32(10), 0x50, 0x01, 0x00, 0x9d, 0x01, 0x2a, ...le16(width), ...le16(height)]);
-const webpLossless = (width: number, height: number) => {
-  const bits = (width - 1) + (height - 1) * 0x4000;
-  return riff([...bytesOf('VP8L'), ...le32(6), 0x2f, ...le32(bits), 0x00]);
-};
-const webpExtended = (width: number, height: number) =>
-  riff([...bytesOf('VP8X'), ...le32(10), 0x10, 0, 0, 0, ...le32(width - 1).slice(0, 3), ...le32(height - 1).slice(0, 3)]);
-const bmp = (width: number, height: number, declaredSize?: number) => {
-  const pixels = new Array<number>(16).fill(0xff);
-  const size = 14 + 40 + pixels.length;
-  return bytesOf('BM', le32(declaredSize ?? size), le32(0), le32(54), le32(40), le32(width), le32(height), le16(1), le16(24), new Array<number>(24).fill(0), pixels);
-};
-const tiffLittle = bytesOf('II', [0x2a, 0x00], le32(8), le16(0), le32(0));
-const tiffBig = bytesOf('MM', [0x00, 0x2a], be32(8), [0, 0], be32(0));
-const pdf = (ending: string) => text(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n${ending}`);
+import { PNG_SIGNATURE, bmp, bytesOf, gif, le32, pdf, png, readReceipt, realReceipts, riff, text, tiffBig, tiffLittle, webpExtended, webpLossless, webpLossy } from './image-fixtures';
 
 describe('sniffImageType on the real receipts', () => {
   it.each(realReceipts)('recognises %s as a whole JPEG', (name) => {
@@ -133,46 +92,5 @@ describe('sniffImageType on things that are not images', () => {
     expect(result.ok ? '' : result.error.message).toBe(
       'This is not an image: it looks like an HTML page. Only JPEG, PNG, GIF, WebP, BMP, TIFF and PDF can be scanned.',
     );
-  });
-});
-
-describe('readImageDimensions', () => {
-  it.each([
-    ['sroie-000.jpg', 463, 1013],
-    ['sroie-008.jpg', 992, 1403],
-    ['sroie-014.jpg', 780, 2044],
-    ['sroie-290.jpg', 4961, 7016],
-  ])('reads the SOF size of %s', (name, width, height) => {
-    expect(readImageDimensions(readReceipt(name), 'image/jpeg')).toEqual({ width, height });
-  });
-
-  it('reads a JPEG size from the first 64 KB alone', () => {
-    expect(readImageDimensions(readReceipt('sroie-304.jpg').subarray(0, 65536), 'image/jpeg')).toEqual({ width: 4961, height: 7016 });
-  });
-
-  it.each<[string, Uint8Array, ImageMime, { width: number; height: number } | null]>([
-    ['PNG', png(3000, 40000), 'image/png', { width: 3000, height: 40000 }],
-    ['GIF', gif(640, 480), 'image/gif', { width: 640, height: 480 }],
-    ['lossy WebP', webpLossy(1037, 9023), 'image/webp', { width: 1037, height: 9023 }],
-    ['lossless WebP', webpLossless(16384, 3), 'image/webp', { width: 16384, height: 3 }],
-    ['extended WebP', webpExtended(30000, 20001), 'image/webp', { width: 30000, height: 20001 }],
-    ['bottom-up BMP', bmp(123, 456), 'image/bmp', { width: 123, height: 456 }],
-    ['top-down BMP', bmp(123, -456), 'image/bmp', { width: 123, height: 456 }],
-    ['TIFF', tiffLittle, 'image/tiff', null],
-    ['PDF', pdf('%%EOF'), 'application/pdf', null],
-    ['PNG cut before its size', png(3, 2).subarray(0, 18), 'image/png', null],
-    [
-      'progressive JPEG after fill bytes and a restart marker',
-      Uint8Array.from([0xff, 0xd8, 0xff, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xd0, 0xff, 0xc2, 0x00, 0x0b, 0x08, 0x00, 0x64, 0x00, 0xc8, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9]),
-      'image/jpeg',
-      { width: 200, height: 100 },
-    ],
-    ['JPEG whose scan starts before any frame header', Uint8Array.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0x00, 0x00, 0xff, 0xd9]), 'image/jpeg', null],
-    ['JPEG with garbage between segments', Uint8Array.from([0xff, 0xd8, 0x12, 0x34, 0x56, 0x78, 0xff, 0xd9]), 'image/jpeg', null],
-    ['JPEG with no frame header', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xd9]), 'image/jpeg', null],
-    ['JPEG cut before its frame header', readReceipt('sroie-000.jpg').subarray(0, 30), 'image/jpeg', null],
-    ['PNG of zero width', png(0, 5), 'image/png', null],
-  ])('reads a %s', (_, bytes, mime, dimensions) => {
-    expect(readImageDimensions(bytes, mime)).toEqual(dimensions);
   });
 });

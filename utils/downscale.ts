@@ -1,4 +1,5 @@
-import { readImageDimensions, sniffImageType } from './image-type';
+import { readImageDimensions } from './image-dimensions';
+import { sniffImageType } from './image-type';
 import { ScanFailure, scanErrors } from './scan-error';
 
 /** The parts of ImageBitmap, OffscreenCanvas and its 2D context this file uses, so tests can pass fakes. */

@@ -1,5 +1,6 @@
 import { assertDecodable, makeThumbnail, type CanvasEnv } from './downscale';
-import { readImageDimensions, sniffImageType } from './image-type';
+import { readImageDimensions } from './image-dimensions';
+import { sniffImageType } from './image-type';
 import type { OriginalInfo, ReceiptRecord } from './receipt';
 import type { ReceiptRepository } from './receipt-repository';
 import { ScanFailure } from './scan-error';

@@ -1,6 +1,6 @@
 import type { CanvasEnv } from './downscale';
 import { fitImageToLimit } from './downscale';
-import { readImageDimensions } from './image-type';
+import { readImageDimensions } from './image-dimensions';
 import type { OcrRequest } from './ocr-space-client';
 import { ocrFiletype } from './ocr-space-client';
 import type { OriginalInfo } from './receipt';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CanvasEnv, CanvasLike, ImageBitmapLike } from '../../utils/downscale';
-import { readImageDimensions } from '../../utils/image-type';
+import { readImageDimensions } from '../../utils/image-dimensions';
 import { createMemoryStreamingSupport, createOcrClient } from '../../utils/ocr-space-client';
 import type { ScanError } from '../../utils/scan-error';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
