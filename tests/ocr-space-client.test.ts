@@ -2,16 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMultipartBody, type MultipartPart } from '../utils/multipart';
-import {
-  createMemoryStreamingSupport,
-  createOcrClient,
-  ocrFiletype,
-  type OcrRequest,
-  type StreamingSupportStore,
-  type UploadProgress,
-} from '../utils/ocr-space-client';
+import { createOcrClient, ocrFiletype, type OcrRequest, type UploadProgress } from '../utils/ocr-space-client';
 import type { ImageMime } from '../utils/receipt';
 import { ScanFailure, scanErrors, type ScanError } from '../utils/scan-error';
+import { createMemoryStreamingSupport, type StreamingSupportStore } from '../utils/streaming-support';
 import { type OcrFault } from './ocr-server';
 import { useOcrServer } from './ocr-server/use-ocr-server';
 

@@ -4,6 +4,7 @@ import { readOcrAnswer } from './ocr-answer';
 import type { ImageMime, OcrPage } from './receipt';
 import { ScanFailure, scanErrors } from './scan-error';
 import type { OcrEngine } from './settings';
+import { countedStream, detectRequestStreams, type StreamingSupportStore } from './streaming-support';
 
 export type UploadProgress = { loaded: number; total: number } | { indeterminate: true };
 
@@ -23,12 +24,6 @@ export interface OcrRequest {
   signal?: AbortSignal;
 }
 
-/** Remembers, per endpoint origin, whether the browser could stream an upload body there. */
-export interface StreamingSupportStore {
-  get(origin: string): Promise<boolean | undefined>;
-  set(origin: string, supported: boolean): Promise<void>;
-}
-
 export interface OcrClientEnv {
   fetch: typeof fetch;
   streamingSupport: StreamingSupportStore;
@@ -38,7 +33,6 @@ export interface OcrClientEnv {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const CHUNK_BYTES = 64 * 1024;
 
 const FILETYPES: Record<ImageMime, string> = {
   'image/jpeg': 'JPG',
@@ -54,34 +48,6 @@ export function ocrFiletype(mime: ImageMime): string {
   return FILETYPES[mime];
 }
 
-export function createMemoryStreamingSupport(): StreamingSupportStore {
-  const support = new Map<string, boolean>();
-  return {
-    get: async (origin) => support.get(origin),
-    set: async (origin, supported) => {
-      support.set(origin, supported);
-    },
-  };
-}
-
-/** Same probe as ky's: a runtime that streams reads `duplex` and does not stringify the stream into text. */
-export function detectRequestStreams(): boolean {
-  let duplexRead = false;
-  try {
-    const probe = new Request('https://empty.invalid', {
-      method: 'POST',
-      body: new ReadableStream(),
-      get duplex() {
-        duplexRead = true;
-        return 'half';
-      },
-    } as RequestInit);
-    return duplexRead && !probe.headers.has('content-type');
-  } catch {
-    return false;
-  }
-}
-
 function buildOcrBody(request: OcrRequest, boundary: string): Uint8Array<ArrayBuffer> {
   const parts: MultipartPart[] = [
     { name: 'language', value: request.language },
@@ -94,26 +60,6 @@ function buildOcrBody(request: OcrRequest, boundary: string): Uint8Array<ArrayBu
     { name: 'file', filename: request.file.filename, contentType: request.file.contentType, bytes: request.file.bytes },
   ];
   return new Uint8Array(buildMultipartBody(parts, boundary));
-}
-
-/** A body the browser pulls in 64 KB chunks; counting the pulls tracks the bytes sent. */
-function streamBody(body: Uint8Array<ArrayBuffer>, onPull: (loaded: number) => void) {
-  let offset = 0;
-  let pulls = 0;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        const end = Math.min(offset + CHUNK_BYTES, body.byteLength);
-        controller.enqueue(body.slice(offset, end));
-        offset = end;
-        pulls += 1;
-        onPull(offset);
-        if (offset >= body.byteLength) controller.close();
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { stream, pulls: () => pulls };
 }
 
 const isTypeError = (error: unknown): boolean => error instanceof TypeError || (error instanceof Error && error.name === 'TypeError');
@@ -169,7 +115,7 @@ export function createOcrClient(env: OcrClientEnv) {
     if (supported === false) {
       answer = await sendBlob().catch(failWith);
     } else {
-      const streamed = streamBody(body, (loaded) => request.onProgress?.({ loaded, total }));
+      const streamed = countedStream(body, (loaded) => request.onProgress?.({ loaded, total }));
       try {
         request.onProgress?.({ loaded: 0, total });
         answer = await post(url, headers, streamed.stream, request.signal);
