@@ -8,20 +8,19 @@ import { ReceiptDetail } from '@/components/ReceiptDetail';
 import { ReceiptList } from '@/components/ReceiptList';
 import { ReceiptToolbar } from '@/components/ReceiptToolbar';
 import { UndoBar } from '@/components/UndoBar';
-import type { BatchStarted, ScanRequest } from '@/utils/protocol';
+import type { ScanRequest } from '@/utils/protocol';
 import type { FieldName } from '@/utils/receipt';
 import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/receipt-filter';
-import type { ReceiptLibrary, ReceiptPage, ReceiptSnapshot } from '@/utils/receipt-library';
-import { summariseBatch, type BatchSummary } from '@/utils/scan-notices';
-import type { ScanTarget } from '@/utils/scan-pipeline';
-import { createPopupActions, findActiveTabReceipts } from './popup-actions';
+import type { ReceiptLibrary, ReceiptPage } from '@/utils/receipt-library';
+import { createPopupActions } from './popup-actions';
+import { usePageScan } from './use-page-scan';
+import { useUndoDelete } from './use-undo-delete';
 import { useFilteredReceipts, useReceipts } from './use-receipts';
 import { useSummaries } from './use-summaries';
 
 /** Matches shown at first, as many as fill the popup; scrolling shows more. */
 const FIRST_MATCHES = 20;
 const MORE_MATCHES = 50;
-const UNDO_MS = 10_000;
 
 interface AppProps {
   repository: ReceiptLibrary;
@@ -34,12 +33,9 @@ export function App({ repository, firstPage }: AppProps) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [highlightId, setHighlightId] = useState<string | null>(null);
-  const [pageTargets, setPageTargets] = useState<ScanTarget[] | null>(null);
-  const [batch, setBatch] = useState<{ id: string; summary: BatchSummary } | null>(null);
   const [filter, setFilter] = useState<ReceiptFilter>(NO_FILTER);
   const [shown, setShown] = useState(FIRST_MATCHES);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [undo, setUndo] = useState<{ snapshots: ReceiptSnapshot[]; message: string } | null>(null);
   const locale = navigator.language;
 
   const onDuplicate = useCallback((_receiptId: string, existingId: string) => {
@@ -56,52 +52,31 @@ export function App({ repository, firstPage }: AppProps) {
   const months = useMemo(() => (summaries ? listMonths(summaries) : []), [summaries]);
   const totals = useMemo(() => totalsByMonth(matches ?? summaries ?? []), [matches, summaries]);
 
-  // The batch bar follows the newest batch among the receipts on screen.
-  const batchId = batch?.id ?? cursor.receipts.find((receipt) => receipt.job?.batchId)?.job?.batchId ?? null;
-  useEffect(() => {
-    if (!batchId) return;
-    void repository.listBatch(batchId).then((members) => setBatch({ id: batchId, summary: summariseBatch(members) }));
-  }, [batchId, cursor.receipts, repository]);
+  const pageScan = usePageScan(repository, cursor.receipts);
 
   useEffect(() => {
     const hello: ScanRequest = { type: 'popup-opened' };
     void browser.runtime.sendMessage(hello).catch(() => undefined);
   }, []);
 
-  useEffect(() => {
-    if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [undo]);
-
   const retry = (receiptId: string) => {
     const request: ScanRequest = { type: 'retry-scan', receiptId };
     void browser.runtime.sendMessage(request);
   };
 
-  const scanPage = async (targets: ScanTarget[]) => {
-    setPageTargets(null);
-    const request: ScanRequest = { type: 'scan-batch', targets };
-    const started = (await browser.runtime.sendMessage(request)) as BatchStarted;
-    setBatch({ id: started.batchId, summary: { done: 0, failed: 0, remaining: started.count } });
-  };
-
-  const remove = async (ids: string[]) => {
-    const snapshots = await actions.takeOut(ids);
-    forget(ids);
-    cursor.setReceipts((current) => current.filter((receipt) => !ids.includes(receipt.id)));
-    setSelected(new Set());
-    setOpenId(null);
-    setUndo({ snapshots, message: snapshots.length === 1 ? 'Receipt deleted.' : `${snapshots.length} receipts deleted.` });
-  };
-
-  const restore = async () => {
-    if (!undo) return;
-    setUndo(null);
-    await actions.putBack(undo.snapshots);
-    reload();
-    await cursor.loadPage();
-  };
+  const undoDelete = useUndoDelete(
+    actions,
+    (ids) => {
+      forget(ids);
+      cursor.setReceipts((current) => current.filter((receipt) => !ids.includes(receipt.id)));
+      setSelected(new Set());
+      setOpenId(null);
+    },
+    async () => {
+      reload();
+      await cursor.loadPage();
+    },
+  );
 
   const loadMore = useCallback(() => (filtering ? setShown((count) => count + MORE_MATCHES) : void cursor.loadPage(cursor.next)), [filtering, cursor.loadPage, cursor.next]);
 
@@ -129,9 +104,9 @@ export function App({ repository, firstPage }: AppProps) {
             void repository.saveCorrections(open.id, corrections).then(() => (reload(), cursor.refresh(open.id)))
           }
           onDownload={async () => setNotice(await actions.downloadOriginal(open))}
-          onDelete={() => void remove([open.id])}
+          onDelete={() => void undoDelete.remove([open.id])}
         />
-        {undo && <UndoBar message={undo.message} onUndo={() => void restore()} />}
+        {undoDelete.message && <UndoBar message={undoDelete.message} onUndo={() => void undoDelete.restore()} />}
       </main>
     );
   }
@@ -142,7 +117,7 @@ export function App({ repository, firstPage }: AppProps) {
       <header class="popup-header">
         <h1>Receipts</h1>
         <div class="header-actions">
-          <button type="button" class="secondary" onClick={async () => setPageTargets(await findActiveTabReceipts())}>
+          <button type="button" class="secondary" onClick={() => void pageScan.findTargets()}>
             Scan all images on this page
           </button>
           <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
@@ -150,15 +125,15 @@ export function App({ repository, firstPage }: AppProps) {
           </a>
         </div>
       </header>
-      {pageTargets && <ConfirmPageScan count={pageTargets.length} onConfirm={() => void scanPage(pageTargets)} onCancel={() => setPageTargets(null)} />}
-      {batch && <BatchProgress summary={batch.summary} onDismiss={() => setBatch(null)} />}
+      {pageScan.pageTargets && <ConfirmPageScan count={pageScan.pageTargets.length} onConfirm={() => pageScan.pageTargets && void pageScan.confirm(pageScan.pageTargets)} onCancel={pageScan.cancel} />}
+      {pageScan.batch && <BatchProgress summary={pageScan.batch.summary} onDismiss={pageScan.dismissBatch} />}
       {notice && <p role="status" class="notice">{notice}</p>}
       <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))} />
       <MonthTotals months={totals} locale={locale} />
       {selection.length > 0 && (
         <BulkBar
           count={selection.length}
-          onDelete={() => void remove(selection.map((receipt) => receipt.id))}
+          onDelete={() => void undoDelete.remove(selection.map((receipt) => receipt.id))}
           onDownload={async () => setNotice(await actions.downloadOriginalsZip(selection))}
           onExport={async () => setNotice(await actions.exportCsv(selection))}
           onClear={() => setSelected(new Set())}
@@ -191,7 +166,7 @@ export function App({ repository, firstPage }: AppProps) {
       {((filtering && matches && matches.length > shown) || (!filtering && cursor.next)) && (
         <LoadMore onLoad={loadMore} />
       )}
-      {undo && <UndoBar message={undo.message} onUndo={() => void restore()} />}
+      {undoDelete.message && <UndoBar message={undoDelete.message} onUndo={() => void undoDelete.restore()} />}
     </main>
   );
 }

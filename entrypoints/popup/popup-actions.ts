@@ -64,3 +64,5 @@ export function createPopupActions(repository: ReceiptLibrary) {
     },
   };
 }
+
+export type PopupActions = ReturnType<typeof createPopupActions>;
