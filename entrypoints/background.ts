@@ -9,7 +9,8 @@ import { openReceiptDb } from '@/utils/receipt-db';
 import { createReceiptRepository } from '@/utils/receipt-repository';
 import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan-notices';
 import { createScanner, type ScanTarget } from '@/utils/scan-pipeline';
-import { createKeepAlive, createScanQueue } from '@/utils/scan-queue';
+import { createKeepAlive } from '@/utils/keep-alive';
+import { createScanQueue } from '@/utils/scan-queue';
 import { createSettingsStore } from '@/utils/settings';
 import { createStoredStreamingSupport } from '@/utils/streaming-support';
 

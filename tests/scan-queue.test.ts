@@ -9,7 +9,8 @@ import { openReceiptDb } from '../utils/receipt-db';
 import { createReceiptRepository, type ReceiptRepository } from '../utils/receipt-repository';
 import { ScanFailure, scanErrors, type ScanError } from '../utils/scan-error';
 import { createScanner } from '../utils/scan-pipeline';
-import { createKeepAlive, createScanQueue, MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay, WATCHDOG_MS, type ScanQueueEnv } from '../utils/scan-queue';
+import { MAX_AUTOMATIC_ATTEMPTS } from '../utils/retry-policy';
+import { createScanQueue, WATCHDOG_MS, type ScanQueueEnv } from '../utils/scan-queue';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 
 const DEV = new URL('../../shared/receipts-dev/', import.meta.url);
@@ -219,48 +220,5 @@ describe('scan queue', () => {
     expect(settled).toEqual([{ id: 'r01', kind: 'failed' }]);
     expect((await repository.get('r01'))?.error?.code).toBe('not-an-image');
     expect(await repository.getOriginal('r01')).toBeUndefined();
-  });
-});
-
-describe('retry policy', () => {
-  it.each<[ScanError, boolean]>([
-    [scanErrors.network('api.ocr.space'), true],
-    [scanErrors.ocrRateLimit('x', 600_000), true],
-    [scanErrors.ocrServer(500), true],
-    [scanErrors.ocrTimeout(), true],
-    [scanErrors.ocrBadKey(), false],
-    [scanErrors.notAnImage('an HTML page'), false],
-    [scanErrors.stillTooLarge(1024), false],
-    [scanErrors.storageFull(), false],
-    [scanErrors.unexpected('bug'), false],
-  ])('%o retries by itself: %s', (error, expected) => {
-    expect(retriesAutomatically(error)).toBe(expected);
-  });
-
-  it.each([
-    [1, 0, 1_000],
-    [1, 0.999, 1_999],
-    [2, 0.5, 3_000],
-    [3, 0.5, 6_000],
-    [10, 1, 120_000],
-  ])('attempt %i with jitter %f waits %i ms', (attempts, random, delay) => {
-    expect(retryDelay(scanErrors.network('x'), attempts, () => random)).toBe(delay);
-  });
-});
-
-describe('keep-alive', () => {
-  it('pings every 25 seconds only while started', () => {
-    vi.useFakeTimers();
-    const ping = vi.fn();
-    const keepAlive = createKeepAlive(ping, { setInterval, clearInterval });
-    keepAlive.start();
-    keepAlive.start();
-    vi.advanceTimersByTime(75_000);
-    expect(ping).toHaveBeenCalledTimes(3);
-    keepAlive.stop();
-    vi.advanceTimersByTime(75_000);
-    expect(ping).toHaveBeenCalledTimes(3);
-    expect(keepAlive.active).toBe(false);
-    vi.useRealTimers();
   });
 });

@@ -1,5 +1,6 @@
 import type { ReceiptRecord } from './receipt';
 import type { ReceiptRepository } from './receipt-repository';
+import { MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay } from './retry-policy';
 import { toScanError, type ScanError } from './scan-error';
 import type { ScanOutcome, Scanner, ScanTarget } from './scan-pipeline';
 
@@ -20,24 +21,8 @@ export interface ScanQueueEnv {
   onSettled: (receiptId: string, outcome: ScanOutcome | { kind: 'failed'; error: ScanError }) => void;
 }
 
-export const MAX_AUTOMATIC_ATTEMPTS = 4;
-const BACKOFF_BASE_MS = 2_000;
-const BACKOFF_CAP_MS = 2 * 60_000;
-const RATE_LIMIT_MARGIN_MS = 5_000;
 export const WATCHDOG_MS = 60_000;
 const IN_FLIGHT = ['downloading', 'uploading', 'reading'] as const;
-
-/** Transient failures pass by themselves; a full disk or a bug does not get better by waiting. */
-export function retriesAutomatically(error: ScanError): boolean {
-  return error.retryable && error.code !== 'storage-full' && error.code !== 'unexpected';
-}
-
-/** Exponential backoff with jitter; a rate limit waits out its own window instead. */
-export function retryDelay(error: ScanError, attempts: number, random: () => number): number {
-  if (error.retryAfterMs !== undefined) return error.retryAfterMs + Math.round(random() * RATE_LIMIT_MARGIN_MS);
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
 
 export function createScanQueue(env: ScanQueueEnv) {
   const { repository, scanner } = env;
@@ -156,25 +141,3 @@ export function createScanQueue(env: ScanQueueEnv) {
 }
 
 export type ScanQueue = ReturnType<typeof createScanQueue>;
-
-/** Calls `ping` every 25 s while started: an extension API call keeps an MV3 worker from being stopped. */
-export interface IntervalTimers {
-  setInterval: (run: () => void, ms: number) => ReturnType<typeof setInterval>;
-  clearInterval: (timer: ReturnType<typeof setInterval>) => void;
-}
-
-export function createKeepAlive(ping: () => unknown, timers: IntervalTimers, everyMs = 25_000) {
-  let timer: ReturnType<typeof setInterval> | null = null;
-  return {
-    start() {
-      timer ??= timers.setInterval(() => void ping(), everyMs);
-    },
-    stop() {
-      if (timer !== null) timers.clearInterval(timer);
-      timer = null;
-    },
-    get active() {
-      return timer !== null;
-    },
-  };
-}
