@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStoredStreamingSupport, STREAMING_SUPPORT_KEY } from '../utils/streaming-support';
+import { countedStream, createMemoryStreamingSupport, createStoredStreamingSupport, STREAMING_SUPPORT_KEY } from '../utils/streaming-support';
 
 describe('stored streaming support', () => {
   it('remembers per origin and survives a new instance', async () => {
@@ -13,5 +13,27 @@ describe('stored streaming support', () => {
     expect(await second.get('http://127.0.0.1:9')).toBe(false);
     expect(await second.get('https://api.ocr.space')).toBe(true);
     expect(items[STREAMING_SUPPORT_KEY]).toEqual({ 'http://127.0.0.1:9': false, 'https://api.ocr.space': true });
+  });
+});
+
+describe('memory streaming support', () => {
+  it('knows nothing of an origin until told', async () => {
+    const support = createMemoryStreamingSupport();
+    expect(await support.get('https://api.ocr.space')).toBeUndefined();
+    await support.set('https://api.ocr.space', false);
+    expect(await support.get('https://api.ocr.space')).toBe(false);
+    expect(await support.get('https://other.example')).toBeUndefined();
+  });
+});
+
+describe('countedStream', () => {
+  it('gives the body in 64 KB pulls, byte for byte, telling how far each pull reached', async () => {
+    const body = new Uint8Array(150_000).map((_, index) => index % 251);
+    const reached: number[] = [];
+    const { stream, pulls } = countedStream(body, (loaded) => reached.push(loaded));
+    const received = new Uint8Array(await new Response(stream).arrayBuffer());
+    expect(received).toEqual(body);
+    expect(reached).toEqual([65_536, 131_072, 150_000]);
+    expect(pulls()).toBe(3);
   });
 });
