@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { usePageScan } from '../../entrypoints/popup/use-page-scan';
+import type { BatchStarted } from '../../utils/protocol';
 import type { ReceiptRecord } from '../../utils/receipt';
 import type { ReceiptLibrary } from '../../utils/receipt-library';
 import { makeFields, makeReceipt } from '../receipt-fixtures';
@@ -19,11 +19,13 @@ afterEach(() => {
 
 describe('usePageScan', () => {
   it('sends the confirmed images as one batch and shows its bar at once', async () => {
-    const sent = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ batchId: 'b1', count: 3 });
+    const sent: unknown[] = [];
+    const started: BatchStarted = { batchId: 'b1', count: 3 };
+    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => (sent.push(message), started));
     const library = { listBatch: vi.fn(async () => []) } as unknown as ReceiptLibrary;
     const hook = renderHook(() => usePageScan(library, []));
     await act(() => hook.result.current.confirm([target, target, target]));
-    expect(sent).toHaveBeenCalledWith({ type: 'scan-batch', targets: [target, target, target] });
+    expect(sent).toEqual([{ type: 'scan-batch', targets: [target, target, target] }]);
     expect(hook.result.current.pageTargets).toBeNull();
     expect(hook.result.current.batch?.id).toBe('b1');
   });

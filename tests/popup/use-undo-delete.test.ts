@@ -37,7 +37,9 @@ describe('useUndoDelete', () => {
     const { actions, hook } = setUp();
     await act(() => hook.result.current.remove(['a']));
     expect(hook.result.current.message).toBe('Receipt deleted.');
-    await act(() => vi.advanceTimersByTime(10_000));
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
     expect(hook.result.current.message).toBeNull();
     await act(() => hook.result.current.restore());
     expect(actions.putBack).not.toHaveBeenCalled();
