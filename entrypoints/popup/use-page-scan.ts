@@ -8,7 +8,7 @@ import type { ScanTarget } from '@/utils/scan-pipeline';
 import { findActiveTabReceipts } from './popup-actions';
 
 /** "Scan all images on this page": the images found waiting for the user's yes, then the batch's progress bar. */
-export function usePageScan(repository: ReceiptLibrary, receipts: readonly ReceiptRecord[]) {
+export function usePageScan(repository: Pick<ReceiptLibrary, 'listBatch'>, receipts: readonly ReceiptRecord[]) {
   const [pageTargets, setPageTargets] = useState<ScanTarget[] | null>(null);
   const [batch, setBatch] = useState<{ id: string; summary: BatchSummary } | null>(null);
 

@@ -5,7 +5,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { usePageScan } from '../../entrypoints/popup/use-page-scan';
 import type { BatchStarted } from '../../utils/protocol';
 import type { ReceiptRecord } from '../../utils/receipt';
-import type { ReceiptLibrary } from '../../utils/receipt-library';
 import { makeFields, makeReceipt } from '../receipt-fixtures';
 
 const target = { srcUrl: 'https://shop.example/a.jpg', pageUrl: 'https://shop.example/', pageTitle: 'Shop', tabId: 1, frameId: 0 };
@@ -22,7 +21,7 @@ describe('usePageScan', () => {
     const sent: unknown[] = [];
     const started: BatchStarted = { batchId: 'b1', count: 3 };
     fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => (sent.push(message), started));
-    const library = { listBatch: vi.fn(async () => []) } as unknown as ReceiptLibrary;
+    const library = { listBatch: vi.fn(async () => []) };
     const hook = renderHook(() => usePageScan(library, []));
     await act(() => hook.result.current.confirm([target, target, target]));
     expect(sent).toEqual([{ type: 'scan-batch', targets: [target, target, target] }]);
@@ -36,7 +35,7 @@ describe('usePageScan', () => {
       makeReceipt({ id: 'b', status: 'failed', job: job('b7') }),
       makeReceipt({ id: 'c', status: 'uploading', job: job('b7') }),
     ];
-    const library = { listBatch: vi.fn(async () => members) } as unknown as ReceiptLibrary;
+    const library = { listBatch: vi.fn(async () => members) };
     const hook = renderHook(() => usePageScan(library, members));
     await waitFor(() => expect(hook.result.current.batch).toEqual({ id: 'b7', summary: { done: 1, failed: 1, remaining: 1 } }));
     expect(library.listBatch).toHaveBeenCalledWith('b7');
