@@ -923,4 +923,167 @@ Net Amount  430.00`,
     options: { today },
     expected: { merchant: 'PARADISE BIRYANI', date: '2025-11-24', total: '430.00', currency: 'INR' },
   },
+  {
+    name: 'Chilean boleta in whole pesos with dot thousands',
+    receipt: `LIDER EXPRESS
+RUT: 76.042.014-K
+Av. Providencia 1234, Santiago
+BOLETA ELECTRONICA
+24/11/2025 13:45
+PAN  $ 1.290
+LECHE  $ 990
+TOTAL  $ 2.280
+EFECTIVO  $ 5.000
+VUELTO  $ 2.720`,
+    options: { today },
+    expected: { merchant: 'LIDER EXPRESS', date: '2025-11-24', total: '2280', currency: 'CLP' },
+  },
+  {
+    name: 'Argentine kiosk with $ and decimal commas',
+    receipt: `KIOSCO EL SOL
+CUIT 20-12345678-9
+Av. Corrientes 1000, CABA
+24/11/2025 10:00
+ALFAJOR  $ 1.250,00
+AGUA  $ 900,00
+TOTAL  $ 2.150,00`,
+    options: { today },
+    expected: { merchant: 'KIOSCO EL SOL', date: '2025-11-24', total: '2150.00', currency: 'ARS' },
+  },
+  {
+    name: 'Colombian shop in whole pesos with NIT',
+    receipt: `TIENDA D1
+NIT 900.276.962-1
+Bogotá D.C.
+24/11/2025
+ARROZ  $ 4.500
+HUEVOS  $ 12.900
+TOTAL  $ 17.400`,
+    options: { today },
+    expected: { merchant: 'TIENDA D1', date: '2025-11-24', total: '17400', currency: 'COP' },
+  },
+  {
+    name: 'Taiwanese convenience store with NT$ and 總計',
+    receipt: `7-ELEVEN 統一超商
+台北市信義區
+2025-11-24 09:30
+茶葉蛋  10
+咖啡  45
+總計  NT$55
+現金  100
+找零  45`,
+    options: { today },
+    expected: { merchant: '7-ELEVEN 統一超商', date: '2025-11-24', total: '55', currency: 'TWD' },
+  },
+  {
+    name: 'Hong Kong bakery with HK$ and Octopus',
+    receipt: `MAXIM'S CAKES
+Hong Kong
+24/11/2025 15:20
+Egg Tart  HK$9.00
+Milk Tea  HK$18.00
+Total  HK$27.00
+Octopus  HK$27.00`,
+    options: { today },
+    expected: { merchant: "MAXIM'S CAKES", date: '2025-11-24', total: '27.00', currency: 'HKD' },
+  },
+  {
+    name: 'Japanese convenience store with tax-included lines',
+    receipt: `ローソン 渋谷店
+東京都渋谷区1-2-3
+2025年11月24日 18:05
+お茶  ¥162
+パン  ¥140
+小計  ¥302
+(8%対象  ¥302)
+合計  ¥302
+(内消費税  ¥22)
+クレジット  ¥302`,
+    options: { today },
+    expected: { merchant: 'ローソン 渋谷店', date: '2025-11-24', total: '302', currency: 'JPY' },
+  },
+  {
+    name: 'Saudi hypermarket with SAR and VAT 15%',
+    receipt: `PANDA HYPERMARKET
+VAT No: 300000000000003
+Riyadh
+24/11/2025 20:10
+Milk  SAR 6.50
+Bread  SAR 3.00
+Total (incl. VAT)  SAR 9.50
+VAT 15%  SAR 1.24`,
+    options: { today },
+    expected: { merchant: 'PANDA HYPERMARKET', date: '2025-11-24', total: '9.50', currency: 'SAR' },
+  },
+  {
+    name: 'New Zealand café with GST included and EFTPOS',
+    receipt: `MAGGIES CAFE
+GST No: 123-456-789
+Wellington, New Zealand
+24/11/2025 08:40
+Flat White  5.50
+Scone  6.00
+TOTAL  $11.50
+GST included  $1.50
+EFTPOS  $11.50`,
+    options: { today },
+    expected: { merchant: 'MAGGIES CAFE', date: '2025-11-24', total: '11.50', currency: 'NZD' },
+  },
+  {
+    name: 'US gas station with a three-decimal fuel price',
+    receipt: `SHELL
+1234 HWY 290
+AUSTIN, TX 78736
+11/24/2025 7:05 AM
+PUMP# 04
+UNLEADED  12.345 G
+PRICE/GAL  $3.099
+FUEL SALE  $38.26
+TOTAL  $38.26
+CREDIT  $38.26`,
+    options: { today },
+    expected: { merchant: 'SHELL', date: '2025-11-24', total: '38.26', currency: 'USD' },
+  },
+  {
+    name: 'UK pub with a service charge',
+    receipt: `THE RED LION
+12 Church St, Oxford OX1 1AA
+24/11/2025 21:14
+2 x Pint of Bitter  £9.80
+Fish & Chips  £15.50
+Subtotal  £25.30
+Service Charge 12.5%  £3.16
+Total  £28.46
+Mastercard  £28.46`,
+    options: { today },
+    expected: { merchant: 'THE RED LION', date: '2025-11-24', total: '28.46', currency: 'GBP' },
+  },
+  {
+    name: 'German restaurant with Trinkgeld before the Gesamt',
+    receipt: `Gasthaus Zum Hirschen
+Marktplatz 3, 79098 Freiburg
+Tisch 4  24.11.2025 19:58
+1 Schnitzel  18,90
+2 Bier 0,5l  4,60  9,20
+Summe  28,10
+Trinkgeld  2,90
+Gesamt  31,00
+EC-Karte  31,00
+MwSt 19%  4,49`,
+    options: { today },
+    expected: { merchant: 'Gasthaus Zum Hirschen', date: '2025-11-24', total: '31.00', currency: 'EUR', tip: '2.90' },
+  },
+  {
+    name: 'French pharmacy with MONTANT DU, espèces and rendu',
+    receipt: `PHARMACIE DU CENTRE
+3 rue Victor Hugo 33000 Bordeaux
+Tél. 05 56 00 00 00
+24/11/2025 11:02
+DOLIPRANE 1000MG  2,18
+MONTANT DU  2,18 EUR
+Espèces  5,00
+Rendu  2,82`,
+    options: { today },
+    expected: { merchant: 'PHARMACIE DU CENTRE', date: '2025-11-24', total: '2.18', currency: 'EUR' },
+  },
 ];

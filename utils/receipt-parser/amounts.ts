@@ -50,7 +50,7 @@ const NUMBER_PATTERNS: Record<DecimalMark, RegExp> = {
  * Currency words that may touch a number; matched case-sensitively where a letter could be a word.
  * A lone R (rand) or P (peso) counts only touching a number with decimals ("R41.48"): "P2" is a code.
  */
-const PREFIX_MARKER = /(?:(?:[$£€¥₹₩₱฿₫₺₪₽₴]|US\$|[ACNS]\$|HK\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?|(?<![A-Za-z])[RP])$/;
+const PREFIX_MARKER = /(?:(?:[$£€¥₹₩₱฿₫₺₪₽₴]|US\$|[ACNS]\$|HK\$|NT\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?|(?<![A-Za-z])[RP])$/;
 const SUFFIX_MARKER = /^\s?(?:[$£€¥₹₩₱฿₫₺₪₽₴]|kr|Kr|KR|zł|zl|Kč|Ft|lei|TL|CHF|руб|грн|[A-Z]{3})(?![A-Za-z\p{L}])/u;
 const LONE_LETTER_MARKER = /^[RP]$/;
 
@@ -127,11 +127,14 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     // Letters touching the number make it a code ("CS00004040", "500ML") unless they are a currency.
     if (isLetter(text[headEnd - 1]) && prefix === null) continue;
     if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
+    // A number hyphenated to a word is part of a name ("7-ELEVEN", "3-PACK").
+    if (text[end] === '-' && isLetter(text[end + 1]) && suffix === null) continue;
     const markerStart = prefixMatch ? headEnd - (head.length - prefixMatch.index) : headEnd;
     const signAhead = text[markerStart - 1];
     let negative = signBefore || (isSign(signAhead, closes) && prefix !== null);
     if (negative && isDigit(text[(signBefore ? start - 1 : markerStart - 1) - 1])) negative = false;
-    if (text[end] === '-' && !isDigit(text[end + 1])) {
+    // "0.02-" is negative; "7-ELEVEN" is a name.
+    if (text[end] === '-' && !isDigit(text[end + 1]) && !isLetter(text[end + 1])) {
       negative = true;
       end += 1;
     }

@@ -10,7 +10,7 @@ const ISO_CODES = new Set(
 const SYMBOLS: Record<string, string> = {
   '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₱': 'PHP', '฿': 'THB', '₫': 'VND', '₺': 'TRY', '₪': 'ILS',
   RM: 'MYR', Rp: 'IDR', 'Rs': 'INR', 'Rs.': 'INR', CHF: 'CHF', 'Fr.': 'CHF', zł: 'PLN', zl: 'PLN', Kč: 'CZK', Ft: 'HUF',
-  lei: 'RON', TL: 'TRY', '₽': 'RUB', руб: 'RUB', '₴': 'UAH', грн: 'UAH', R: 'ZAR', P: 'PHP', 'US$': 'USD', 'A$': 'AUD', 'C$': 'CAD', 'N$': 'NAD', 'S$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL',
+  lei: 'RON', TL: 'TRY', '₽': 'RUB', руб: 'RUB', '₴': 'UAH', грн: 'UAH', R: 'ZAR', P: 'PHP', 'US$': 'USD', 'A$': 'AUD', 'C$': 'CAD', 'N$': 'NAD', 'S$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL', 'NT$': 'TWD',
 };
 
 /** Codes whose amounts carry three decimals. */
@@ -31,12 +31,16 @@ const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\bmva\b|\bforetaksregisteret\b|\ba betale\b|\bnorge\b/, 'kr', 'NOK'],
   [/\bcvr\b|\bi alt\b|\bdanmark\b|\bat betale\b/, 'kr', 'DKK'],
   [/\bmoms\b|\batt betala\b|\bsverige\b|\bkvitto\b/, 'kr', 'SEK'],
+  [/\bnew zealand\b|\bauckland\b|\bwellington\b|\bchristchurch\b|\bgst (?:no|number)\.?:? ?\d{2,3}-\d{3}-\d{3}\b/, '$', 'NZD'],
   [/\babn\b|\baustralia\b|\beftpos\b/, '$', 'AUD'],
   [/\bhst\b|\bqst\b|\btps\b|\bcanada\b|\bontario\b|\bquebec\b/, '$', 'CAD'],
   [/\bsingapore\b|\buen\b/, '$', 'SGD'],
-  [/\bnew zealand\b|\bgst no\b.*\bnz\b/, '$', 'NZD'],
   [/\bhong kong\b/, '$', 'HKD'],
   [/\bmexico\b|\brfc\b/, '$', 'MXN'],
+  [/\brut\b|\bboleta\b|\bchile\b|\bsantiago\b/, '$', 'CLP'],
+  [/\bcuit\b|\bargentina\b|\bcaba\b|\bbuenos aires\b/, '$', 'ARS'],
+  [/\bcolombia\b|\bbogota\b|\bmedellin\b|\bnit\b/, '$', 'COP'],
+  [/台北|台中|高雄|統一編號|\btaiwan\b/, '$', 'TWD'],
   [/元|人民币|\bchina\b|\bfapiao\b/, '¥', 'CNY'],
 ];
 
@@ -116,7 +120,7 @@ function countVotes(rows: readonly ReceiptRow[], amounts: readonly Amount[]): Vo
   return votes;
 }
 
-const SAME_FAMILY: Record<string, RegExp> = { $: /^(USD|CAD|AUD|NZD|SGD|HKD|MXN)$/, kr: /^(SEK|NOK|DKK|ISK)$/, '¥': /^(JPY|CNY)$/ };
+const SAME_FAMILY: Record<string, RegExp> = { $: /^(USD|CAD|AUD|NZD|SGD|HKD|MXN|CLP|ARS|COP|TWD)$/, kr: /^(SEK|NOK|DKK|ISK)$/, '¥': /^(JPY|CNY)$/ };
 
 /** The receipt's currency from symbols, codes and local forms, or the default ('' → null). */
 export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number; fromReceipt: boolean } {
