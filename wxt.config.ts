@@ -10,11 +10,23 @@ export default defineConfig({
     // `npm run size` asks for source maps to say where an entry's bytes come from; they are not shipped.
     build: { sourcemap: process.env.SIZE_SOURCEMAPS === '1' ? 'hidden' : false },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Receipt Scanner',
     description: 'Right-click a receipt image on any page to turn it into an expense record.',
     permissions: ['contextMenus', 'storage', 'downloads', 'scripting', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Receipt Scanner' },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: '@receipt-scanner',
+          strict_min_version: '140.0',
+          // Receipt images from web pages go to the OCR service the user configures, to be read.
+          data_collection_permissions: { required: ['websiteContent', 'financialAndPaymentInfo'] },
+        },
+        // The first Firefox for Android that knows data_collection_permissions.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });
