@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectMarionette, type MarionetteClient } from './marionette';
+
+/** Debian's Firefox ESR, or E2E_FIREFOX. */
+export const FIREFOX = process.env.E2E_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** The add-on id the Firefox manifest declares, and the moz-extension host this profile gives it. */
+const ADDON_ID = '@receipt-scanner';
+const EXTENSION_UUID = '0b4d1f6e-7c2a-4e8b-9d35-6a1c2f8e4b70';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export interface FirefoxWithExtension {
+  /** moz-extension://…/ of the installed extension. */
+  extensionOrigin: string;
+  /** Loads a web page in the current tab. */
+  goto(url: string): Promise<void>;
+  /** Opens one of the extension's pages ("popup.html") in a new tab, as only the browser itself may, and switches to it. */
+  openExtensionPage(path: string): Promise<void>;
+  /** Runs a function body in the current tab with `arguments`; a returned promise is awaited. */
+  evaluate<T>(body: string, ...args: unknown[]): Promise<T>;
+  /** Right-clicks the element, then picks the extension's context-menu item with that label, as a user does. */
+  chooseFromContextMenu(selector: string, label: string): Promise<void>;
+  screenshot(): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+async function findFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('No free port');
+  return address.port;
+}
+
+const userPrefs = (prefs: Record<string, string | number | boolean>): string =>
+  Object.entries(prefs)
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
+    .join('\n');
+
+/** Headless Firefox with a fresh profile and the built extension installed as a temporary add-on. */
+export async function launchFirefox(extensionDir: string): Promise<FirefoxWithExtension> {
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: install Debian's firefox-esr (apt-get install firefox-esr) or set E2E_FIREFOX.`);
+  const port = await findFreePort();
+  const profile = mkdtempSync(join(tmpdir(), 'receipt-scanner-firefox-'));
+  writeFileSync(
+    join(profile, 'user.js'),
+    userPrefs({
+      'marionette.port': port,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      // Quiet on a machine without internet.
+      'app.update.disabledForTesting': true,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'network.captive-portal-service.enabled': false,
+    }),
+  );
+  const firefox = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], { stdio: 'ignore' });
+  let marionette: MarionetteClient;
+  try {
+    marionette = await connectMarionette(port);
+    await marionette.send('WebDriver:NewSession', { capabilities: {} });
+    await marionette.send('Addon:Install', { path: extensionDir, temporary: true });
+  } catch (error) {
+    firefox.kill();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  const inChrome = async <T>(run: () => Promise<T>): Promise<T> => {
+    await marionette.send('Marionette:SetContext', { value: 'chrome' });
+    try {
+      return await run();
+    } finally {
+      await marionette.send('Marionette:SetContext', { value: 'content' });
+    }
+  };
+  const execute = async <T>(body: string, args: unknown[]): Promise<T> =>
+    (await marionette.send<{ value: T }>('WebDriver:ExecuteScript', { script: body, args })).value;
+  const extensionOrigin = `moz-extension://${EXTENSION_UUID}/`;
+
+  return {
+    extensionOrigin,
+    async goto(url) {
+      await marionette.send('WebDriver:Navigate', { url });
+    },
+    async openExtensionPage(path) {
+      const before = (await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles'));
+      const known = new Set(Array.isArray(before) ? before : before.value);
+      await inChrome(() =>
+        execute(
+          'gBrowser.selectedTab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });',
+          [`${extensionOrigin}${path}`],
+        ),
+      );
+      const after = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
+      const handle = (Array.isArray(after) ? after : after.value).find((candidate) => !known.has(candidate));
+      if (!handle) throw new Error(`No new tab for ${path}`);
+      await marionette.send('WebDriver:SwitchToWindow', { handle, focus: true });
+      const deadline = Date.now() + 10_000;
+      while ((await execute<string>('return document.readyState;', [])) !== 'complete') {
+        if (Date.now() > deadline) throw new Error(`${path} did not finish loading`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    // An async wrapper, so the body may await; WebDriver waits for the promise it returns.
+    evaluate: (body, ...args) => execute(`return (async function () {\n${body}\n}).apply(null, arguments);`, args),
+    async chooseFromContextMenu(selector, label) {
+      const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using: 'css selector', value: selector });
+      const element = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
+      await marionette.send('WebDriver:PerformActions', {
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            parameters: { pointerType: 'mouse' },
+            actions: [{ type: 'pointerMove', origin: { [ELEMENT]: element }, x: 0, y: 0 }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }],
+          },
+        ],
+      });
+      await marionette.send('WebDriver:ReleaseActions');
+      await inChrome(async () => {
+        const deadline = Date.now() + 5_000;
+        for (;;) {
+          const picked = await execute<boolean>(
+            `const menu = document.getElementById('contentAreaContextMenu');
+             const item = [...menu.querySelectorAll('menuitem')].find((candidate) => !candidate.hidden && candidate.label === arguments[0]);
+             if (menu.state !== 'open' || !item) return false;
+             item.doCommand();
+             menu.hidePopup();
+             return true;`,
+            [label],
+          );
+          if (picked) return;
+          if (Date.now() > deadline) throw new Error(`The context menu shows no "${label}"`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      });
+    },
+    async screenshot() {
+      const shot = await marionette.send<{ value: string }>('WebDriver:TakeScreenshot', {});
+      return Buffer.from(shot.value, 'base64');
+    },
+    async close() {
+      await marionette.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
+      marionette.close();
+      if (firefox.exitCode === null && firefox.signalCode === null) {
+        const exited = new Promise<void>((resolve) => firefox.once('exit', () => resolve()));
+        const timer = setTimeout(() => firefox.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

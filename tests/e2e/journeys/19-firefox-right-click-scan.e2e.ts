@@ -1,0 +1,107 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
+import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
+import { startPageServer, type PageServer } from '../harness/page-server';
+import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
+import { readReceiptImage, readTruth, sha256 } from '../harness/receipts-dev';
+import type { StoredReceipt } from '../harness/background-driver';
+
+const SOURCE = 'sroie-012';
+const API_KEY = 'e2e-firefox-key-0001';
+const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+const ARTIFACTS = resolve('tests/e2e/artifacts');
+
+/** Runs in an extension page: the stored receipts (without Blobs) and each original's SHA-256, read from IndexedDB. */
+const READ_DATABASE = `
+  const db = await new Promise((done, fail) => {
+    const request = indexedDB.open('receipt-scanner');
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const all = (store) => new Promise((done, fail) => {
+    const request = db.transaction(store).objectStore(store).getAll();
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const receipts = (await all('receipts')).map(({ thumbnail, ...receipt }) => ({ ...receipt, hasThumbnail: thumbnail instanceof Blob }));
+  const originals = [];
+  for (const { id, blob } of await all('originals')) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+    originals.push({ id, type: blob.type, size: blob.size, sha256: [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('') });
+  }
+  db.close();
+  return { receipts, originals };
+`;
+
+interface StoredState {
+  receipts: (StoredReceipt & { hasThumbnail: boolean })[];
+  originals: { id: string; type: string; size: number; sha256: string }[];
+}
+
+describe('journey 19: Firefox, right-click "Scan receipt"', () => {
+  let firefox: FirefoxWithExtension;
+  let ocr: OcrTestServer;
+  let pages: PageServer;
+
+  beforeAll(async () => {
+    [ocr, pages] = await Promise.all([startOcrServer({ apiKey: API_KEY }), startPageServer()]);
+    firefox = await launchFirefox(FIREFOX_BUILD);
+  }, 60_000);
+
+  afterAll(async () => {
+    await firefox?.close();
+    await Promise.all([ocr?.close(), pages?.close()]);
+  });
+
+  test('the real context menu scans the image; the upload goes as one body; the popup lists the receipt', async () => {
+    const source = await readReceiptImage(SOURCE);
+    // Firefox never streams request bodies, so the endpoint is plain HTTP/1.1 on loopback, which the options allow.
+    await firefox.openExtensionPage('popup.html');
+    await firefox.evaluate(`return browser.storage.local.set({ settings: { apiKey: arguments[0], endpoint: arguments[1] } });`, API_KEY, ocr.http1Url);
+
+    await firefox.goto(pages.receiptsPageUrl([SOURCE]));
+    await firefox.chooseFromContextMenu(`img#${SOURCE}`, 'Scan receipt');
+
+    await firefox.openExtensionPage('popup.html');
+    let state: StoredState = { receipts: [], originals: [] };
+    await expect
+      .poll(
+        async () => {
+          state = await firefox.evaluate<StoredState>(READ_DATABASE);
+          return state.receipts.map((receipt) => receipt.status);
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toEqual(['done']);
+
+    const [receipt] = state.receipts;
+    if (!receipt) throw new Error('no receipt');
+    expectReceiptMatchesTruth(receipt, await readTruth(SOURCE), `${SOURCE} in Firefox`);
+    expect(receipt.source).toEqual({ imageUrl: pages.imageUrl(SOURCE), pageUrl: pages.receiptsPageUrl([SOURCE]), pageTitle: 'Receipts to scan' });
+    expect(receipt.original).toEqual({ sha256: sha256(source), mime: 'image/jpeg', extension: 'jpg', size: source.length });
+    expect(receipt.hasThumbnail).toBe(true);
+    expect(state.originals).toEqual([{ id: receipt.id, type: 'image/jpeg', size: source.length, sha256: sha256(source) }]);
+
+    // One upload, as one body with its length: the fallback every Firefox upload takes.
+    expect(ocr.received).toHaveLength(1);
+    const [upload] = ocr.received;
+    expect(upload?.protocol).toBe('http/1.1');
+    expect(upload?.headers.apikey).toBe(API_KEY);
+    expect(upload?.headers['content-length']).toBeDefined();
+    expect(upload?.headers['transfer-encoding']).toBeUndefined();
+    expect(upload?.file.sha256).toBe(sha256(source));
+    expect(upload?.file.contentType).toBe('image/jpeg');
+    expect(upload?.fields).toMatchObject({ filetype: 'JPG', isOverlayRequired: 'true', isTable: 'true', OCREngine: '2' });
+
+    // The popup shows what was read.
+    const fields = receipt.fields;
+    await expect
+      .poll(() => firefox.evaluate<string>(`return document.querySelector('ul[aria-label="Receipts"]')?.innerText ?? '';`), { timeout: 10_000 })
+      .toContain(fields?.merchant ?? '\u0000');
+    expect(await firefox.evaluate<string>(`return document.body.innerText;`)).toContain(fields?.total ?? '\u0000');
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(resolve(ARTIFACTS, 'journey-19-firefox-popup.png'), await firefox.screenshot());
+  });
+});
