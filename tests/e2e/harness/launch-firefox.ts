@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +16,16 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export interface FirefoxWithExtension {
   /** moz-extension://…/ of the installed extension. */
   extensionOrigin: string;
+  /** Where downloads land, without asking. */
+  downloadsDir: string;
   /** Loads a web page in the current tab. */
   goto(url: string): Promise<void>;
   /** Opens one of the extension's pages ("popup.html") in a new tab, as only the browser itself may, and switches to it. */
   openExtensionPage(path: string): Promise<void>;
   /** Runs a function body in the current tab with `arguments`; a returned promise is awaited. */
   evaluate<T>(body: string, ...args: unknown[]): Promise<T>;
+  /** Clicks the button with that text, as a pointer would. */
+  clickButton(text: string): Promise<void>;
   /** Right-clicks the element, then picks the extension's context-menu item with that label, as a user does. */
   chooseFromContextMenu(selector: string, label: string): Promise<void>;
   screenshot(): Promise<Buffer>;
@@ -47,10 +51,15 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: install Debian's firefox-esr (apt-get install firefox-esr) or set E2E_FIREFOX.`);
   const port = await findFreePort();
   const profile = mkdtempSync(join(tmpdir(), 'receipt-scanner-firefox-'));
+  const downloadsDir = join(profile, 'downloads');
+  mkdirSync(downloadsDir);
   writeFileSync(
     join(profile, 'user.js'),
     userPrefs({
       'marionette.port': port,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadsDir,
+      'browser.download.useDownloadDir': true,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
       // Quiet on a machine without internet.
       'app.update.disabledForTesting': true,
@@ -63,7 +72,8 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
   let marionette: MarionetteClient;
   try {
     marionette = await connectMarionette(port);
-    await marionette.send('WebDriver:NewSession', { capabilities: {} });
+    // Finding an element waits up to 5 s for it, as a page renders after a click.
+    await marionette.send('WebDriver:NewSession', { capabilities: { timeouts: { implicit: 5_000 } } });
     await marionette.send('Addon:Install', { path: extensionDir, temporary: true });
   } catch (error) {
     firefox.kill();
@@ -83,8 +93,16 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
     (await marionette.send<{ value: T }>('WebDriver:ExecuteScript', { script: body, args })).value;
   const extensionOrigin = `moz-extension://${EXTENSION_UUID}/`;
 
+  const findElement = async (using: string, value: string): Promise<string> => {
+    const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using, value });
+    const reference = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
+    if (!reference) throw new Error(`No element for ${value}`);
+    return reference;
+  };
+
   return {
     extensionOrigin,
+    downloadsDir,
     async goto(url) {
       await marionette.send('WebDriver:Navigate', { url });
     },
@@ -101,17 +119,22 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
       const handle = (Array.isArray(after) ? after : after.value).find((candidate) => !known.has(candidate));
       if (!handle) throw new Error(`No new tab for ${path}`);
       await marionette.send('WebDriver:SwitchToWindow', { handle, focus: true });
+      // A new tab starts as a finished about:blank: wait for the extension page itself.
+      const url = `${extensionOrigin}${path}`;
       const deadline = Date.now() + 10_000;
-      while ((await execute<string>('return document.readyState;', [])) !== 'complete') {
+      while (!(await execute<boolean>('return location.href === arguments[0] && document.readyState === "complete";', [url]))) {
         if (Date.now() > deadline) throw new Error(`${path} did not finish loading`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     // An async wrapper, so the body may await; WebDriver waits for the promise it returns.
     evaluate: (body, ...args) => execute(`return (async function () {\n${body}\n}).apply(null, arguments);`, args),
+    async clickButton(text) {
+      const element = await findElement('xpath', `//button[normalize-space()=${JSON.stringify(text)}]`);
+      await marionette.send('WebDriver:ElementClick', { id: element });
+    },
     async chooseFromContextMenu(selector, label) {
-      const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using: 'css selector', value: selector });
-      const element = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
+      const element = await findElement('css selector', selector);
       await marionette.send('WebDriver:PerformActions', {
         actions: [
           {

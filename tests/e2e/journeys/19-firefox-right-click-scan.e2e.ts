@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
@@ -55,7 +55,7 @@ describe('journey 19: Firefox, right-click "Scan receipt"', () => {
     await Promise.all([ocr?.close(), pages?.close()]);
   });
 
-  test('the real context menu scans the image; the upload goes as one body; the popup lists the receipt', async () => {
+  test('the real context menu scans the image, the upload goes as one body, the popup lists the receipt and saves its original', async () => {
     const source = await readReceiptImage(SOURCE);
     // Firefox never streams request bodies, so the endpoint is plain HTTP/1.1 on loopback, which the options allow.
     await firefox.openExtensionPage('popup.html');
@@ -103,5 +103,15 @@ describe('journey 19: Firefox, right-click "Scan receipt"', () => {
     expect(await firefox.evaluate<string>(`return document.body.innerText;`)).toContain(fields?.total ?? '\u0000');
     await mkdir(ARTIFACTS, { recursive: true });
     await writeFile(resolve(ARTIFACTS, 'journey-19-firefox-popup.png'), await firefox.screenshot());
+
+    // Download original, from the detail view: Firefox saves the stored bytes under a clean name.
+    await firefox.clickButton('Open');
+    await firefox.clickButton('Download original');
+    let saved: string[] = [];
+    await expect.poll(async () => (saved = (await readdir(firefox.downloadsDir)).filter((name) => !name.endsWith('.part'))), { timeout: 10_000 }).toHaveLength(1);
+    const [savedName = ''] = saved;
+    expect(savedName).toMatch(new RegExp(`^${fields?.date ?? 'no-date'} .+\\.jpg$`));
+    expect(sha256(await readFile(resolve(firefox.downloadsDir, savedName)))).toBe(sha256(source));
+    expect(await firefox.evaluate<string>(`return document.body.innerText;`)).toContain(`Saved as ${savedName}`);
   });
 });
