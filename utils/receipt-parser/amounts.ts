@@ -127,14 +127,13 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     // Letters touching the number make it a code ("CS00004040", "500ML") unless they are a currency.
     if (isLetter(text[headEnd - 1]) && prefix === null) continue;
     if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
-    // A number hyphenated to a word is part of a name ("7-ELEVEN", "3-PACK").
-    if (text[end] === '-' && isLetter(text[end + 1]) && suffix === null) continue;
+    // A number hyphenated to a word is part of a name ("7-ELEVEN", "3-PACK"), not an amount.
+    if (text[end] === '-' && isLetter(text[end + 1])) continue;
     const markerStart = prefixMatch ? headEnd - (head.length - prefixMatch.index) : headEnd;
     const signAhead = text[markerStart - 1];
     let negative = signBefore || (isSign(signAhead, closes) && prefix !== null);
     if (negative && isDigit(text[(signBefore ? start - 1 : markerStart - 1) - 1])) negative = false;
-    // "0.02-" is negative; "7-ELEVEN" is a name.
-    if (text[end] === '-' && !isDigit(text[end + 1]) && !isLetter(text[end + 1])) {
+    if (text[end] === '-' && !isDigit(text[end + 1])) {
       negative = true;
       end += 1;
     }

@@ -26,17 +26,26 @@ export function readCurrencyMarker(marker: string): string | undefined {
   return SYMBOLS[trimmed];
 }
 
+/** Words only one country's receipts print, in normalised text; both cue tables below use them. */
+const COUNTRY_WORDS = {
+  NOK: /\bmva\b|\bforetaksregisteret\b|\ba betale\b|\bnorge\b/,
+  DKK: /\bcvr\b|\bi alt\b|\bdanmark\b|\bat betale\b/,
+  AUD: /\babn\b|\baustralia\b|\beftpos\b/,
+  SGD: /\bsingapore\b|\buen\b/,
+  MXN: /\bmexico\b|\brfc\b/,
+} as const;
+
 const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
   // [cue in normalised text, currency family, currency]
-  [/\bmva\b|\bforetaksregisteret\b|\ba betale\b|\bnorge\b/, 'kr', 'NOK'],
-  [/\bcvr\b|\bi alt\b|\bdanmark\b|\bat betale\b/, 'kr', 'DKK'],
+  [COUNTRY_WORDS.NOK, 'kr', 'NOK'],
+  [COUNTRY_WORDS.DKK, 'kr', 'DKK'],
   [/\bmoms\b|\batt betala\b|\bsverige\b|\bkvitto\b/, 'kr', 'SEK'],
   [/\bnew zealand\b|\bauckland\b|\bwellington\b|\bchristchurch\b|\bgst (?:no|number)\.?:? ?\d{2,3}-\d{3}-\d{3}\b/, '$', 'NZD'],
-  [/\babn\b|\baustralia\b|\beftpos\b/, '$', 'AUD'],
+  [COUNTRY_WORDS.AUD, '$', 'AUD'],
   [/\bhst\b|\bqst\b|\btps\b|\bcanada\b|\bontario\b|\bquebec\b/, '$', 'CAD'],
-  [/\bsingapore\b|\buen\b/, '$', 'SGD'],
+  [COUNTRY_WORDS.SGD, '$', 'SGD'],
   [/\bhong kong\b/, '$', 'HKD'],
-  [/\bmexico\b|\brfc\b/, '$', 'MXN'],
+  [COUNTRY_WORDS.MXN, '$', 'MXN'],
   [/\brut\b|\bboleta\b|\bchile\b|\bsantiago\b/, '$', 'CLP'],
   [/\bcuit\b|\bargentina\b|\bcaba\b|\bbuenos aires\b/, '$', 'ARS'],
   [/\bcolombia\b|\bbogota\b|\bmedellin\b|\bnit\b/, '$', 'COP'],
@@ -57,8 +66,9 @@ const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   [/пдв|єдрпоу|всього|разом/, 'UAH'],
   [/[\u0430-\u044f]/, 'RUB'],
   [/合计|找零|人民币|发票/, 'CNY'],
-  [/\bmva\b|\bforetaksregisteret\b|\ba betale\b|\bnorge\b/, 'NOK'],
-  [/\bcvr\b|\bi alt\b|\bdanmark\b|\bat betale\b/, 'DKK'],
+  [COUNTRY_WORDS.NOK, 'NOK'],
+  [COUNTRY_WORDS.DKK, 'DKK'],
+  // Not "moms": Danish receipts print it too, and here no "kr" narrows the choice.
   [/\batt betala\b|\bsverige\b|\bkvitto\b/, 'SEK'],
   [/\bgstin\b|\bcgst\b|\bsgst\b|\bigst\b/, 'INR'],
   [/\bsdn\.? ?bhd\b|\bmalaysia\b/, 'MYR'],
@@ -70,11 +80,11 @@ const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bptu\b|\bparagon fiskalny\b|\bpolska\b/, 'PLN'],
   [/\bcelkem\b|\bdic: ?cz/, 'CZK'],
   [/\bafa\b.*\bosszesen\b|\bosszesen\b.*\bafa\b|\bmagyarorszag\b/s, 'HUF'],
-  [/\babn\b|\baustralia\b|\beftpos\b/, 'AUD'],
+  [COUNTRY_WORDS.AUD, 'AUD'],
   [/\bhst\b|\bqst\b|\bpst\b|\bcanada\b|\b(?:bc|ab|sk|mb|on|qc|nb|ns|pe|nl) [a-z]\d[a-z] ?\d[a-z]\d\b/, 'CAD'],
-  [/\bsingapore\b|\buen\b/, 'SGD'],
+  [COUNTRY_WORDS.SGD, 'SGD'],
   [/\bnew zealand\b/, 'NZD'],
-  [/\bmexico\b|\brfc\b/, 'MXN'],
+  [COUNTRY_WORDS.MXN, 'MXN'],
   [/\.co\.uk\b|\bunited kingdom\b|\b[a-z]{1,2}\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b/, 'GBP'],
   [/\bchf\b|\bschweiz\b|\bsuisse\b|\bsvizzera\b|\bche-?\d{3}/, 'CHF'],
   // Tax words and company numbers of the euro countries; checked last, so a Swiss or Latin American cue comes first.

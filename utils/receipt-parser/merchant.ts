@@ -135,11 +135,12 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   let name = readName(row.text);
   const next = rows[best.index + 1];
-  if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || BUSINESS_ROW.test(next.norm.trim()) || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
+  const nextIsBusiness = next !== undefined && BUSINESS_ROW.test(next.norm.trim());
+  if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || nextIsBusiness || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
     name = `${name} ${cleanName(next.text)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
-    if (third && BUSINESS_ROW.test(next.norm.trim()) && BUSINESS_ROW.test(third.norm.trim())) name = `${name} ${cleanName(third.text)}`;
+    if (third && nextIsBusiness && BUSINESS_ROW.test(third.norm.trim())) name = `${name} ${cleanName(third.text)}`;
   }
   const confidence = Math.max(0.3, Math.min(0.9, 0.4 + best.score * 0.3));
   return { merchant: name === '' ? null : name, confidence, row: best.index };
