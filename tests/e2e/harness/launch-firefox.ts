@@ -93,6 +93,19 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
     (await marionette.send<{ value: T }>('WebDriver:ExecuteScript', { script: body, args })).value;
   const extensionOrigin = `moz-extension://${EXTENSION_UUID}/`;
 
+  /** Polls `check` until it is true; throws `failure` after `timeoutMs`. */
+  const waitUntil = async (check: () => Promise<boolean>, timeoutMs: number, failure: string): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(failure);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  // Marionette answers some commands with the value itself, others wrapped in { value }.
+  const windowHandles = async (): Promise<string[]> => {
+    const handles = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
+    return Array.isArray(handles) ? handles : handles.value;
+  };
   const findElement = async (using: string, value: string): Promise<string> => {
     const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using, value });
     const reference = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
@@ -107,25 +120,20 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
       await marionette.send('WebDriver:Navigate', { url });
     },
     async openExtensionPage(path) {
-      const before = (await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles'));
-      const known = new Set(Array.isArray(before) ? before : before.value);
+      const url = `${extensionOrigin}${path}`;
+      const known = new Set(await windowHandles());
       await inChrome(() =>
-        execute(
-          'gBrowser.selectedTab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });',
-          [`${extensionOrigin}${path}`],
-        ),
+        execute('gBrowser.selectedTab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });', [url]),
       );
-      const after = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
-      const handle = (Array.isArray(after) ? after : after.value).find((candidate) => !known.has(candidate));
+      const handle = (await windowHandles()).find((candidate) => !known.has(candidate));
       if (!handle) throw new Error(`No new tab for ${path}`);
       await marionette.send('WebDriver:SwitchToWindow', { handle, focus: true });
       // A new tab starts as a finished about:blank: wait for the extension page itself.
-      const url = `${extensionOrigin}${path}`;
-      const deadline = Date.now() + 10_000;
-      while (!(await execute<boolean>('return location.href === arguments[0] && document.readyState === "complete";', [url]))) {
-        if (Date.now() > deadline) throw new Error(`${path} did not finish loading`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitUntil(
+        () => execute<boolean>('return location.href === arguments[0] && document.readyState === "complete";', [url]),
+        10_000,
+        `${path} did not finish loading`,
+      );
     },
     // An async wrapper, so the body may await; WebDriver waits for the promise it returns.
     evaluate: (body, ...args) => execute(`return (async function () {\n${body}\n}).apply(null, arguments);`, args),
@@ -146,23 +154,22 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
         ],
       });
       await marionette.send('WebDriver:ReleaseActions');
-      await inChrome(async () => {
-        const deadline = Date.now() + 5_000;
-        for (;;) {
-          const picked = await execute<boolean>(
-            `const menu = document.getElementById('contentAreaContextMenu');
-             const item = [...menu.querySelectorAll('menuitem')].find((candidate) => !candidate.hidden && candidate.label === arguments[0]);
-             if (menu.state !== 'open' || !item) return false;
-             item.doCommand();
-             menu.hidePopup();
-             return true;`,
-            [label],
-          );
-          if (picked) return;
-          if (Date.now() > deadline) throw new Error(`The context menu shows no "${label}"`);
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      });
+      await inChrome(() =>
+        waitUntil(
+          () =>
+            execute<boolean>(
+              `const menu = document.getElementById('contentAreaContextMenu');
+               const item = [...menu.querySelectorAll('menuitem')].find((candidate) => !candidate.hidden && candidate.label === arguments[0]);
+               if (menu.state !== 'open' || !item) return false;
+               item.doCommand();
+               menu.hidePopup();
+               return true;`,
+              [label],
+            ),
+          5_000,
+          `The context menu shows no "${label}"`,
+        ),
+      );
     },
     async screenshot() {
       const shot = await marionette.send<{ value: string }>('WebDriver:TakeScreenshot', {});
