@@ -27,7 +27,11 @@ export function breakDownChunk(code: string, map: RawSourceMap, group: (source: 
   });
   mappings.sort((a, b) => a.line - b.line || a.column - b.column);
   const text = new Map<string, string[]>();
-  const add = (name: string, run: string) => text.set(name, [...(text.get(name) ?? []), run]);
+  const add = (name: string, run: string) => {
+    const runs = text.get(name);
+    if (runs) runs.push(run);
+    else text.set(name, [run]);
+  };
   let line = 1;
   let column = 0;
   let owner = group(null);
