@@ -1,18 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerScanMenus, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/context-menu';
-import { createOcrClient } from '@/utils/ocr-space-client';
-import { createPageBlobReader } from '@/utils/page-blob';
-import { findAndConfirmPageReceipts } from '@/utils/page-images';
+import { registerScanMenus, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/capture/context-menu';
+import { createOcrClient } from '@/utils/ocr/ocr-space-client';
+import { createPageBlobReader } from '@/utils/capture/page-blob';
+import { findAndConfirmPageReceipts } from '@/utils/capture/page-images';
 import { isExtensionMessage, type BatchStarted, type ScanEvent } from '@/utils/protocol';
-import { openReceiptDb } from '@/utils/receipt-db';
-import { createReceiptRepository } from '@/utils/receipt-repository';
-import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan-notices';
-import { createScanner, type ScanTarget } from '@/utils/scan-pipeline';
-import { createKeepAlive } from '@/utils/keep-alive';
-import { createScanQueue } from '@/utils/scan-queue';
+import { openReceiptDb } from '@/utils/storage/receipt-db';
+import { createReceiptRepository } from '@/utils/storage/receipt-repository';
+import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan/scan-notices';
+import { createScanner, type ScanTarget } from '@/utils/scan/scan-pipeline';
+import { createKeepAlive } from '@/utils/scan/keep-alive';
+import { createScanQueue } from '@/utils/scan/scan-queue';
 import { createSettingsStore } from '@/utils/settings';
-import { createStoredStreamingSupport } from '@/utils/streaming-support';
+import { createStoredStreamingSupport } from '@/utils/ocr/streaming-support';
 
 const QUEUE_ALARM = 'scan-queue';
 

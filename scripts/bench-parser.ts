@@ -1,7 +1,7 @@
 /** Accuracy and speed of the receipt parser over DIR/ocrspace against DIR/truth: npm run bench:parser -- DIR [--date-order auto|dmy|mdy|ymd] [--locale en-US] */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readOcrAnswer } from '../utils/ocr-answer';
+import { readOcrAnswer } from '../utils/ocr/ocr-answer';
 import type { OcrPage, ParsedReceipt } from '../utils/receipt';
 import { parseReceipt } from '../utils/receipt-parser/index';
 import type { DateOrder } from '../utils/settings';

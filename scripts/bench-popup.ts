@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { CHROMIUM, chromiumFlags } from '../tests/e2e/harness/chromium-flags';
 import type { ReceiptRecord } from '../utils/receipt';
-import type { ReceiptSummary } from '../utils/receipt-summary';
+import type { ReceiptSummary } from '../utils/storage/receipt-summary';
 import { BENCH_MERCHANTS, makeBenchReceipts } from './bench-receipts';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');

@@ -1,7 +1,7 @@
 /** Receipts like the pipeline's finished ones, made in Node for the popup bench; their summaries come from the product's own code. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ReceiptRecord } from '../utils/receipt';
-import { summariseReceipt, type ReceiptSummary } from '../utils/receipt-summary';
+import { summariseReceipt, type ReceiptSummary } from '../utils/storage/receipt-summary';
 
 interface Shop {
   merchant: string;

@@ -1,7 +1,7 @@
 /** Prints one JSON line of parsed fields per OCR.space answer file: npm run --silent parse-ocr -- [--date-order auto|dmy|mdy|ymd] [--locale en-US] FILE... */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { readOcrAnswer } from '../utils/ocr-answer';
+import { readOcrAnswer } from '../utils/ocr/ocr-answer';
 import { parseReceipt } from '../utils/receipt-parser/index';
 import type { DateOrder } from '../utils/settings';
 

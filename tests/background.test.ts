@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
-import { openReceiptDb } from '../utils/receipt-db';
+import { openReceiptDb } from '../utils/storage/receipt-db';
 import type { ReceiptRecord } from '../utils/receipt';
 
 const DEV = new URL('../../shared/receipts-dev/', import.meta.url);

@@ -1,5 +1,5 @@
 import type { ScanProgress } from './receipt';
-import type { ScanTarget } from './scan-pipeline';
+import type { ScanTarget } from './scan/scan-pipeline';
 
 /** Popup → background requests. */
 export type ScanRequest =

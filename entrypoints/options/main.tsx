@@ -1,15 +1,15 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BackupPanel } from '@/components/BackupPanel';
-import { OptionsForm } from '@/components/OptionsForm';
-import { exportBackup, importBackup } from '@/utils/backup';
-import { createPageSaveEnv, saveFile } from '@/utils/original-download';
-import { openReceiptDb } from '@/utils/receipt-db';
-import { createReceiptLibrary } from '@/utils/receipt-library';
+import { BackupPanel } from '@/components/options/BackupPanel';
+import { OptionsForm } from '@/components/options/OptionsForm';
+import { exportBackup, importBackup } from '@/utils/export/backup';
+import { createPageSaveEnv, saveFile } from '@/utils/export/original-download';
+import { openReceiptDb } from '@/utils/storage/receipt-db';
+import { createReceiptLibrary } from '@/utils/storage/receipt-library';
 import { createSettingsStore, type Settings } from '@/utils/settings';
-import { sha256Hex } from '@/utils/sha256';
-import '@/components/style.css';
+import { sha256Hex } from '@/utils/image/sha256';
+import '@/components/shared/style.css';
 
 const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
 

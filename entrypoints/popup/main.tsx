@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { openReceiptDb } from '@/utils/receipt-db';
-import { createReceiptLibrary } from '@/utils/receipt-library';
-import { App } from './App';
-import { FIRST_PAGE } from './use-receipts';
-import '@/components/style.css';
+import { openReceiptDb } from '@/utils/storage/receipt-db';
+import { createReceiptLibrary } from '@/utils/storage/receipt-library';
+import { App } from '../../components/popup/App';
+import { FIRST_PAGE } from '../../components/popup/use-receipts';
+import '@/components/shared/style.css';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchOriginal } from '../../utils/fetch-original';
+import { fetchOriginal } from '../../utils/capture/fetch-original';
 import { ScanFailure, type ScanError } from '../../utils/scan-error';
 import {
   buildPng,

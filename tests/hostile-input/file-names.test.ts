@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originalFileName, sanitizeFileName } from '../../utils/file-names';
+import { originalFileName, sanitizeFileName } from '../../utils/export/file-names';
 
 describe('sanitizeFileName on hostile names', () => {
   it.each([

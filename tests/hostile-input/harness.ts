@@ -5,13 +5,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
-import { readOcrAnswer } from '../../utils/ocr-answer';
-import type { OcrRequest } from '../../utils/ocr-space-client';
+import { readOcrAnswer } from '../../utils/ocr/ocr-answer';
+import type { OcrRequest } from '../../utils/ocr/ocr-space-client';
 import type { OcrPage, ReceiptRecord } from '../../utils/receipt';
-import { openReceiptDb } from '../../utils/receipt-db';
-import { createReceiptRepository, type ReceiptRepository } from '../../utils/receipt-repository';
+import { openReceiptDb } from '../../utils/storage/receipt-db';
+import { createReceiptRepository, type ReceiptRepository } from '../../utils/storage/receipt-repository';
 import type { ScanError } from '../../utils/scan-error';
-import { createScanner, type ScanEnv, type ScanTarget } from '../../utils/scan-pipeline';
+import { createScanner, type ScanEnv, type ScanTarget } from '../../utils/scan/scan-pipeline';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 /** The shared receipts, read by path: they are never copied into the repository. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CanvasEnv, CanvasLike, ImageBitmapLike } from '../../utils/downscale';
-import { readImageDimensions } from '../../utils/image-dimensions';
-import { createOcrClient } from '../../utils/ocr-space-client';
-import { createMemoryStreamingSupport } from '../../utils/streaming-support';
+import type { CanvasEnv, CanvasLike, ImageBitmapLike } from '../../utils/image/downscale';
+import { readImageDimensions } from '../../utils/image/image-dimensions';
+import { createOcrClient } from '../../utils/ocr/ocr-space-client';
+import { createMemoryStreamingSupport } from '../../utils/ocr/streaming-support';
 import type { ScanError } from '../../utils/scan-error';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { startOcrServer, type OcrTestServer } from '../ocr-server';

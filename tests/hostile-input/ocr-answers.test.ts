@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readOcrAnswer, type OcrAnswer } from '../../utils/ocr-answer';
-import { createOcrClient } from '../../utils/ocr-space-client';
-import { createMemoryStreamingSupport } from '../../utils/streaming-support';
+import { readOcrAnswer, type OcrAnswer } from '../../utils/ocr/ocr-answer';
+import { createOcrClient } from '../../utils/ocr/ocr-space-client';
+import { createMemoryStreamingSupport } from '../../utils/ocr/streaming-support';
 import type { OcrLine, OcrPage, ReceiptRecord } from '../../utils/receipt';
 import type { ScanError } from '../../utils/scan-error';
 import { DEFAULT_SETTINGS } from '../../utils/settings';

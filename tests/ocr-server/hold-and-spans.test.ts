@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMultipartBody, multipartContentType } from '../../utils/multipart';
+import { buildMultipartBody, multipartContentType } from '../../utils/ocr/multipart';
 import { rateLimitText } from './ocr-answers';
 import { useOcrServer } from './use-ocr-server';
 

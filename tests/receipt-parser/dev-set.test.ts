@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOcrAnswer } from '../../utils/ocr-answer';
+import { readOcrAnswer } from '../../utils/ocr/ocr-answer';
 import { parseReceipt } from '../../utils/receipt-parser/index';
 
 /** The shared development set of OCR.space answers with ground truth; read in place, never copied. */

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { readZip } from '../../../utils/zip-reader';
+import { readZip } from '../../../utils/export/zip/zip-reader';
 
 const run = promisify(execFile);
 

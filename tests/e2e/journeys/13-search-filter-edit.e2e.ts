@@ -1,4 +1,4 @@
-import { needsReview } from '../../../utils/receipt-summary';
+import { needsReview } from '../../../utils/storage/receipt-summary';
 import type { ReceiptRecord } from '../../../utils/receipt';
 import { formatReceiptDate, formatTotal } from '../../../utils/receipt-format';
 import { describe, expect, test } from '../fixtures';

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
-import { backupErrors, describeReceipt } from '../../../utils/backup-errors';
-import type { BackupManifest } from '../../../utils/backup-manifest';
+import { backupErrors, describeReceipt } from '../../../utils/export/backup-errors';
+import type { BackupManifest } from '../../../utils/export/backup-manifest';
 import { describe, expect, test } from '../fixtures';
 import { scanReceipts, todayForFileNames } from '../harness/expense-journey';
 import { sha256 } from '../harness/receipts-dev';

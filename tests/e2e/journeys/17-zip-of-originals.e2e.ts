@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { originalFileName } from '../../../utils/file-names';
-import { claimUniqueName } from '../../../utils/originals-zip';
+import { originalFileName } from '../../../utils/export/file-names';
+import { claimUniqueName } from '../../../utils/export/originals-zip';
 import { describe, expect, test } from '../fixtures';
 import { scanReceipts, todayForFileNames } from '../harness/expense-journey';
 import { sha256 } from '../harness/receipts-dev';

@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BatchProgress, ConfirmPageScan } from '@/components/popup/BatchProgress';
+import { BulkBar } from '@/components/popup/BulkBar';
+import { LoadMore } from '@/components/popup/LoadMore';
+import { MonthTotals } from '@/components/popup/MonthTotals';
+import { ReceiptDetail } from '@/components/popup/ReceiptDetail';
+import { ReceiptList } from '@/components/popup/ReceiptList';
+import { ReceiptToolbar } from '@/components/popup/ReceiptToolbar';
+import { UndoBar } from '@/components/popup/UndoBar';
+import type { ScanRequest } from '@/utils/protocol';
+import type { FieldName } from '@/utils/receipt';
+import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/storage/receipt-filter';
+import type { ReceiptLibrary, ReceiptPage } from '@/utils/storage/receipt-library';
+import { createPopupActions } from './popup-actions';
+import { usePageScan } from './use-page-scan';
+import { useUndoDelete } from './use-undo-delete';
+import { useFilteredReceipts, useReceipts } from './use-receipts';
+import { useSummaries } from './use-summaries';
+
+/** Matches shown at first, as many as fill the popup; scrolling shows more. */
+const FIRST_MATCHES = 20;
+const MORE_MATCHES = 50;
+
+interface AppProps {
+  repository: ReceiptLibrary;
+  /** The newest receipts, already being read when the popup starts. */
+  firstPage?: Promise<ReceiptPage>;
+}
+
+export function App({ repository, firstPage }: AppProps) {
+  const actions = useMemo(() => createPopupActions(repository), [repository]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ReceiptFilter>(NO_FILTER);
+  const [shown, setShown] = useState(FIRST_MATCHES);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const locale = navigator.language;
+
+  const onDuplicate = useCallback((_receiptId: string, existingId: string) => {
+    setNotice('This image was already scanned; its receipt is highlighted below.');
+    setHighlightId(existingId);
+  }, []);
+  const cursor = useReceipts(repository, onDuplicate, firstPage);
+  const { summaries, forget, reload } = useSummaries(repository, cursor.loaded);
+
+  const filtering = isFiltering(filter);
+  const matches = useMemo(() => (filtering && summaries ? filterSummaries(summaries, filter) : null), [filtering, summaries, filter]);
+  const matchedReceipts = useFilteredReceipts(repository, matches?.map((summary) => summary.id) ?? null, shown, cursor.receipts);
+  const receipts = filtering ? matchedReceipts : cursor.receipts;
+  const months = useMemo(() => (summaries ? listMonths(summaries) : []), [summaries]);
+  const totals = useMemo(() => totalsByMonth(matches ?? summaries ?? []), [matches, summaries]);
+
+  const pageScan = usePageScan(repository, cursor.receipts);
+
+  useEffect(() => {
+    const hello: ScanRequest = { type: 'popup-opened' };
+    void browser.runtime.sendMessage(hello).catch(() => undefined);
+  }, []);
+
+  const retry = (receiptId: string) => {
+    const request: ScanRequest = { type: 'retry-scan', receiptId };
+    void browser.runtime.sendMessage(request);
+  };
+
+  const undoDelete = useUndoDelete(
+    actions,
+    (ids) => {
+      forget(ids);
+      cursor.setReceipts((current) => current.filter((receipt) => !ids.includes(receipt.id)));
+      setSelected(new Set());
+      setOpenId(null);
+    },
+    async () => {
+      reload();
+      await cursor.loadPage();
+    },
+  );
+
+  const loadMore = useCallback(() => (filtering ? setShown((count) => count + MORE_MATCHES) : void cursor.loadPage(cursor.next)), [filtering, cursor.loadPage, cursor.next]);
+
+  const toggleSelected = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const open = openId ? receipts.find((receipt) => receipt.id === openId) : undefined;
+  if (open) {
+    return (
+      <main>
+        {notice && <p role="status" class="notice">{notice}</p>}
+        <ReceiptDetail
+          key={`${open.id}-${open.updatedAt}`}
+          receipt={open}
+          locale={locale}
+          loadOriginal={() => repository.getOriginal(open.id)}
+          onBack={() => setOpenId(null)}
+          onRetry={() => retry(open.id)}
+          onSave={(corrections: Partial<Record<FieldName, string | null>>) =>
+            // Summaries too: search, the month filter and the totals must see the corrected fields.
+            void repository.saveCorrections(open.id, corrections).then(() => (reload(), cursor.refresh(open.id)))
+          }
+          onDownload={async () => setNotice(await actions.downloadOriginal(open))}
+          onDelete={() => void undoDelete.remove([open.id])}
+        />
+        {undoDelete.message && <UndoBar message={undoDelete.message} onUndo={() => void undoDelete.restore()} />}
+      </main>
+    );
+  }
+
+  const selection = receipts.filter((receipt) => selected.has(receipt.id));
+  return (
+    <main>
+      <header class="popup-header">
+        <h1>Receipts</h1>
+        <div class="header-actions">
+          <button type="button" class="secondary" onClick={() => void pageScan.findTargets()}>
+            Scan all images on this page
+          </button>
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            Options
+          </a>
+        </div>
+      </header>
+      {pageScan.pageTargets && <ConfirmPageScan count={pageScan.pageTargets.length} onConfirm={() => pageScan.pageTargets && void pageScan.confirm(pageScan.pageTargets)} onCancel={pageScan.cancel} />}
+      {pageScan.batch && <BatchProgress summary={pageScan.batch.summary} onDismiss={pageScan.dismissBatch} />}
+      {notice && <p role="status" class="notice">{notice}</p>}
+      <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))} />
+      <MonthTotals months={totals} locale={locale} />
+      {selection.length > 0 && (
+        <BulkBar
+          count={selection.length}
+          onDelete={() => void undoDelete.remove(selection.map((receipt) => receipt.id))}
+          onDownload={async () => setNotice(await actions.downloadOriginalsZip(selection))}
+          onExport={async () => setNotice(await actions.exportCsv(selection))}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {cursor.loaded && receipts.length === 0 ? (
+        <p class="empty">{filtering ? 'No receipts match.' : 'No receipts yet. Right-click a receipt image on any page and choose "Scan receipt".'}</p>
+      ) : (
+        <ReceiptList
+          receipts={receipts}
+          progress={cursor.progress}
+          locale={locale}
+          highlightId={highlightId}
+          selected={selected}
+          onToggleSelected={toggleSelected}
+          onOpen={setOpenId}
+          onRetry={retry}
+        />
+      )}
+      <div class="list-footer">
+        {filtering ? (
+          <span role="status">{matches ? `${matches.length} ${matches.length === 1 ? 'receipt' : 'receipts'} match` : 'Searching...'}</span>
+        ) : (
+          <span />
+        )}
+        <button type="button" class="secondary" onClick={async () => setNotice(await actions.exportCsv(filtering ? await repository.getMany((matches ?? []).map((match) => match.id)) : await actions.allReceipts()))}>
+          Export CSV
+        </button>
+      </div>
+      {((filtering && matches && matches.length > shown) || (!filtering && cursor.next)) && (
+        <LoadMore onLoad={loadMore} />
+      )}
+      {undoDelete.message && <UndoBar message={undoDelete.message} onUndo={() => void undoDelete.restore()} />}
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import { receiptsToCsv, csvBlob } from '@/utils/export/csv-export';
+import { createPageSaveEnv, downloadOriginal, saveFile } from '@/utils/export/original-download';
+import { zipOriginals } from '@/utils/export/originals-zip';
+import { readPageReceipts } from '@/utils/capture/page-images';
+import type { ReceiptRecord } from '@/utils/receipt';
+import type { ReceiptLibrary, ReceiptSnapshot } from '@/utils/storage/receipt-library';
+import type { ScanTarget } from '@/utils/scan/scan-pipeline';
+
+const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function findActiveTabReceipts(): Promise<ScanTarget[]> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return [];
+  return (await readPageReceipts(browser.scripting, tab.id)) ?? [];
+}
+
+/** What the popup's buttons do with the browser: each answers with a sentence for the notice line. */
+export function createPopupActions(repository: ReceiptLibrary) {
+  return {
+    async takeOut(ids: string[]): Promise<ReceiptSnapshot[]> {
+      const snapshots = await Promise.all(ids.map((id) => repository.takeOut(id)));
+      return snapshots.filter((snapshot): snapshot is ReceiptSnapshot => snapshot !== undefined);
+    },
+
+    async putBack(snapshots: ReceiptSnapshot[]): Promise<void> {
+      for (const snapshot of snapshots) await repository.putBack(snapshot);
+    },
+
+    async downloadOriginal(receipt: ReceiptRecord): Promise<string> {
+      const result = await downloadOriginal(receipt, { ...saveEnv, repository });
+      return result.ok ? `Saved as ${result.filename}` : result.message;
+    },
+
+    async downloadOriginalsZip(receipts: ReceiptRecord[]): Promise<string> {
+      const withOriginals = receipts.filter((receipt) => receipt.original);
+      if (withOriginals.length === 0) return 'None of the selected receipts has a stored original.';
+      // The zip is written entry by entry; only the browser's blob store holds it whole.
+      const zip = await new Response(zipOriginals(withOriginals, repository)).blob();
+      const result = await saveFile(new Blob([zip], { type: 'application/zip' }), `receipts ${today()}.zip`, saveEnv);
+      return result.ok ? `Saved ${withOriginals.length} originals as ${result.filename}` : result.message;
+    },
+
+    async exportCsv(receipts: ReceiptRecord[]): Promise<string> {
+      if (receipts.length === 0) return 'There are no receipts to export.';
+      const result = await saveFile(csvBlob(receiptsToCsv(receipts)), `receipts ${today()}.csv`, saveEnv);
+      return result.ok ? `Exported ${receipts.length} ${receipts.length === 1 ? 'receipt' : 'receipts'} as ${result.filename}` : result.message;
+    },
+
+    /** Every receipt, page by page through the cursor. */
+    async allReceipts(): Promise<ReceiptRecord[]> {
+      const all: ReceiptRecord[] = [];
+      let page = await repository.listNewest(500);
+      all.push(...page.receipts);
+      while (page.next) {
+        page = await repository.listNewest(500, page.next);
+        all.push(...page.receipts);
+      }
+      return all;
+    },
+  };
+}
+
+export type PopupActions = ReturnType<typeof createPopupActions>;

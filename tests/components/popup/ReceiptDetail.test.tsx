@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReceiptDetail } from '../../../components/popup/ReceiptDetail';
+import { makeReceipt, parsedReceipt } from '../receipt-fixtures';
+
+afterEach(cleanup);
+
+function renderDetail(receipt = makeReceipt()) {
+  const handlers = { onBack: vi.fn(), onSave: vi.fn(), onDownload: vi.fn(), onDelete: vi.fn(), onRetry: vi.fn() };
+  render(<ReceiptDetail receipt={receipt} locale="en-GB" loadOriginal={async () => new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })} {...handlers} />);
+  return handlers;
+}
+
+const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe('ReceiptDetail', () => {
+  it('shows every field in a labelled input and the OCR text', () => {
+    renderDetail();
+    expect(input('Merchant').value).toBe('Book Ta .K (Taman Daya) Sdn Bhd');
+    expect(input('Date').value).toBe('2018-12-25');
+    expect(input('Time').value).toBe('20:13');
+    expect(input('Total').value).toBe('9.00');
+    expect(input('Currency').value).toBe('MYR');
+    expect(input('Subtotal').value).toBe('9.00');
+    expect(input('Tax').value).toBe('');
+    expect(screen.getByLabelText('OCR text').textContent).toBe('BOOK TA .K\r\nTOTAL:\t9.00');
+    expect(screen.getByRole('table').textContent).toContain('KF Modelling Clay Kiddy Fish');
+  });
+
+  it('saves only the fields that changed, in their stored form', () => {
+    const { onSave } = renderDetail();
+    fireEvent.input(input('Total'), { target: { value: '1.234,50' } });
+    fireEvent.input(input('Currency'), { target: { value: 'eur' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(onSave).toHaveBeenCalledWith({ total: '1234.50', currency: 'EUR' });
+    expect(screen.getByRole('status').textContent).toBe('Changes saved.');
+  });
+
+  it('refuses an impossible date and saves nothing', () => {
+    const { onSave } = renderDetail();
+    fireEvent.input(input('Date'), { target: { value: '2018-02-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText('Enter a real date as YYYY-MM-DD.')).not.toBeNull();
+    expect(input('Date').getAttribute('aria-invalid')).toBe('true');
+    expect(input('Date').getAttribute('aria-describedby')).toBe('field-date-error');
+  });
+
+  it('marks unsure fields for review and edited ones as edited', () => {
+    renderDetail(makeReceipt({ fields: { ...parsedReceipt, confidence: { ...parsedReceipt.confidence, date: 0.3 } }, edited: ['merchant'] }));
+    expect(input('Date').closest('.low-confidence')).not.toBeNull();
+    expect(input('Date').getAttribute('aria-describedby')).toBe('field-date-hint');
+    expect(document.getElementById('field-date-hint')?.textContent).toBe('check this');
+    expect(document.getElementById('field-merchant-hint')?.textContent).toBe('edited');
+    expect(input('Merchant').closest('.low-confidence')).toBeNull();
+  });
+
+  it.each([
+    ['Download original', 'onDownload'],
+    ['Delete', 'onDelete'],
+    ['Back', 'onBack'],
+  ] as const)('"%s" calls %s', (name, handler) => {
+    const handlers = renderDetail();
+    fireEvent.click(screen.getByRole('button', { name }));
+    expect(handlers[handler]).toHaveBeenCalledOnce();
+  });
+
+  it('offers Retry with the message of a failed scan, and no download without an original', () => {
+    const error = { code: 'not-an-image' as const, message: 'This is not an image: it looks like an HTML page.', retryable: false };
+    const handlers = renderDetail(makeReceipt({ status: 'failed', error, original: null, fields: null }));
+    expect(screen.getByRole('alert').textContent).toBe(error.message);
+    expect((screen.getByRole('button', { name: 'Download original' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(handlers.onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('renders OCR text with markup as text', () => {
+    renderDetail(makeReceipt({ ocr: { text: '<img src=x onerror=alert(1)><script>alert(2)</script>', lines: [] } }));
+    expect(document.querySelector('pre img, pre script')).toBeNull();
+    expect(screen.getByLabelText('OCR text').textContent).toBe('<img src=x onerror=alert(1)><script>alert(2)</script>');
+  });
+
+  it('marks on the original where the total and the date were read', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:original');
+    URL.revokeObjectURL = vi.fn();
+    const boxes = { total: { left: 100, top: 800, width: 50, height: 20 }, date: { left: 10, top: 200, width: 80, height: 20 } };
+    renderDetail(makeReceipt({ fields: { ...parsedReceipt, boxes }, ocr: { text: '', lines: [], imageWidth: 400, imageHeight: 1000 } }));
+    const image = (await screen.findByAltText('Original receipt')) as HTMLImageElement;
+    expect(image.getAttribute('src')).toBe('blob:original');
+    const total = document.querySelector<HTMLElement>('[data-field="total"]');
+    expect([total?.style.left, total?.style.top, total?.style.width, total?.style.height]).toEqual(['25%', '80%', '12.5%', '2%']);
+    expect(document.querySelector('[data-field="date"]')).not.toBeNull();
+  });
+
+  it('goes back with Escape', () => {
+    const { onBack } = renderDetail();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { countedStream, createMemoryStreamingSupport, createStoredStreamingSupport, STREAMING_SUPPORT_KEY } from '../../utils/ocr/streaming-support';
+
+describe('stored streaming support', () => {
+  it('remembers per origin and survives a new instance', async () => {
+    const items: Record<string, unknown> = {};
+    const storage = { get: async (key: string) => ({ [key]: items[key] }), set: async (next: Record<string, unknown>) => void Object.assign(items, next) };
+    const first = createStoredStreamingSupport(storage);
+    expect(await first.get('http://127.0.0.1:9')).toBeUndefined();
+    await first.set('http://127.0.0.1:9', false);
+    await first.set('https://api.ocr.space', true);
+    const second = createStoredStreamingSupport(storage);
+    expect(await second.get('http://127.0.0.1:9')).toBe(false);
+    expect(await second.get('https://api.ocr.space')).toBe(true);
+    expect(items[STREAMING_SUPPORT_KEY]).toEqual({ 'http://127.0.0.1:9': false, 'https://api.ocr.space': true });
+  });
+});
+
+describe('memory streaming support', () => {
+  it('knows nothing of an origin until told', async () => {
+    const support = createMemoryStreamingSupport();
+    expect(await support.get('https://api.ocr.space')).toBeUndefined();
+    await support.set('https://api.ocr.space', false);
+    expect(await support.get('https://api.ocr.space')).toBe(false);
+    expect(await support.get('https://other.example')).toBeUndefined();
+  });
+});
+
+describe('countedStream', () => {
+  it('gives the body in 64 KB pulls, byte for byte, telling how far each pull reached', async () => {
+    const body = new Uint8Array(150_000).map((_, index) => index % 251);
+    const reached: number[] = [];
+    const { stream, pulls } = countedStream(body, (loaded) => reached.push(loaded));
+    const received = new Uint8Array(await new Response(stream).arrayBuffer());
+    expect(received).toEqual(body);
+    expect(reached).toEqual([65_536, 131_072, 150_000]);
+    expect(pulls()).toBe(3);
+  });
+});

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OriginalInfo } from '../../utils/receipt';
+import { openReceiptDb } from '../../utils/storage/receipt-db';
+import { createReceiptLibrary, type ReceiptLibrary } from '../../utils/storage/receipt-library';
+
+const source = { imageUrl: 'https://shop.example/receipt.jpg', pageUrl: 'https://shop.example/', pageTitle: 'Shop' };
+const job = null;
+const info: OriginalInfo = { sha256: 'ab'.repeat(32), mime: 'image/jpeg', extension: 'jpg', size: 4 };
+
+let library: ReceiptLibrary;
+let clock: number;
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  clock = 1_000;
+  library = createReceiptLibrary(openReceiptDb(), () => clock);
+});
+
+describe('receipt library', () => {
+  it('lists newest first in cursor pages that continue where the last one ended', async () => {
+    for (const [id, capturedAt] of [['a', 1], ['b', 3], ['c', 2], ['d', 3], ['e', 5]] as const) await library.create({ id, source, capturedAt, job });
+    const first = await library.listNewest(2);
+    expect(first.receipts.map((receipt) => receipt.id)).toEqual(['e', 'd']);
+    const second = await library.listNewest(2, first.next ?? undefined);
+    expect(second.receipts.map((receipt) => receipt.id)).toEqual(['b', 'c']);
+    const third = await library.listNewest(2, second.next ?? undefined);
+    expect(third.receipts.map((receipt) => receipt.id)).toEqual(['a']);
+    expect(third.next).toBeNull();
+  });
+
+  it('keeps corrections, marks them edited and certain, and re-indexes the date', async () => {
+    await library.create({ id: 'r1', source, capturedAt: 1, job });
+    const confidence = { merchant: 0.3, date: 0.9, time: 0, total: 0.9, currency: 0.5, subtotal: 0, tax: 0, tip: 0 };
+    const fields = { merchant: 'Shp', date: '2024-01-02', time: null, total: '9.00', currency: 'EUR', subtotal: null, tax: null, tip: null, items: [], confidence };
+    await library.update('r1', (receipt) => ({ ...receipt, status: 'done', fields, receiptDate: '2024-01-02' }));
+    clock = 2_000;
+    const corrected = await library.saveCorrections('r1', { merchant: 'Shop', date: '2024-01-03' });
+    expect(corrected?.fields).toMatchObject({ merchant: 'Shop', date: '2024-01-03', total: '9.00' });
+    expect(corrected?.fields?.confidence.merchant).toBe(1);
+    expect(corrected?.edited).toEqual(['merchant', 'date']);
+    expect(corrected?.receiptDate).toBe('2024-01-03');
+    expect(corrected?.updatedAt).toBe(2_000);
+  });
+
+  it('keeps each receipt\'s summary in step with every write, and removes it with the receipt', async () => {
+    await library.create({ id: 'r1', source, capturedAt: Date.UTC(2024, 2, 5), job });
+    expect(await library.listSummaries()).toEqual([expect.objectContaining({ id: 'r1', status: 'queued', month: expect.stringMatching(/^2024-03$/), merchant: '' })]);
+    const confidence = { merchant: 0.9, date: 0.9, time: 0, total: 0.9, currency: 0.9, subtotal: 0, tax: 0, tip: 0 };
+    const fields = { merchant: 'Café Müller', date: '2024-02-28', time: null, total: '12.50', currency: 'EUR', subtotal: null, tax: null, tip: null, items: [], confidence };
+    const page = { text: 'CAFÉ MÜLLER\nSUMME 12,50', lines: [{ words: [{ text: 'SUMME', left: 1, top: 2, width: 3, height: 4 }] }] };
+    await library.saveReading('r1', page, (receipt) => ({ ...receipt, status: 'done', fields }));
+    expect(await library.listSummaries()).toEqual([
+      { id: 'r1', capturedAt: Date.UTC(2024, 2, 5), month: '2024-02', status: 'done', needsReview: false, merchant: 'Café Müller', total: '12.50', currency: 'EUR', searchText: 'cafe muller summe 12,50' },
+    ]);
+    await library.saveCorrections('r1', { total: '13.50' });
+    expect((await library.listSummaries())[0]?.total).toBe('13.50');
+    await library.delete('r1');
+    expect(await library.listSummaries()).toEqual([]);
+  });
+
+  it('takes a receipt out with everything it had, and puts it back for Undo', async () => {
+    await library.create({ id: 'r1', source, capturedAt: 1, job });
+    await library.storeOriginal('r1', new Blob([new Uint8Array([1, 2, 3])]), info, null);
+    await library.saveReading('r1', { text: 'x', lines: [] }, (receipt) => ({ ...receipt, status: 'done' }));
+    const snapshot = await library.takeOut('r1');
+    expect(await library.get('r1')).toBeUndefined();
+    expect(await library.listSummaries()).toEqual([]);
+    expect(snapshot?.receipt.id).toBe('r1');
+    expect(await library.putBack(snapshot!)).toBe(true);
+    expect((await library.get('r1'))?.status).toBe('done');
+    expect(new Uint8Array(await (await library.getOriginal('r1'))!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await library.getOcrPage('r1')).toEqual({ text: 'x', lines: [] });
+    expect((await library.listSummaries()).map((summary) => summary.id)).toEqual(['r1']);
+    expect(await library.putBack(snapshot!)).toBe(false);
+  });
+
+  it('reads several receipts by id, skipping unknown ones', async () => {
+    await library.create({ id: 'a', source, capturedAt: 1, job });
+    await library.create({ id: 'b', source, capturedAt: 2, job });
+    expect((await library.getMany(['b', 'zz', 'a'])).map((receipt) => receipt.id)).toEqual(['b', 'a']);
+  });
+
+  it('gives receipts stored before version 3 their summaries during the upgrade', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const { openDB } = await import('idb');
+    const old = await openDB('receipt-scanner', 2, {
+      upgrade(db) {
+        const receipts = db.createObjectStore('receipts', { keyPath: 'id' });
+        for (const [name, path] of [['by-captured', 'capturedAt'], ['by-date', 'receiptDate'], ['by-sha256', 'original.sha256'], ['by-status', 'status'], ['by-batch', 'job.batchId']] as const) receipts.createIndex(name, path);
+        db.createObjectStore('originals', { keyPath: 'id' });
+      },
+    });
+    await old.put('receipts', { id: 'old', status: 'failed', capturedAt: Date.UTC(2023, 0, 9), fields: null, edited: [], ocr: null });
+    await old.put('receipts', { id: 'odd', capturedAt: 'not a number', fields: { confidence: null, merchant: 'x' } });
+    old.close();
+    const upgraded = createReceiptLibrary(openReceiptDb());
+    expect((await upgraded.listSummaries()).map((summary) => [summary.id, summary.status, summary.month])).toEqual([['old', 'failed', '2023-01']]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { foldForSearch, needsReview, summariseReceipt } from '../../utils/storage/receipt-summary';
+import { makeReceipt, parsedReceipt } from '../components/receipt-fixtures';
+
+describe('receipt summaries', () => {
+  it.each([
+    ['Café MÜLLER', 'cafe muller'],
+    ['ＴＯＴＡＬ', 'total'],
+    ['Ærø Æble', 'ærø æble'],
+  ])('folds %s to %s', (text, folded) => {
+    expect(foldForSearch(text)).toBe(folded);
+  });
+
+  it('sums a receipt up in a few fields, with each search word once', () => {
+    const receipt = makeReceipt({ ocr: { text: 'BOOK TA .K\r\nTOTAL:\t9.00\r\nTOTAL:\t9.00', lines: [] } });
+    expect(summariseReceipt(receipt)).toEqual({
+      id: 'r1',
+      capturedAt: receipt.capturedAt,
+      month: '2018-12',
+      status: 'done',
+      needsReview: false,
+      merchant: 'Book Ta .K (Taman Daya) Sdn Bhd',
+      total: '9.00',
+      currency: 'MYR',
+      searchText: 'book ta .k (taman daya) sdn bhd total: 9.00',
+    });
+  });
+
+  it('files a receipt without a date under the month it was captured', () => {
+    expect(summariseReceipt(makeReceipt({ fields: null, status: 'failed', capturedAt: new Date(2024, 6, 3).getTime() })).month).toBe('2024-07');
+  });
+
+  it('caps the search text of a huge OCR text', () => {
+    const text = Array.from({ length: 5000 }, (_, n) => `word${n}`).join(' ');
+    expect(summariseReceipt(makeReceipt({ ocr: { text, lines: [] } })).searchText.length).toBeLessThanOrEqual(800);
+  });
+
+  it.each([
+    ['certain fields', {}, [], false],
+    ['an unsure total', { confidence: { ...parsedReceipt.confidence, total: 0.2 } }, [], true],
+    ['an unsure total the user corrected', { confidence: { ...parsedReceipt.confidence, total: 0.2 } }, ['total'], false],
+    ['no date at all', { date: null }, [], true],
+  ] as const)('%s → needs review: %s', (_name, change, edited, expected) => {
+    expect(needsReview(makeReceipt({ fields: { ...parsedReceipt, ...change }, edited: [...edited] }))).toBe(expected);
+  });
+
+  it('does not ask to review a scan that is not done', () => {
+    expect(needsReview(makeReceipt({ status: 'failed' }))).toBe(false);
+  });
+});

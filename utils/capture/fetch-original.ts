@@ -1,0 +1,146 @@
+import { ScanFailure, scanErrors, type ScanError } from '../scan-error';
+
+export interface FetchOriginalOptions {
+  url: string;
+  fetch: typeof fetch;
+  limitBytes: number;
+  onProgress?: (loaded: number, total: number | null) => void;
+  signal?: AbortSignal;
+  /** Longest wait for the next bytes (or the headers) before giving up; the whole download may take longer. */
+  timeoutMs?: number;
+  /** Reads a blob: URL where it lives (the page); without it blob: URLs are refused. */
+  readBlobUrl?: (url: string) => Promise<Uint8Array>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const SERVER = 'image server';
+
+const fail = (error: ScanError): never => {
+  throw new ScanFailure(error);
+};
+
+/** Content-Length is a byte count only when it is a plain number and the body is not re-encoded on the way. */
+function readDeclaredLength(response: Response): number | null {
+  const header = response.headers.get('content-length');
+  const encoding = response.headers.get('content-encoding');
+  if (header === null || !/^\d{1,15}$/.test(header.trim())) return null;
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return null;
+  return Number(header.trim());
+}
+
+function parseSource(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    return fail(scanErrors.unsupportedSource(/^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? url.slice(0, 40)));
+  }
+}
+
+async function readBlob(url: string, limitBytes: number, options: FetchOriginalOptions): Promise<Uint8Array> {
+  if (!options.readBlobUrl) return fail(scanErrors.unsupportedSource('blob'));
+  const bytes = await options.readBlobUrl(url);
+  if (bytes.length > limitBytes) fail(scanErrors.tooLarge(bytes.length, limitBytes));
+  options.onProgress?.(bytes.length, bytes.length);
+  return bytes;
+}
+
+function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/** Reads the body chunk by chunk and stops as soon as it passes the limit, whatever the headers said. */
+async function readBody(response: Response, options: FetchOriginalOptions, total: number | null, onBytes: () => void): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  let reportedTotal = total;
+  options.onProgress?.(0, reportedTotal);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onBytes();
+    loaded += value.length;
+    if (loaded > options.limitBytes) {
+      await reader.cancel().catch(() => undefined);
+      return fail(scanErrors.tooLargeUnknown(options.limitBytes));
+    }
+    chunks.push(value);
+    if (reportedTotal !== null && loaded > reportedTotal) reportedTotal = null;
+    options.onProgress?.(loaded, reportedTotal);
+  }
+  if (reportedTotal !== loaded) options.onProgress?.(loaded, loaded);
+  return joinChunks(chunks, loaded);
+}
+
+const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
+
+/** Browsers say only "Failed to fetch"; runtimes that give a cause (Node's undici: "redirect count exceeded") name the loop. */
+function isRedirectLoop(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    if (/redirect count exceeded|too many redirects|redirect loop/i.test(cause.message)) return true;
+  }
+  return false;
+}
+
+/** Downloads the original image as the user's browser would (with their cookies), within a size limit and a stall timeout. */
+export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint8Array> {
+  const { url, limitBytes, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const source = parseSource(url);
+  const scheme = source.protocol.replace(/:$/, '');
+  if (scheme === 'blob') return readBlob(url, limitBytes, options);
+  if (scheme !== 'http' && scheme !== 'https' && scheme !== 'data') return fail(scanErrors.unsupportedSource(scheme));
+  signal?.throwIfAborted();
+
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restartStallTimer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, timeoutMs);
+  };
+  const explain = (error: unknown, phase: 'connect' | 'body'): unknown => {
+    if (error instanceof ScanFailure) return error;
+    if (stalled) return new ScanFailure(scanErrors.timeout(SERVER, Math.round(timeoutMs / 100) / 10));
+    if (signal?.aborted || isAbort(error)) return signal?.reason ?? error;
+    if (scheme === 'data') return new ScanFailure(scanErrors.notAnImage('a malformed data: address'));
+    if (!(error instanceof TypeError)) return error;
+    if (phase === 'connect' && isRedirectLoop(error)) return new ScanFailure(scanErrors.tooManyRedirects(source.host));
+    return new ScanFailure(phase === 'connect' ? scanErrors.network(source.host) : scanErrors.truncated('image'));
+  };
+
+  try {
+    restartStallTimer();
+    const init: RequestInit = scheme === 'data' ? { signal: controller.signal } : { signal: controller.signal, credentials: 'include', redirect: 'follow' };
+    const response = await options.fetch(url, init).catch((error: unknown) => {
+      throw explain(error, 'connect');
+    });
+    restartStallTimer();
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      return fail(response.status === 404 ? scanErrors.notFound() : scanErrors.httpStatus(response.status, SERVER));
+    }
+    const total = readDeclaredLength(response);
+    if (total !== null && total > limitBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      return fail(scanErrors.tooLarge(total, limitBytes));
+    }
+    return await readBody(response, options, total, restartStallTimer).catch((error: unknown) => {
+      throw explain(error, 'body');
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}

@@ -1,0 +1,31 @@
+import type { CanvasEnv } from '../image/downscale';
+import { fitImageToLimit } from '../image/downscale';
+import { readImageDimensions } from '../image/image-dimensions';
+import type { OcrRequest } from './ocr-space-client';
+import { ocrFiletype } from './ocr-space-client';
+import type { OriginalInfo } from '../receipt';
+import { ScanFailure, scanErrors } from '../scan-error';
+
+export interface UploadFile {
+  file: OcrRequest['file'];
+  /** Pixel size of what is sent, which OCR word boxes refer to; 0 when the header does not say (TIFF, PDF). */
+  width: number;
+  height: number;
+}
+
+/**
+ * What goes to the OCR service: the original as it is when it fits the limit, else a JPEG shrunk to fit.
+ * The name is neutral ("receipt-<id>.<ext>"), never the page's file name. Without a canvas nothing can shrink.
+ */
+export async function prepareUploadFile(id: string, original: Blob, info: OriginalInfo, limitBytes: number, canvas: CanvasEnv | null): Promise<UploadFile> {
+  if (original.size <= limitBytes) {
+    const bytes = new Uint8Array(await original.arrayBuffer());
+    const size = readImageDimensions(bytes, info.mime);
+    const file = { bytes, filename: `receipt-${id}.${info.extension}`, contentType: info.mime, filetype: ocrFiletype(info.mime) };
+    return { file, width: size?.width ?? 0, height: size?.height ?? 0 };
+  }
+  if (!canvas) throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
+  const fitted = await fitImageToLimit(original, limitBytes, canvas);
+  const file = { bytes: new Uint8Array(await fitted.blob.arrayBuffer()), filename: `receipt-${id}.jpg`, contentType: 'image/jpeg', filetype: ocrFiletype('image/jpeg') };
+  return { file, width: fitted.width, height: fitted.height };
+}

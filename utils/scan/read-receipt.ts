@@ -1,0 +1,56 @@
+import type { CanvasEnv } from '../image/downscale';
+import type { OcrRequest } from '../ocr/ocr-space-client';
+import type { OcrPage, ReceiptRecord } from '../receipt';
+import { keepCorrections } from '../storage/receipt-corrections';
+import { parseReceipt } from '../receipt-parser';
+import type { ReceiptRepository } from '../storage/receipt-repository';
+import { ScanFailure, scanErrors } from '../scan-error';
+import type { Settings } from '../settings';
+import type { StatusReporter } from './status-reporter';
+import { prepareUploadFile } from '../ocr/upload-file';
+
+export interface ReadReceiptEnv {
+  repository: Pick<ReceiptRepository, 'get' | 'getOriginal' | 'saveReading'>;
+  recognise: (request: OcrRequest) => Promise<OcrPage>;
+  canvas: CanvasEnv | null;
+  status: StatusReporter;
+  now: () => number;
+  locale: string;
+}
+
+/** Uploads a stored original to the OCR service and stores what it read, parsed into fields; what the user corrected stays. */
+export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Settings): Promise<ReceiptRecord> {
+  const { repository, status } = env;
+  const receipt = await repository.get(id);
+  const original = await repository.getOriginal(id);
+  if (!receipt?.original || !original) throw new ScanFailure(scanErrors.originalMissing());
+  const report = status.progress(id);
+  let readingSaved: Promise<void> = Promise.resolve();
+  const upload = await prepareUploadFile(id, original, receipt.original, settings.uploadLimitBytes, env.canvas);
+  await status.set(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
+  const page = await env.recognise({
+    endpoint: settings.endpoint,
+    apiKey: settings.apiKey,
+    language: settings.language,
+    engine: settings.engine,
+    file: upload.file,
+    onProgress: (progress) => {
+      if ('indeterminate' in progress) report({ phase: 'uploading', loaded: 0, total: null }, true);
+      else if (progress.loaded >= progress.total) {
+        report({ phase: 'reading' }, true);
+        readingSaved = status.set(id, { status: 'reading', progress: { phase: 'reading' } });
+      } else report({ phase: 'uploading', loaded: progress.loaded, total: progress.total });
+    },
+  });
+  await readingSaved;
+  // Word boxes are in the uploaded image's pixels; the detail view scales them onto the original.
+  const reading: OcrPage = upload.width > 0 ? { ...page, imageWidth: upload.width, imageHeight: upload.height } : page;
+  const parsed = parseReceipt(reading, { dateOrder: settings.dateOrder, defaultCurrency: settings.defaultCurrency, locale: env.locale, today: new Date(env.now()) });
+  const done = await repository.saveReading(id, reading, (current) => {
+    const fields = keepCorrections(parsed, current);
+    return { ...current, status: 'done', progress: null, error: null, fields, receiptDate: fields.date ?? '' };
+  });
+  if (!done) throw new ScanFailure(scanErrors.originalMissing());
+  status.changed(id);
+  return done;
+}

@@ -1,0 +1,19 @@
+import type { ScanError } from '../scan-error';
+
+/** Scans retried by themselves at most this often; after that, Retry is the user's. */
+export const MAX_AUTOMATIC_ATTEMPTS = 4;
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_CAP_MS = 2 * 60_000;
+const RATE_LIMIT_MARGIN_MS = 5_000;
+
+/** Transient failures pass by themselves; a full disk or a bug does not get better by waiting. */
+export function retriesAutomatically(error: ScanError): boolean {
+  return error.retryable && error.code !== 'storage-full' && error.code !== 'unexpected';
+}
+
+/** Exponential backoff with jitter; a rate limit waits out its own window instead. */
+export function retryDelay(error: ScanError, attempts: number, random: () => number): number {
+  if (error.retryAfterMs !== undefined) return error.retryAfterMs + Math.round(random() * RATE_LIMIT_MARGIN_MS);
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

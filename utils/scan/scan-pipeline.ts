@@ -1,0 +1,127 @@
+import type { CanvasEnv } from '../image/downscale';
+import { fetchOriginal } from '../capture/fetch-original';
+import { keepOriginal } from './keep-original';
+import type { OcrRequest } from '../ocr/ocr-space-client';
+import type { ScanEvent } from '../protocol';
+import { readReceipt } from './read-receipt';
+import type { OcrPage, ReceiptRecord } from '../receipt';
+import type { ReceiptRepository } from '../storage/receipt-repository';
+import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
+import type { Settings } from '../settings';
+import { createStatusReporter } from './status-reporter';
+
+export interface ScanTarget {
+  srcUrl: string;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  tabId: number | null;
+  frameId: number;
+}
+
+export interface ScanEnv {
+  repository: ReceiptRepository;
+  loadSettings: () => Promise<Settings>;
+  fetch: typeof fetch;
+  /** Reads a page's blob: URL inside that page, where it lives. */
+  readBlobUrl: (target: ScanTarget, limitBytes: number) => Promise<Uint8Array>;
+  recognise: (request: OcrRequest) => Promise<OcrPage>;
+  /** Absent where no canvas exists (unit tests); then no thumbnail and no downscaling. */
+  canvas: CanvasEnv | null;
+  broadcast: (event: ScanEvent) => void;
+  newId: () => string;
+  now: () => number;
+  locale: string;
+}
+
+/** How a processed scan ended when it did not fail. */
+export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
+
+/** data: addresses can be megabytes long; the receipt only needs to say where it came from. */
+const MAX_STORED_URL = 500;
+
+/** Images that exist only in the page (blob:) or only in the click (data:) are read at once. */
+export function isReadAtCapture(srcUrl: string): boolean {
+  return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:');
+}
+
+function shortUrl(url: string): string {
+  return url.length > MAX_STORED_URL ? `${url.slice(0, MAX_STORED_URL)}…` : url;
+}
+
+export function createScanner(env: ScanEnv) {
+  const { repository } = env;
+  const status = createStatusReporter(env);
+
+  async function readImage(id: string, target: ScanTarget, settings: Settings): Promise<Uint8Array> {
+    await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
+    const report = status.progress(id);
+    const onProgress = (loaded: number, total: number | null) => report({ phase: 'downloading', loaded, total });
+    return target.srcUrl.startsWith('blob:')
+      ? env.readBlobUrl(target, settings.downloadLimitBytes)
+      : fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, onProgress });
+  }
+
+  async function dropAsDuplicate(id: string, existing: ReceiptRecord): Promise<ScanOutcome> {
+    await repository.delete(id);
+    env.broadcast({ type: 'receipt-duplicate', receiptId: id, existingId: existing.id });
+    return { kind: 'duplicate', existing };
+  }
+
+  async function markFailed(id: string, error: ScanError): Promise<void> {
+    await status.set(id, { status: 'failed', progress: null, error }).catch(() => undefined);
+  }
+
+  const scanner = {
+    /**
+     * Creates the queued receipt at once. Images that live only in the page or the click are read and
+     * stored now; a failure there leaves the receipt failed, with nothing stored.
+     */
+    async capture(target: ScanTarget, batchId: string | null = null): Promise<ReceiptRecord> {
+      const id = env.newId();
+      const job = { srcUrl: shortUrl(target.srcUrl), tabId: target.tabId, frameId: target.frameId, attempts: 0, notBefore: 0, batchId };
+      const receipt = await repository.create({ id, capturedAt: env.now(), job, source: { imageUrl: shortUrl(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
+      status.changed(id);
+      if (!isReadAtCapture(target.srcUrl)) return receipt;
+      try {
+        const existing = await keepOriginal(env, id, await readImage(id, target, await env.loadSettings()));
+        if (existing) await dropAsDuplicate(id, existing);
+        else await status.set(id, { status: 'queued', progress: null });
+      } catch (error) {
+        await markFailed(id, toScanError(error));
+      }
+      return (await repository.get(id)) ?? receipt;
+    },
+
+    /** Downloads (when not stored yet), uploads and reads one receipt. Throws ScanFailure; the caller decides what a failure means. */
+    async process(id: string): Promise<ScanOutcome> {
+      const receipt = await repository.get(id);
+      if (!receipt) throw new ScanFailure(scanErrors.originalMissing());
+      const settings = await env.loadSettings();
+      if (!receipt.original) {
+        const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
+        if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
+        const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
+        const existing = await keepOriginal(env, id, await readImage(id, target, settings));
+        if (existing) return dropAsDuplicate(id, existing);
+      }
+      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings) };
+    },
+
+    markFailed,
+
+    /** Back in the queue (a retry, a backoff, a restart), with the popup told. */
+    async requeue(id: string, change: Partial<ReceiptRecord> = {}): Promise<void> {
+      await status.set(id, { status: 'queued', progress: null, ...change });
+    },
+
+    /** One scan from click to end, without a queue: what tests and simple callers need. */
+    async scan(target: ScanTarget): Promise<string> {
+      const receipt = await scanner.capture(target);
+      if (receipt.status === 'queued') await scanner.process(receipt.id).catch((error: unknown) => markFailed(receipt.id, toScanError(error)));
+      return receipt.id;
+    },
+  };
+  return scanner;
+}
+
+export type Scanner = ReturnType<typeof createScanner>;
