@@ -4,11 +4,11 @@ import { registerScanMenus, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/capt
 import { createOcrClient } from '@/utils/ocr/ocr-space-client';
 import { createPageBlobReader } from '@/utils/capture/page-blob';
 import { findAndConfirmPageReceipts } from '@/utils/capture/page-images';
-import { isExtensionMessage, type BatchStarted, type ScanEvent } from '@/utils/protocol';
+import { isExtensionMessage, type BatchStarted, type ScanEvent, type ScanTarget } from '@/utils/protocol';
 import { openReceiptDb } from '@/utils/storage/receipt-db';
 import { createReceiptRepository } from '@/utils/storage/receipt-repository';
 import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan/scan-notices';
-import { createScanner, type ScanTarget } from '@/utils/scan/scan-pipeline';
+import { createScanner } from '@/utils/scan/scan-pipeline';
 import { createKeepAlive } from '@/utils/scan/keep-alive';
 import { createScanQueue } from '@/utils/scan/scan-queue';
 import { createSettingsStore } from '@/utils/settings';

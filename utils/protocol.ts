@@ -1,5 +1,13 @@
 import type { ScanProgress } from './receipt';
-import type { ScanTarget } from './scan/scan-pipeline';
+
+/** An image to scan and the page it was found on: what the menu, the page scan and the popup hand the queue. */
+export interface ScanTarget {
+  srcUrl: string;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  tabId: number | null;
+  frameId: number;
+}
 
 /** Popup → background requests. */
 export type ScanRequest =

@@ -5,7 +5,7 @@ import { zipOriginals } from '@/utils/export/originals-zip';
 import { readPageReceipts } from '@/utils/capture/page-images';
 import type { ReceiptRecord } from '@/utils/receipt';
 import type { ReceiptLibrary, ReceiptSnapshot } from '@/utils/storage/receipt-library';
-import type { ScanTarget } from '@/utils/scan/scan-pipeline';
+import type { ScanTarget } from '@/utils/protocol';
 
 const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
 

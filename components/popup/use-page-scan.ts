@@ -4,7 +4,7 @@ import type { BatchStarted, ScanRequest } from '@/utils/protocol';
 import type { ReceiptRecord } from '@/utils/receipt';
 import type { ReceiptLibrary } from '@/utils/storage/receipt-library';
 import { summariseBatch, type BatchSummary } from '@/utils/scan/scan-notices';
-import type { ScanTarget } from '@/utils/scan/scan-pipeline';
+import type { ScanTarget } from '@/utils/protocol';
 import { findActiveTabReceipts } from './popup-actions';
 
 /** "Scan all images on this page": the images found waiting for the user's yes, then the batch's progress bar. */

@@ -11,7 +11,8 @@ import type { OcrPage, ReceiptRecord } from '../../utils/receipt';
 import { openReceiptDb } from '../../utils/storage/receipt-db';
 import { createReceiptRepository, type ReceiptRepository } from '../../utils/storage/receipt-repository';
 import type { ScanError } from '../../utils/scan-error';
-import { createScanner, type ScanEnv, type ScanTarget } from '../../utils/scan/scan-pipeline';
+import type { ScanTarget } from '../../utils/protocol';
+import { createScanner, type ScanEnv } from '../../utils/scan/scan-pipeline';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 /** The shared receipts, read by path: they are never copied into the repository. */

@@ -1,4 +1,4 @@
-import type { ScanTarget } from '../scan/scan-pipeline';
+import type { ScanTarget } from '../protocol';
 import { ScanFailure, scanErrors } from '../scan-error';
 
 export interface ScriptingApi {

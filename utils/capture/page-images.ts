@@ -1,4 +1,4 @@
-import type { ScanTarget } from '../scan/scan-pipeline';
+import type { ScanTarget } from '../protocol';
 
 /** What the page says about one of its images. */
 export interface PageImage {

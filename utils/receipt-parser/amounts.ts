@@ -1,4 +1,4 @@
-import { readCurrencyMarker } from './currency';
+import { readCurrencyMarker } from './currency-markers';
 
 /** How the receipt writes decimals: "12.50", "12,50", or none at all (yen, rupiah). */
 export type DecimalMark = '.' | ',' | 'none';

@@ -1,7 +1,8 @@
 import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
 import { detectDecimalMark, formatAmount, sameAmount, type Amount } from './amounts';
-import { detectCurrency, THREE_DECIMAL_CURRENCIES } from './currency';
+import { detectCurrency } from './currency';
+import { THREE_DECIMAL_CURRENCIES } from './currency-markers';
 import { readDateOrderCue } from './date-cues';
 import { decideDateOrder, findDates, readDate } from './dates';
 import { findItems } from './items';

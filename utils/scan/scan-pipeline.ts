@@ -2,21 +2,13 @@ import type { CanvasEnv } from '../image/downscale';
 import { fetchOriginal } from '../capture/fetch-original';
 import { keepOriginal } from './keep-original';
 import type { OcrRequest } from '../ocr/ocr-space-client';
-import type { ScanEvent } from '../protocol';
+import type { ScanEvent, ScanTarget } from '../protocol';
 import { readReceipt } from './read-receipt';
 import type { OcrPage, ReceiptRecord } from '../receipt';
 import type { ReceiptRepository } from '../storage/receipt-repository';
 import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { Settings } from '../settings';
 import { createStatusReporter } from './status-reporter';
-
-export interface ScanTarget {
-  srcUrl: string;
-  pageUrl: string | null;
-  pageTitle: string | null;
-  tabId: number | null;
-  frameId: number;
-}
 
 export interface ScanEnv {
   repository: ReceiptRepository;

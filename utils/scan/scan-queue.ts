@@ -2,7 +2,8 @@ import type { ReceiptRecord } from '../receipt';
 import type { ReceiptRepository } from '../storage/receipt-repository';
 import { MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay } from './retry-policy';
 import { toScanError, type ScanError } from '../scan-error';
-import type { ScanOutcome, Scanner, ScanTarget } from './scan-pipeline';
+import type { ScanTarget } from '../protocol';
+import type { ScanOutcome, Scanner } from './scan-pipeline';
 
 export interface ScanQueueEnv {
   repository: ReceiptRepository;
