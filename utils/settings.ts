@@ -95,6 +95,8 @@ export interface SettingsStorage {
 
 export const SETTINGS_KEY = 'settings';
 
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
 export function createSettingsStore(area: SettingsStorage) {
   return {
     async load(): Promise<Settings> {

@@ -22,13 +22,13 @@ import { useSummaries } from './use-summaries';
 const FIRST_MATCHES = 20;
 const MORE_MATCHES = 50;
 
-interface AppProps {
+interface PopupAppProps {
   repository: ReceiptLibrary;
   /** The newest receipts, already being read when the popup starts. */
   firstPage?: Promise<ReceiptPage>;
 }
 
-export function App({ repository, firstPage }: AppProps) {
+export function PopupApp({ repository, firstPage }: PopupAppProps) {
   const actions = useMemo(() => createPopupActions(repository), [repository]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
