@@ -36,6 +36,27 @@ describe('keepOriginal', () => {
     expect((await repository.get('r2'))?.original).toBeNull();
   });
 
+  it('keeps one image scanned twice at the same moment once: one receipt stores it, the other is told which', async () => {
+    // Both scans look for the image before either stores it: the interleaving that kept it twice.
+    let arrived = 0;
+    let bothLooked: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothLooked = resolve));
+    const racing = {
+      findBySha256: async (sha256: string) => {
+        const found = await repository.findBySha256(sha256);
+        if (++arrived === 2) bothLooked();
+        await barrier;
+        return found;
+      },
+      storeOriginal: repository.storeOriginal,
+    };
+    const [first, second] = await Promise.all(['r1', 'r2'].map((id) => keepOriginal({ repository: racing, canvas: null }, id, jpeg)));
+    expect([first?.id ?? null, second?.id ?? null].filter((id) => id !== null)).toHaveLength(1);
+    const originals = await Promise.all(['r1', 'r2'].map((id) => repository.getOriginal(id)));
+    expect(originals.filter((original) => original !== undefined)).toHaveLength(1);
+    expect(await repository.findBySha256(await sha256Hex(jpeg))).toHaveLength(1);
+  });
+
   it.each([
     ['a web page', new TextEncoder().encode('<!doctype html><p>Not found</p>'), 'not-an-image'],
     ['a cut-off JPEG', jpeg.slice(0, 2000), 'truncated'],

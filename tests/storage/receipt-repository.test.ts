@@ -31,7 +31,7 @@ describe('receipt repository', () => {
     await repository.create({ id: 'r1', source, capturedAt: 500, job });
     const bytes = new Uint8Array([0xff, 0xd8, 0x00, 0xd9]);
     const stored = await repository.storeOriginal('r1', new Blob([bytes], { type: 'image/jpeg' }), info, null);
-    expect(stored.original).toEqual(info);
+    expect(stored.kind === 'stored' && stored.receipt.original).toEqual(info);
     const original = await repository.getOriginal('r1');
     expect(original?.type).toBe('image/jpeg');
     expect(new Uint8Array(await original!.arrayBuffer())).toEqual(bytes);
@@ -43,6 +43,33 @@ describe('receipt repository', () => {
   it('stores nothing when the receipt was deleted before its original arrived', async () => {
     await expect(repository.storeOriginal('gone', new Blob(['x']), info, null)).rejects.toThrow('deleted');
     expect(await repository.getOriginal('gone')).toBeUndefined();
+  });
+
+  it('keeps the same bytes once: storing them for a second receipt writes nothing and names the first', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
+    await repository.create({ id: 'r2', source, capturedAt: 2, job });
+    expect((await repository.storeOriginal('r1', new Blob(['x']), info, null)).kind).toBe('stored');
+    const second = await repository.storeOriginal('r2', new Blob(['x']), info, new Blob(['thumb']));
+    expect(second.kind === 'duplicate' && second.existing.id).toBe('r1');
+    expect(await repository.getOriginal('r2')).toBeUndefined();
+    expect((await repository.get('r2'))?.original).toBeNull();
+    expect((await repository.get('r2'))?.thumbnail).toBeNull();
+  });
+
+  it('keeps the same bytes once when two receipts store them at the same moment', async () => {
+    const ids = ['r1', 'r2', 'r3', 'r4'];
+    for (const [index, id] of ids.entries()) await repository.create({ id, source, capturedAt: index, job });
+    const outcomes = await Promise.all(ids.map((id) => repository.storeOriginal(id, new Blob([id]), info, null)));
+    expect(outcomes.filter((outcome) => outcome.kind === 'stored')).toHaveLength(1);
+    expect(await repository.findBySha256(info.sha256)).toHaveLength(1);
+    const originals = await Promise.all(ids.map((id) => repository.getOriginal(id)));
+    expect(originals.filter((original) => original !== undefined)).toHaveLength(1);
+  });
+
+  it('stores the original again for the receipt that already keeps it (a re-scan)', async () => {
+    await repository.create({ id: 'r1', source, capturedAt: 1, job });
+    await repository.storeOriginal('r1', new Blob(['x']), info, null);
+    expect((await repository.storeOriginal('r1', new Blob(['x']), info, null)).kind).toBe('stored');
   });
 
   it('finds receipts by the SHA-256 of their original', async () => {

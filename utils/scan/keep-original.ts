@@ -33,9 +33,10 @@ export async function keepOriginal(env: KeepOriginalEnv, id: string, bytes: Uint
   if (!type.ok) throw new ScanFailure(type.error);
   assertDecodable(readImageDimensions(bytes, type.mime));
   const info: OriginalInfo = { sha256: await sha256Hex(bytes), mime: type.mime, extension: type.extension, size: bytes.byteLength };
+  // A cheap look first spares the thumbnail; storeOriginal checks again in its own transaction, which decides.
   const existing = (await env.repository.findBySha256(info.sha256)).find((receipt) => receipt.id !== id);
   if (existing) return existing;
   const blob = new Blob([copyBytes(bytes)], { type: type.mime });
-  await env.repository.storeOriginal(id, blob, info, await makeListThumbnail(blob, info, env.canvas));
-  return null;
+  const outcome = await env.repository.storeOriginal(id, blob, info, await makeListThumbnail(blob, info, env.canvas));
+  return outcome.kind === 'duplicate' ? outcome.existing : null;
 }

@@ -11,6 +11,9 @@ export interface NewReceipt {
   job: ScanJob | null;
 }
 
+/** What storing an original did: stored it, or found the same bytes already kept by another receipt. */
+export type StoredOriginalOutcome = { kind: 'stored'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
+
 export type ReceiptWrite = IDBPTransaction<ReceiptDbSchema, ('receipts' | 'summaries' | 'originals' | 'ocr-pages')[], 'readwrite'>;
 
 function isQuotaError(error: unknown): boolean {
@@ -91,15 +94,27 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
 
     update: (id: string, edit: (receipt: ReceiptRecord) => ReceiptRecord) => change(id, edit),
 
-    /** Stores the original and its description in one transaction: either both land or neither. */
-    async storeOriginal(id: string, blob: Blob, info: OriginalInfo, thumbnail: Blob | null): Promise<ReceiptRecord> {
-      const stored = await change(
-        id,
-        (receipt) => ({ ...receipt, original: info, thumbnail }),
-        (tx) => tx.objectStore('originals').put({ id, blob }),
-      );
-      if (!stored) throw new Error(`Receipt ${id} was deleted while it was being scanned.`);
-      return stored;
+    /**
+     * Stores the original and its description in one transaction, unless another receipt already keeps the same bytes:
+     * then nothing is written and that receipt is returned. Check and write share the transaction, so two scans of one
+     * image at the same moment keep it once.
+     */
+    async storeOriginal(id: string, blob: Blob, info: OriginalInfo, thumbnail: Blob | null): Promise<StoredOriginalOutcome> {
+      const db = await dbPromise;
+      return write(async () => {
+        const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
+        const receipts = tx.objectStore('receipts');
+        const [current, sameBytes] = await Promise.all([receipts.get(id), receipts.index('by-sha256').getAll(info.sha256)]);
+        const existing = sameBytes.find((receipt) => receipt.id !== id);
+        if (!current || existing) {
+          await tx.done;
+          if (existing) return { kind: 'duplicate', existing };
+          throw new Error(`Receipt ${id} was deleted while it was being scanned.`);
+        }
+        const receipt: ReceiptRecord = { ...current, original: info, thumbnail, updatedAt: now() };
+        await Promise.all([putReceipt(tx, receipt), tx.objectStore('originals').put({ id, blob }), tx.done]);
+        return { kind: 'stored', receipt };
+      });
     },
 
     /** Keeps the word boxes apart: the receipt keeps the text, the full page is read only to parse again. */
