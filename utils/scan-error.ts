@@ -19,6 +19,8 @@ export type ScanErrorCode =
   | 'ocr-file-type'
   | 'ocr-timeout'
   | 'ocr-failed'
+  | 'ocr-no-result'
+  | 'ocr-empty-answer'
   | 'ocr-bad-parameters'
   | 'ocr-server'
   | 'ocr-invalid-answer'
@@ -103,8 +105,13 @@ export const scanErrors = {
     make('ocr-file-type', 'The OCR service did not recognise the file type (E216).', false),
   ocrTimeout: () =>
     make('ocr-timeout', 'The OCR service timed out while reading the receipt. Try again.', true),
-  ocrFailed: (detail: string) =>
-    make('ocr-failed', `The OCR service could not read the receipt: ${detail}`, true),
+  /** The engine read the file and gave up: the same bytes fail the same way, unless the service says it was busy. */
+  ocrFailed: (detail: string, transient = false) =>
+    make('ocr-failed', `The OCR service could not read the receipt: ${detail}`, transient),
+  ocrNoResult: () =>
+    make('ocr-no-result', 'The OCR service found nothing to read in this file. Scan a sharper, well-lit image of the receipt.', false),
+  ocrEmptyAnswer: () =>
+    make('ocr-empty-answer', 'The OCR service sent an empty answer for this file. Scan a sharper image of the receipt, or press Retry later.', false),
   ocrBadParameters: (detail: string) =>
     make('ocr-bad-parameters', `The OCR service rejected the request: ${detail}`, false),
   ocrServer: (status: number) =>

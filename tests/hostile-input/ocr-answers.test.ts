@@ -3,7 +3,7 @@ import { readOcrAnswer, type OcrAnswer } from '../../utils/ocr/ocr-answer';
 import { createOcrClient } from '../../utils/ocr/ocr-space-client';
 import { createMemoryStreamingSupport } from '../../utils/ocr/streaming-support';
 import type { OcrLine, OcrPage, ReceiptRecord } from '../../utils/receipt';
-import type { ScanError } from '../../utils/scan-error';
+import { scanErrors, type ScanError } from '../../utils/scan-error';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { createScanScene, readDevImage, serveBytes, startTestServer, type ScanScene, type TestServer } from './harness';
 
@@ -56,7 +56,8 @@ const LINES: OcrLine[] = [{ words: WORDS }];
 const page = (change: Partial<OcrPage> = {}): OcrAnswer => ({ ok: true, page: { text: 'TOTAL 9.00\r\n', lines: LINES, processingMs: 120, ...change } });
 const refused = (error: ScanError): OcrAnswer => ({ ok: false, error });
 const invalid = (what: string) => refused({ code: 'ocr-invalid-answer', message: `The OCR service answered with something that is not a valid result (${what}).`, retryable: true });
-const readFailed = (detail: string) => refused({ code: 'ocr-failed', message: `The OCR service could not read the receipt: ${detail}`, retryable: true });
+// The engine read the file and gave up: trying the same bytes again fails again, so it is not retried by itself.
+const readFailed = (detail: string) => refused({ code: 'ocr-failed', message: `The OCR service could not read the receipt: ${detail}`, retryable: false });
 
 const RESULT = ['ParsedResults', 0];
 const LINE = [...RESULT, 'TextOverlay', 'Lines', 0];
@@ -74,7 +75,7 @@ describe('an OCR answer with missing, null or wrongly typed fields at every leve
     ['ParsedResults is a number', answerWith(['ParsedResults'], 3), invalid('no ParsedResults')],
     ['ParsedResults is a string', answerWith(['ParsedResults'], 'TOTAL 9.00'), invalid('no ParsedResults')],
     ['ParsedResults is an object', answerWith(['ParsedResults'], { ParsedText: 'TOTAL 9.00' }), invalid('no ParsedResults')],
-    ['ParsedResults is empty', answerWith(['ParsedResults'], []), invalid('no ParsedResults')],
+    ['ParsedResults is empty', answerWith(['ParsedResults'], []), refused(scanErrors.ocrNoResult())],
     ['ParsedResults holds only null, a number and a string', answerWith(['ParsedResults'], [null, 1, 'x']), invalid('no ParsedResults')],
     ['OCRExitCode is missing', answerWith(['OCRExitCode'], MISSING), page()],
     ['OCRExitCode is a numeric string', answerWith(['OCRExitCode'], '1'), page()],

@@ -105,7 +105,9 @@ describe('readOcrAnswer on failures', () => {
     ['a 500', 500, 'Internal Server Error', scanErrors.ocrServer(500)],
     ['a 503 with JSON', 503, answer({ ParsedResults: [result({})] }), scanErrors.ocrServer(503)],
     ['an HTML page with 200', 200, '<!DOCTYPE html><html><body>Oops</body></html>', scanErrors.ocrInvalidAnswer('not JSON')],
-    ['an empty body', 200, '', scanErrors.ocrInvalidAnswer('not JSON')],
+    ['an empty body', 200, '', scanErrors.ocrEmptyAnswer()],
+    ['a body of white space', 200, ' \r\n', scanErrors.ocrEmptyAnswer()],
+    ['an empty list of results', 200, '{"OCRExitCode":1,"ParsedResults":[]}', scanErrors.ocrNoResult()],
     ['JSON null', 200, 'null', scanErrors.ocrInvalidAnswer('not an object')],
     ['a JSON array', 200, '[1,2]', scanErrors.ocrInvalidAnswer('not an object')],
     ['an object without results', 200, '{"OCRExitCode":1}', scanErrors.ocrInvalidAnswer('no ParsedResults')],
@@ -154,6 +156,7 @@ describe('readOcrAnswer on failures', () => {
       scanErrors.ocrFailed('Parse error corrupt JPEG'),
     ],
     ['a fatal exit without words', 200, failure({ OCRExitCode: 4 }), scanErrors.ocrFailed('exit code 4')],
+    ['an engine that says it is busy', 200, failure({ OCRExitCode: 3, ErrorMessage: ['Server busy, please try again later'] }), scanErrors.ocrFailed('Server busy, please try again later', true)],
     ['an unknown exit code', 200, answer({ OCRExitCode: 7, ParsedResults: [result({})] }), scanErrors.ocrFailed('exit code 7')],
     ['wrongly typed error fields', 200, failure({ ErrorMessage: [1, null, { a: 1 }], ErrorDetails: 5 }), scanErrors.ocrFailed('exit code 3')],
   ])('%s', (_name, status, body, error) => {

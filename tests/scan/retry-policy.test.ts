@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readOcrAnswer } from '../../utils/ocr/ocr-answer';
 import { retriesAutomatically, retryDelay } from '../../utils/scan/retry-policy';
 import { scanErrors, type ScanError } from '../../utils/scan-error';
 
@@ -15,6 +16,22 @@ describe('retry policy', () => {
     [scanErrors.unexpected('bug'), false],
   ])('%o retries by itself: %s', (error, expected) => {
     expect(retriesAutomatically(error)).toBe(expected);
+  });
+
+  // One unreadable file must not burn four of the demo key's ten calls.
+  it.each([
+    ['exit code 3, the file could not be read', 200, JSON.stringify({ OCRExitCode: 3, IsErroredOnProcessing: true, ErrorMessage: ['Unable to recognize the file type'] }), false],
+    ['exit code 4, a fatal error', 200, JSON.stringify({ OCRExitCode: 4, IsErroredOnProcessing: true, ErrorMessage: 'Fatal error' }), false],
+    ['an empty list of results', 200, JSON.stringify({ OCRExitCode: 1, ParsedResults: [] }), false],
+    ['an empty 200 body', 200, '', false],
+    ['exit code 3 for a time-out', 200, JSON.stringify({ OCRExitCode: 3, IsErroredOnProcessing: true, ErrorMessage: ['Timed out waiting for results'] }), true],
+    ['a busy engine', 200, JSON.stringify({ OCRExitCode: 3, IsErroredOnProcessing: true, ErrorMessage: ['Server busy, try again later'] }), true],
+    ['a maintenance page', 200, '<!doctype html><h1>Service temporarily unavailable</h1>', true],
+    ['HTTP 502', 502, 'Bad gateway', true],
+  ])('an OCR answer with %s is retried by itself: %s', (_name, status, body, expected) => {
+    const read = readOcrAnswer(status, body);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(retriesAutomatically(read.error)).toBe(expected);
   });
 
   it.each([

@@ -57,7 +57,7 @@ function classifyFailure(exitCode: number | undefined, fileCodes: number[], mess
   if (rateLimit) return rateLimit;
   if (fileCodes.includes(-20) || /timed? ?out/i.test(text)) return scanErrors.ocrTimeout();
   if (exitCode === 99 || fileCodes.includes(-30)) return scanErrors.ocrBadParameters(detail);
-  return scanErrors.ocrFailed(detail);
+  return scanErrors.ocrFailed(detail, /\bbusy\b|overload|temporar|try again later/i.test(text));
 }
 
 function readWord(value: unknown): OcrWord | undefined {
@@ -119,6 +119,8 @@ function readJsonAnswer(answer: Fields): OcrAnswer {
   if (failed) {
     return { ok: false, error: classifyFailure(exitCode, fileCodes, messages) };
   }
+  // An empty list is the service's word that it found nothing to read; a missing or mistyped one is a broken answer.
+  if (results.length === 0 && Array.isArray(answer.ParsedResults) && answer.ParsedResults.length === 0) return { ok: false, error: scanErrors.ocrNoResult() };
   const page = pageFromAnswerJson(answer);
   return page ? { ok: true, page } : { ok: false, error: scanErrors.ocrInvalidAnswer('no ParsedResults') };
 }
@@ -139,6 +141,7 @@ function readAnswer(status: number, body: string): OcrAnswer {
   }
   if (status === 401 || status === 403) return { ok: false, error: scanErrors.ocrBadKey() };
   if (status >= 500) return { ok: false, error: scanErrors.ocrServer(status) };
+  if (status >= 200 && status < 300 && body.trim() === '') return { ok: false, error: scanErrors.ocrEmptyAnswer() };
   const parsed = parseJson(body);
   const answer = asFields(parsed?.json);
   if (!answer) {
