@@ -1,52 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { csvBlob, receiptsToCsv } from '../../utils/export/csv-export';
 import { makeFields, makeReceipt } from '../receipt-fixtures';
+import { parseCsv } from './csv-reader';
 
-/** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, quotes ("") and line breaks; records end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at];
-    if (quoted && char === '"' && text[at + 1] === '"') {
-      cell += '"';
-      at++;
-    } else if (quoted) {
-      if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"' && cell === '') {
-      quoted = true;
-    } else if (char === ',') {
-      endCell();
-    } else if (char === '\r' && text[at + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      at++;
-    } else if (char === '"' || char === '\r' || char === '\n') {
-      throw new Error(`Bare ${JSON.stringify(char)} at ${at}`);
-    } else {
-      cell += char;
-    }
-  }
-  if (cell !== '' || row.length > 0 || quoted) throw new Error('The last record does not end with CRLF');
-  return rows;
-}
-
-const HEADER = ['Date', 'Merchant', 'Total', 'Currency', 'Subtotal', 'Tax', 'Tip', 'Time', 'Status', 'Items', 'Source page', 'Captured at', 'Receipt id'];
+const HEADER = ['Date', 'Merchant', 'Total', 'Currency', 'Subtotal', 'Tax', 'Tip', 'Time', 'Status', 'Items', 'Source page', 'Captured at', 'Receipt id', 'Category', 'Note'];
 
 describe('receiptsToCsv', () => {
   it('writes the exact bytes of a tiny export: BOM, header, CRLF rows', async () => {
     const csv = receiptsToCsv([makeReceipt({ id: 'a', fields: makeFields({ date: '2024-03-05', merchant: 'Shop', total: '9.50', currency: 'EUR' }) })]);
     expect(csv).toBe(
-      '\uFEFFDate,Merchant,Total,Currency,Subtotal,Tax,Tip,Time,Status,Items,Source page,Captured at,Receipt id\r\n' +
-        '2024-03-05,Shop,9.50,EUR,,,,,done,,https://shop.example/orders,2024-03-05T14:07:09.000Z,a\r\n',
+      '\uFEFFDate,Merchant,Total,Currency,Subtotal,Tax,Tip,Time,Status,Items,Source page,Captured at,Receipt id,Category,Note\r\n' +
+        '2024-03-05,Shop,9.50,EUR,,,,,done,,https://shop.example/orders,2024-03-05T14:07:09.000Z,a,,\r\n',
     );
     const bytes = new Uint8Array(await csvBlob(csv).arrayBuffer());
     expect(Array.from(bytes.subarray(0, 4))).toEqual([0xef, 0xbb, 0xbf, 0x44]);
@@ -61,6 +25,8 @@ describe('receiptsToCsv', () => {
     const receipt = makeReceipt({
       id: 'r-2',
       status: 'done',
+      category: 'Travel',
+      note: 'Client lunch, "Q3"',
       source: { imageUrl: 'x', pageUrl: 'https://shop.example/?a=1,b="2"', pageTitle: null },
       fields: makeFields({
         date: '2024-01-31',
@@ -95,13 +61,15 @@ describe('receiptsToCsv', () => {
         'https://shop.example/?a=1,b="2"',
         '2024-03-05T14:07:09.000Z',
         'r-2',
+        'Travel',
+        'Client lunch, "Q3"',
       ],
     ]);
   });
 
   it('leaves empty cells for a receipt not read yet', () => {
     const rows = parseCsv(receiptsToCsv([makeReceipt({ id: 'q', status: 'queued', source: { imageUrl: 'x', pageUrl: null, pageTitle: null } })]).slice(1));
-    expect(rows[1]).toEqual(['', '', '', '', '', '', '', '', 'queued', '', '', '2024-03-05T14:07:09.000Z', 'q']);
+    expect(rows[1]).toEqual(['', '', '', '', '', '', '', '', 'queued', '', '', '2024-03-05T14:07:09.000Z', 'q', '', '']);
   });
 
   it.each([
@@ -132,8 +100,8 @@ describe('receiptsToCsv', () => {
     expect(rows[1]?.slice(2, 7)).toEqual([expected, '', expected, expected, expected]);
   });
 
-  it('neutralises a hostile receipt id and page address the same way', () => {
-    const rows = parseCsv(receiptsToCsv([makeReceipt({ id: '=id', source: { imageUrl: 'x', pageUrl: '@page', pageTitle: null } })]).slice(1));
-    expect([rows[1]?.[10], rows[1]?.[12]]).toEqual(["'@page", "'=id"]);
+  it('neutralises a hostile receipt id, page address, category and note the same way', () => {
+    const rows = parseCsv(receiptsToCsv([makeReceipt({ id: '=id', category: '+cat', note: '-1+1', source: { imageUrl: 'x', pageUrl: '@page', pageTitle: null } })]).slice(1));
+    expect([rows[1]?.[10], rows[1]?.[12], rows[1]?.[13], rows[1]?.[14]]).toEqual(["'@page", "'=id", "'+cat", "'-1+1"]);
   });
 });
