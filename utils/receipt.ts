@@ -66,6 +66,12 @@ export interface ParsedReceipt extends ReceiptFields {
   boxes?: Partial<Record<FieldName, FieldBox>>;
 }
 
+/** Fields of a receipt nothing was read from yet: what a failed scan completed by hand starts from. */
+export function emptyParsedReceipt(): ParsedReceipt {
+  const confidence = { merchant: 0, date: 0, time: 0, total: 0, currency: 0, subtotal: 0, tax: 0, tip: 0 } satisfies Record<FieldName, number>;
+  return { merchant: null, date: null, time: null, total: null, currency: null, subtotal: null, tax: null, tip: null, items: [], confidence };
+}
+
 /** Below this a field is flagged for review. */
 export const LOW_CONFIDENCE = 0.6;
 
@@ -134,4 +140,8 @@ export interface ReceiptRecord {
   /** Copy of fields.date (or '' when unknown) so IndexedDB can index it. */
   receiptDate: string;
   job: ScanJob | null;
+  /** The user's expense category ('' or absent: none). Absent on receipts stored before categories existed. */
+  category?: string;
+  /** The user's note on the receipt ('' or absent: none). */
+  note?: string;
 }

@@ -34,6 +34,8 @@ async function seed(): Promise<ReceiptRecord[]> {
     fields: makeFields({ merchant: 'Corner Shop', date: '2024-03-05', total: '9.50', currency: 'EUR', items: [{ description: 'Tea', quantity: 2, amount: '3.00' }], boxes: { total: { left: 1, top: 2, width: 30, height: 8 } } }),
     edited: ['merchant'],
     receiptDate: '2024-03-05',
+    category: 'Meals',
+    note: 'Team lunch, "Q3"',
   });
   const failed = makeReceipt({ id: 'r2', capturedAt: shop.capturedAt - 1, status: 'failed', error: { ...scanErrors.notFound() } });
   const queued = makeReceipt({ id: 'r3', capturedAt: shop.capturedAt - 2, status: 'uploading', progress: { phase: 'uploading', loaded: 10, total: null }, job: { srcUrl: 'https://x.example/a.jpg', tabId: 4, frameId: 0, attempts: 1, notBefore: 5, batchId: 'b1' } });

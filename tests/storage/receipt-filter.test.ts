@@ -16,11 +16,11 @@ const summary = (id: string, change: Partial<ReceiptSummary>): ReceiptSummary =>
 });
 
 const summaries = [
-  summary('a', { month: '2024-03', merchant: 'Café Müller', searchText: 'cafe muller summe 12,50', total: '12.50', currency: 'EUR' }),
+  summary('a', { month: '2024-03', merchant: 'Café Müller', searchText: 'cafe muller summe 12,50', total: '12.50', currency: 'EUR', category: 'Meals' }),
   summary('b', { month: '2024-03', merchant: 'Tesco', searchText: 'tesco total vat', total: '7.90', currency: 'GBP', needsReview: true }),
   summary('c', { month: '2024-02', merchant: 'Café Central', searchText: 'cafe central total', total: '0.10', currency: 'EUR' }),
   summary('d', { month: '2024-02', status: 'failed', searchText: '' }),
-  summary('e', { month: '2024-03', merchant: 'Rewe', searchText: 'rewe summe', total: '0.20', currency: 'EUR' }),
+  summary('e', { month: '2024-03', merchant: 'Rewe', searchText: 'rewe summe', total: '0.20', currency: 'EUR', category: 'Groceries' }),
 ];
 
 describe('filterSummaries', () => {
@@ -34,6 +34,9 @@ describe('filterSummaries', () => {
     [{ show: 'failed' }, ['d']],
     [{ show: 'review' }, ['b']],
     [{ query: 'cafe', month: '2024-02' }, ['c']],
+    [{ category: 'Meals' }, ['a']],
+    [{ category: 'Groceries', month: '2024-03' }, ['e']],
+    [{ category: 'Travel' }, []],
   ])('%o finds %o', (filter, ids) => {
     expect(filterSummaries(summaries, { ...NO_FILTER, ...filter }).map((found) => found.id)).toEqual(ids);
   });
@@ -42,6 +45,7 @@ describe('filterSummaries', () => {
     expect(isFiltering(NO_FILTER)).toBe(false);
     expect(isFiltering({ ...NO_FILTER, query: '  ' })).toBe(false);
     expect(isFiltering({ ...NO_FILTER, show: 'failed' })).toBe(true);
+    expect(isFiltering({ ...NO_FILTER, category: 'Meals' })).toBe(true);
   });
 });
 

@@ -44,6 +44,27 @@ describe('receipt library', () => {
     expect(corrected?.updatedAt).toBe(2_000);
   });
 
+  it('completes a failed scan by hand: the fields as typed, done, without the error or the job', async () => {
+    await library.create({ id: 'r1', source, capturedAt: 1, job: { srcUrl: 'https://x.example/a.jpg', tabId: null, frameId: 0, attempts: 4, notBefore: 0, batchId: null } });
+    await library.update('r1', (receipt) => ({ ...receipt, status: 'failed', error: { code: 'not-found', message: 'Gone', retryable: false } }));
+    const completed = await library.saveCorrections('r1', { merchant: 'Corner Shop', date: '2024-05-01', total: '4.20', currency: 'EUR' });
+    expect(completed).toMatchObject({ status: 'done', error: null, job: null, receiptDate: '2024-05-01', edited: ['merchant', 'date', 'total', 'currency'] });
+    expect(completed?.fields).toMatchObject({ merchant: 'Corner Shop', date: '2024-05-01', total: '4.20', currency: 'EUR', subtotal: null, items: [] });
+    expect(completed?.fields?.confidence).toMatchObject({ merchant: 1, date: 1, total: 1, currency: 1, tax: 0 });
+    expect((await library.listSummaries())[0]).toMatchObject({ status: 'done', merchant: 'Corner Shop', total: '4.20', needsReview: false });
+  });
+
+  it('saves a category and a note, found by search and kept in the summary', async () => {
+    await library.create({ id: 'r1', source, capturedAt: 1, job });
+    await library.saveAnnotations('r1', { category: 'Travel', note: 'Taxi to the airport' });
+    expect(await library.get('r1')).toMatchObject({ category: 'Travel', note: 'Taxi to the airport' });
+    const [summary] = await library.listSummaries();
+    expect(summary?.category).toBe('Travel');
+    expect(summary?.searchText).toContain('taxi to the airport');
+    await library.saveAnnotations('r1', { note: '' });
+    expect(await library.get('r1')).toMatchObject({ category: 'Travel', note: '' });
+  });
+
   it('keeps each receipt\'s summary in step with every write, and removes it with the receipt', async () => {
     await library.create({ id: 'r1', source, capturedAt: Date.UTC(2024, 2, 5), job });
     expect(await library.listSummaries()).toEqual([expect.objectContaining({ id: 'r1', status: 'queued', month: expect.stringMatching(/^2024-03$/), merchant: '' })]);

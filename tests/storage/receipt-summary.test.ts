@@ -26,6 +26,13 @@ describe('receipt summaries', () => {
     });
   });
 
+  it('keeps the category, and finds the category and note words first', () => {
+    const text = Array.from({ length: 5000 }, (_, n) => `word${n}`).join(' ');
+    const summary = summariseReceipt(makeReceipt({ category: 'Client meals', note: 'Lunch with Acme', ocr: { text, lines: [] } }));
+    expect(summary.category).toBe('Client meals');
+    expect(summary.searchText).toContain('client meals lunch with acme');
+  });
+
   it('files a receipt without a date under the month it was captured', () => {
     expect(summariseReceipt(makeReceipt({ fields: null, status: 'failed', capturedAt: new Date(2024, 6, 3).getTime() })).month).toBe('2024-07');
   });

@@ -95,7 +95,7 @@ export const checkBackupReceipt: Check = checkObject({
   job: checkNullable(
     checkObject({ srcUrl: text, tabId: checkNullable(checkNumber), frameId: checkNumber, attempts: checkCount, notBefore: checkNumber, batchId: nullableText }),
   ),
-});
+}, { category: text, note: text });
 
 const checkBackupFile = checkObject({
   id: text,

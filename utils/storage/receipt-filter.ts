@@ -7,20 +7,23 @@ export interface ReceiptFilter {
   /** YYYY-MM, or '' for every month. */
   month: string;
   show: ReceiptShow;
+  /** A category, or '' for every category. */
+  category: string;
 }
 
-export const NO_FILTER: ReceiptFilter = { query: '', month: '', show: 'all' };
+export const NO_FILTER: ReceiptFilter = { query: '', month: '', show: 'all', category: '' };
 
 export function isFiltering(filter: ReceiptFilter): boolean {
-  return filter.query.trim() !== '' || filter.month !== '' || filter.show !== 'all';
+  return filter.query.trim() !== '' || filter.month !== '' || filter.show !== 'all' || filter.category !== '';
 }
 
-/** Every word of the query must appear in the merchant or the OCR text. */
+/** Every word of the query must appear in the merchant, category, note or OCR text. */
 export function filterSummaries(summaries: ReceiptSummary[], filter: ReceiptFilter): ReceiptSummary[] {
   const words = foldForSearch(filter.query).split(/\s+/u).filter(Boolean);
   return summaries.filter(
     (summary) =>
       (filter.month === '' || summary.month === filter.month) &&
+      (filter.category === '' || summary.category === filter.category) &&
       (filter.show === 'all' || (filter.show === 'failed' ? summary.status === 'failed' : summary.needsReview)) &&
       words.every((word) => summary.searchText.includes(word)),
   );

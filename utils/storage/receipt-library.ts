@@ -1,5 +1,5 @@
 import type { ReceiptDb } from './receipt-db';
-import type { FieldName, OcrPage, ReceiptRecord } from '../receipt';
+import { emptyParsedReceipt, type FieldName, type OcrPage, type ReceiptRecord } from '../receipt';
 import { ALL_STORES, createReceiptRepository, putReceipt, write, type ReceiptWrite } from './receipt-repository';
 import type { ReceiptSummary } from './receipt-summary';
 
@@ -54,16 +54,26 @@ export function createReceiptLibrary(dbPromise: Promise<ReceiptDb>, now: () => n
       return (await (await dbPromise).getAllFromIndex('summaries', 'by-captured')).reverse();
     },
 
+    /**
+     * Saves fields as the user entered them. A failed scan completed by hand ends done, its error and job gone:
+     * what the user typed is the receipt now (a later re-scan keeps it, see keepCorrections).
+     */
     async saveCorrections(id: string, corrections: Partial<Record<FieldName, string | null>>): Promise<ReceiptRecord | undefined> {
       return repository.update(id, (receipt) => {
-        if (!receipt.fields) return receipt;
+        const base = receipt.fields ?? emptyParsedReceipt();
         const names = Object.keys(corrections) as FieldName[];
-        const confidence = { ...receipt.fields.confidence };
+        const confidence = { ...base.confidence };
         for (const name of names) confidence[name] = 1;
-        const fields = { ...receipt.fields, ...corrections, confidence };
+        const fields = { ...base, ...corrections, confidence };
         const edited = [...new Set([...receipt.edited, ...names])];
-        return { ...receipt, fields, edited, receiptDate: fields.date ?? '' };
+        const completed = receipt.status === 'failed' ? { status: 'done' as const, error: null, progress: null, job: null } : {};
+        return { ...receipt, ...completed, fields, edited, receiptDate: fields.date ?? '' };
       });
+    },
+
+    /** The user's category and note; '' clears one. */
+    async saveAnnotations(id: string, annotations: { category?: string; note?: string }): Promise<ReceiptRecord | undefined> {
+      return repository.update(id, (receipt) => ({ ...receipt, ...annotations }));
     },
 
     /** Deletes a receipt and returns all it had, in one transaction. */

@@ -11,7 +11,9 @@ export interface ReceiptSummary {
   merchant: string;
   total: string | null;
   currency: string | null;
-  /** Merchant and OCR words, folded to lower case without accents, each once. */
+  /** The user's category; absent on summaries stored before categories existed. */
+  category?: string;
+  /** Merchant, category, note and OCR words, folded to lower case without accents, each once. */
   searchText: string;
 }
 
@@ -40,7 +42,8 @@ function monthOf(receipt: ReceiptRecord): string {
 }
 
 function searchWords(receipt: ReceiptRecord): string {
-  const words = foldForSearch(`${receipt.fields?.merchant ?? ''} ${receipt.ocr?.text ?? ''}`).split(/\s+/u);
+  // The user's own words first, so the length cap never drops them.
+  const words = foldForSearch(`${receipt.fields?.merchant ?? ''} ${receipt.category ?? ''} ${receipt.note ?? ''} ${receipt.ocr?.text ?? ''}`).split(/\s+/u);
   let text = '';
   for (const word of new Set(words)) {
     if (!word || text.length + word.length + 1 > MAX_SEARCH_TEXT) continue;
@@ -59,6 +62,7 @@ export function summariseReceipt(receipt: ReceiptRecord): ReceiptSummary {
     merchant: receipt.fields?.merchant ?? '',
     total: receipt.fields?.total ?? null,
     currency: receipt.fields?.currency ?? null,
+    ...(receipt.category ? { category: receipt.category } : {}),
     searchText: searchWords(receipt),
   };
 }
