@@ -73,7 +73,7 @@ describe('receipt library', () => {
     const page = { text: 'CAFÉ MÜLLER\nSUMME 12,50', lines: [{ words: [{ text: 'SUMME', left: 1, top: 2, width: 3, height: 4 }] }] };
     await library.saveReading('r1', page, (receipt) => ({ ...receipt, status: 'done', fields }));
     expect(await library.listSummaries()).toEqual([
-      { id: 'r1', capturedAt: Date.UTC(2024, 2, 5), month: '2024-02', status: 'done', needsReview: false, merchant: 'Café Müller', total: '12.50', currency: 'EUR', searchText: 'cafe muller summe 12,50' },
+      { id: 'r1', capturedAt: Date.UTC(2024, 2, 5), month: '2024-02', date: '2024-02-28', status: 'done', needsReview: false, merchant: 'Café Müller', total: '12.50', currency: 'EUR', searchText: 'cafe muller summe 12,50' },
     ]);
     await library.saveCorrections('r1', { total: '13.50' });
     expect((await library.listSummaries())[0]?.total).toBe('13.50');

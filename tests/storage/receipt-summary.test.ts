@@ -17,6 +17,7 @@ describe('receipt summaries', () => {
       id: 'r1',
       capturedAt: receipt.capturedAt,
       month: '2018-12',
+      date: '2018-12-25',
       status: 'done',
       needsReview: false,
       merchant: 'Book Ta .K (Taman Daya) Sdn Bhd',

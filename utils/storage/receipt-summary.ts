@@ -6,6 +6,8 @@ export interface ReceiptSummary {
   capturedAt: number;
   /** YYYY-MM of the receipt's date, else of the day it was captured. */
   month: string;
+  /** The receipt's own date (YYYY-MM-DD), null when unknown; absent on summaries stored before it was kept. */
+  date?: string | null;
   status: ScanStatus;
   needsReview: boolean;
   merchant: string;
@@ -57,6 +59,7 @@ export function summariseReceipt(receipt: ReceiptRecord): ReceiptSummary {
     id: receipt.id,
     capturedAt: receipt.capturedAt,
     month: monthOf(receipt),
+    date: receipt.fields?.date ?? null,
     status: receipt.status,
     needsReview: needsReview(receipt),
     merchant: receipt.fields?.merchant ?? '',
