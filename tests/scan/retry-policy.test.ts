@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readOcrAnswer } from '../../utils/ocr/ocr-answer';
-import { retriesAutomatically, retryDelay } from '../../utils/scan/retry-policy';
+import { canRetry, retriesAutomatically, retryDelay } from '../../utils/scan/retry-policy';
 import { scanErrors, type ScanError } from '../../utils/scan-error';
 
 describe('retry policy', () => {
@@ -42,5 +42,18 @@ describe('retry policy', () => {
     [10, 1, 120_000],
   ])('attempt %i with jitter %f waits %i ms', (attempts, random, delay) => {
     expect(retryDelay(scanErrors.network('x'), attempts, () => random)).toBe(delay);
+  });
+});
+
+describe('whether Retry is offered', () => {
+  const original = { sha256: 'ab', mime: 'image/jpeg', extension: 'jpg', size: 1 };
+  it.each([
+    ['a failed read whose original is kept', { status: 'failed', original, error: scanErrors.ocrFailed('x') }, true],
+    ['a download that may pass', { status: 'failed', original: null, error: scanErrors.network('shop.example') }, true],
+    ['an address that is no image', { status: 'failed', original: null, error: scanErrors.notAnImage('an HTML page') }, false],
+    ['an image gone for good', { status: 'failed', original: null, error: scanErrors.notFound() }, false],
+    ['a finished scan', { status: 'done', original, error: null }, false],
+  ])('%s: %s', (_name, receipt, offered) => {
+    expect(canRetry(receipt)).toBe(offered);
   });
 });

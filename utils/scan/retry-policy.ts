@@ -17,3 +17,8 @@ export function retryDelay(error: ScanError, attempts: number, random: () => num
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
+
+/** Whether pressing Retry can end differently: the original is kept (read again, perhaps with another key), or the failure may pass. */
+export function canRetry(receipt: { status: string; original: unknown; error: ScanError | null }): boolean {
+  return receipt.status === 'failed' && (receipt.original !== null || receipt.error?.retryable === true);
+}

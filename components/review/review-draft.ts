@@ -1,0 +1,54 @@
+import { LOW_CONFIDENCE, type FieldName, type ReceiptRecord } from '@/utils/receipt';
+import { checkCorrection } from '@/utils/storage/receipt-corrections';
+
+export const REVIEW_FIELDS: { name: FieldName; label: string; placeholder?: string }[] = [
+  { name: 'merchant', label: 'Merchant' },
+  { name: 'date', label: 'Date', placeholder: 'YYYY-MM-DD' },
+  { name: 'total', label: 'Total' },
+  { name: 'currency', label: 'Currency', placeholder: 'EUR, USD, ...' },
+  { name: 'subtotal', label: 'Subtotal' },
+  { name: 'tax', label: 'Tax' },
+  { name: 'tip', label: 'Tip' },
+  { name: 'time', label: 'Time', placeholder: 'HH:MM' },
+];
+
+export type ReviewDraft = Record<FieldName, string> & { category: string; note: string };
+
+export function draftOf(receipt: ReceiptRecord): ReviewDraft {
+  const draft = { category: receipt.category ?? '', note: receipt.note ?? '' } as ReviewDraft;
+  for (const { name } of REVIEW_FIELDS) draft[name] = receipt.fields?.[name] ?? '';
+  return draft;
+}
+
+/** Whether a field asks to be checked: read unsure and not typed by the user. */
+export function needsCheck(receipt: ReceiptRecord, name: FieldName): boolean {
+  const fields = receipt.fields;
+  return fields !== null && receipt.status === 'done' && !receipt.edited.includes(name) && fields[name] !== null && fields.confidence[name] < LOW_CONFIDENCE;
+}
+
+export interface CheckedDraft {
+  corrections: Partial<Record<FieldName, string | null>>;
+  annotations: { category?: string; note?: string };
+  problems: Partial<Record<FieldName, string>>;
+}
+
+/** What changed in the draft, in the stored form, and what is wrong with it. */
+export function checkDraft(draft: ReviewDraft, receipt: ReceiptRecord): CheckedDraft {
+  const result: CheckedDraft = { corrections: {}, annotations: {}, problems: {} };
+  for (const { name } of REVIEW_FIELDS) {
+    const checked = checkCorrection(name, draft[name]);
+    if (!checked.ok) result.problems[name] = checked.message;
+    // A failed scan completed by hand keeps every field typed, even one left as read.
+    else if (checked.value !== (receipt.fields?.[name] ?? null) || (receipt.status === 'failed' && checked.value !== null)) result.corrections[name] = checked.value;
+  }
+  const category = draft.category.trim();
+  const note = draft.note.trim();
+  if (category !== (receipt.category ?? '')) result.annotations.category = category;
+  if (note !== (receipt.note ?? '')) result.annotations.note = note;
+  return result;
+}
+
+export const isDirty = (draft: ReviewDraft, receipt: ReceiptRecord): boolean => {
+  const { corrections, annotations, problems } = checkDraft(draft, receipt);
+  return Object.keys(corrections).length + Object.keys(annotations).length + Object.keys(problems).length > 0;
+};

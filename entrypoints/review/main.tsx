@@ -1,0 +1,43 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { ReviewPage } from '@/components/review/ReviewPage';
+import { isExtensionMessage, type ScanRequest } from '@/utils/protocol';
+import { createSettingsStore } from '@/utils/settings';
+import { openReceiptDb } from '@/utils/storage/receipt-db';
+import { createReceiptLibrary } from '@/utils/storage/receipt-library';
+import '@/components/shared/style.css';
+
+/** Until the options let the user edit them (issue 13), the categories offered. */
+const CATEGORIES = ['Meals', 'Groceries', 'Travel', 'Fuel', 'Lodging', 'Office', 'Equipment', 'Software', 'Other'];
+
+function subscribe(changed: () => void): () => void {
+  const listener = (message: unknown) => {
+    if (isExtensionMessage(message) && message.type !== 'retry-scan' && message.type !== 'popup-opened' && message.type !== 'scan-batch') changed();
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const settings = await createSettingsStore(browser.storage.local).load();
+  const retry = (receiptId: string) => {
+    const request: ScanRequest = { type: 'retry-scan', receiptId };
+    void browser.runtime.sendMessage(request).catch(() => undefined);
+  };
+  render(
+    <ReviewPage
+      library={createReceiptLibrary(openReceiptDb())}
+      locale={navigator.language}
+      dateOrder={settings.dateOrder}
+      categories={CATEGORIES}
+      initialId={new URLSearchParams(location.search).get('id')}
+      subscribe={subscribe}
+      onRetry={retry}
+      confirmDiscard={() => confirm('This receipt has changes that are not saved. Leave them?')}
+    />,
+    root,
+  );
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);
