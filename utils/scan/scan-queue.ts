@@ -1,7 +1,7 @@
 import type { ReceiptRecord } from '../receipt';
 import type { ReceiptRepository } from '../storage/receipt-repository';
 import { MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay } from './retry-policy';
-import { toScanError, type ScanError } from '../scan-error';
+import { scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { ScanTarget } from '../protocol';
 import type { ScanOutcome, Scanner } from './scan-pipeline';
 
@@ -24,10 +24,18 @@ export interface ScanQueueEnv {
 
 export const WATCHDOG_MS = 60_000;
 const IN_FLIGHT = ['downloading', 'uploading', 'reading'] as const;
+const UNFINISHED = new Set<string>(['queued', ...IN_FLIGHT]);
+
+/** Why a running scan was stopped: the user pressed Cancel, or deleted its receipt. */
+type StopReason = 'cancelled' | 'deleted';
+const stopReason = (controller: AbortController): StopReason | null =>
+  controller.signal.aborted ? (controller.signal.reason === 'deleted' ? 'deleted' : 'cancelled') : null;
 
 export function createScanQueue(env: ScanQueueEnv) {
   const { repository, scanner } = env;
-  const running = new Set<string>();
+  // One controller per running scan: aborting it stops its download or OCR request and frees its slot at once.
+  const running = new Map<string, AbortController>();
+  const slotsTaken = () => [...running.values()].filter((controller) => !controller.signal.aborted).length;
   let pumping: Promise<void> | null = null;
   let pumpAgain = false;
 
@@ -46,17 +54,52 @@ export function createScanQueue(env: ScanQueueEnv) {
     }
   }
 
+  /** A stopped scan ends as the user asked: cancelled stays failed with its original; deleted leaves nothing, unless Undo already put it back. */
+  async function afterStop(id: string, reason: StopReason): Promise<void> {
+    const receipt = await repository.get(id);
+    if (!receipt) return;
+    if (reason === 'deleted') {
+      if (UNFINISHED.has(receipt.status) && !running.has(id)) await scanner.requeue(id);
+      return;
+    }
+    const error = scanErrors.cancelled();
+    await scanner.markFailed(id, error);
+    env.onSettled(id, { kind: 'failed', error });
+  }
+
   function start(receipt: ReceiptRecord): void {
-    running.add(receipt.id);
+    const { id } = receipt;
+    const controller = new AbortController();
+    running.set(id, controller);
+    // A stopped scan's slot is already free; its id stays taken until it has unwound, so it never runs twice at once.
+    const release = () => {
+      if (running.get(id) === controller) running.delete(id);
+    };
     void scanner
-      .process(receipt.id)
-      .then((outcome) => env.onSettled(receipt.id, outcome))
-      .catch((error: unknown) => afterFailure(receipt.id, toScanError(error)))
+      .process(id, controller.signal)
+      .then(
+        (outcome) => {
+          if (stopReason(controller) !== 'deleted') env.onSettled(id, outcome);
+        },
+        (error: unknown) => {
+          const reason = stopReason(controller);
+          release();
+          return reason ? afterStop(id, reason) : afterFailure(id, toScanError(error));
+        },
+      )
       .catch(() => undefined)
       .finally(() => {
-        running.delete(receipt.id);
+        release();
         void queue.pump();
       });
+  }
+
+  /** Aborts a running scan's requests; its slot is free for the next scan at once. */
+  function stop(id: string, reason: StopReason): boolean {
+    const controller = running.get(id);
+    if (!controller) return false;
+    if (!controller.signal.aborted) controller.abort(reason);
+    return true;
   }
 
   async function pumpOnce(): Promise<void> {
@@ -65,7 +108,7 @@ export function createScanQueue(env: ScanQueueEnv) {
     const ready = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) <= now).sort((a, b) => a.capturedAt - b.capturedAt);
     const limit = await env.concurrency();
     for (const receipt of ready) {
-      if (running.size >= limit) break;
+      if (slotsTaken() >= limit) break;
       start(receipt);
     }
     const waiting = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) > now);
@@ -125,6 +168,30 @@ export function createScanQueue(env: ScanQueueEnv) {
       if (!receipt || receipt.status === 'done' || running.has(id)) return;
       const job = receipt.job ?? { srcUrl: receipt.source.imageUrl, tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null };
       await scanner.requeue(id, { error: null, job: { ...job, attempts: 0, notBefore: 0 } });
+      await queue.pump();
+    },
+
+    /** Cancel: a running scan is aborted, a waiting one taken out of the queue; both end failed with Retry, keeping any stored original. */
+    async cancel(id: string): Promise<void> {
+      if (!stop(id, 'cancelled')) {
+        const receipt = await repository.get(id);
+        if (receipt && UNFINISHED.has(receipt.status)) await afterStop(id, 'cancelled');
+      }
+      await queue.pump();
+    },
+
+    /** The popup deleted these receipts: their scans stop now and free their slots. */
+    async deleted(ids: string[]): Promise<void> {
+      for (const id of ids) stop(id, 'deleted');
+      await queue.pump();
+    },
+
+    /** Undo put these receipts back: one deleted mid-scan goes back to the queue (unless its stopped run is still unwinding; it requeues then). */
+    async restored(ids: string[]): Promise<void> {
+      for (const id of ids) {
+        const receipt = running.has(id) ? undefined : await repository.get(id);
+        if (receipt && IN_FLIGHT.some((status) => status === receipt.status)) await scanner.requeue(id);
+      }
       await queue.pump();
     },
 
