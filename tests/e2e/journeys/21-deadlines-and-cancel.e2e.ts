@@ -121,4 +121,39 @@ describe('journey 21: deadlines, Cancel, and deleting a scan in flight', () => {
     expect((await background.readOriginals()).map((original) => original.id).sort()).toEqual([ocrStalledId, waitingId].sort());
     expect(await popup.receiptIds()).not.toContain(dripId);
   });
+
+  test('Undo brings back a scan deleted in flight: it runs again, and can then be cancelled', async ({ journey }) => {
+    const { background, pages, ocr, baseSettings } = journey;
+    await background.setSettings({ ...baseSettings, downloadDeadlineSeconds: 120 });
+    const page = await journey.openWebPage(pages.receiptsPageUrl([]));
+    const popup = await journey.openPopup();
+    const path = '/undone-receipt.jpg';
+    const requests = () => dripping.drips.filter((drip) => drip.path === path);
+
+    const dripId = await background.scanImage(dripping.imageUrl('undone-receipt'), page.url());
+    await expect.poll(() => requests().length, { timeout: 10_000 }).toBe(1);
+    await popup.deleteSelected([dripId]);
+    const undoBar = popup.page.locator('.undo[role="status"]');
+    await undoBar.getByText('Receipt deleted.', { exact: true }).waitFor({ timeout: 5_000 });
+    await expect.poll(() => requests().filter((drip) => drip.closedAt === null).length, { timeout: 5_000 }).toBe(0);
+
+    await undoBar.getByRole('button', { name: 'Undo' }).click();
+    // Back, and running again: a second download starts instead of a receipt stuck "downloading" with nothing behind it.
+    await expect.poll(() => requests().length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(async () => (await background.readReceipt(dripId))?.status, { timeout: 5_000 }).toBe('downloading');
+    await popup.waitForRow(dripId, (text) => text.length > 0);
+
+    await popup.cancel(dripId);
+    const cancelled = await background.waitForReceipt(dripId, ['failed'], 10_000);
+    expect(cancelled.error).toEqual(scanErrors.cancelled());
+    expect(await popup.waitForError(dripId)).toBe('You cancelled this scan. Press Retry to scan it again.');
+    await expect.poll(() => requests().filter((drip) => drip.closedAt === null).length, { timeout: 5_000 }).toBe(0);
+    expect(await background.readOriginal(dripId)).toBeUndefined();
+
+    const normalId = await background.scanImage(pages.imageUrl('sroie-022'), page.url());
+    expect((await background.waitForReceipt(normalId, ['done', 'failed'], 15_000)).status).toBe('done');
+    expect(ocr.received).toHaveLength(1);
+    expect((await background.readReceipts()).map((receipt) => [receipt.id, receipt.status]).sort()).toEqual([[dripId, 'failed'], [normalId, 'done']].sort());
+    expect((await background.readOriginals()).map((original) => original.id)).toEqual([normalId]);
+  });
 });
