@@ -122,7 +122,7 @@ export function createScanQueue(env: ScanQueueEnv) {
     if (running.size > 0) env.keepAlive.start();
     else env.keepAlive.stop();
     // A job just started may still be marked queued: count each scan once.
-    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running]).size);
+    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running.keys()]).size);
   }
 
   const queue = {
