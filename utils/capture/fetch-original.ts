@@ -1,3 +1,4 @@
+import { startDeadline } from '../deadline';
 import { ScanFailure, scanErrors, type ScanError } from '../scan-error';
 
 export interface FetchOriginalOptions {
@@ -100,17 +101,13 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
   if (scheme !== 'http' && scheme !== 'https' && scheme !== 'data') return fail(scanErrors.unsupportedSource(scheme));
   signal?.throwIfAborted();
 
-  const controller = new AbortController();
-  const forwardAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forwardAbort, { once: true });
-  let stalled = false;
-  let deadlinePassed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   // A server that drips a byte now and then never stalls: the deadline ends the download whatever it does.
-  const deadline = deadlineMs === undefined ? undefined : setTimeout(() => {
-    deadlinePassed = true;
-    controller.abort();
-  }, deadlineMs);
+  const deadline = startDeadline(deadlineMs, signal);
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(deadline.signal.reason);
+  deadline.signal.addEventListener('abort', forwardAbort, { once: true });
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const restartStallTimer = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -120,7 +117,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
   };
   const explain = (error: unknown, phase: 'connect' | 'body'): unknown => {
     if (error instanceof ScanFailure) return error;
-    if (deadlinePassed && deadlineMs !== undefined) return new ScanFailure(scanErrors.downloadDeadline(Math.round(deadlineMs / 100) / 10));
+    if (deadline.passed() && deadlineMs !== undefined) return new ScanFailure(scanErrors.downloadDeadline(Math.round(deadlineMs / 100) / 10));
     if (stalled) return new ScanFailure(scanErrors.timeout(SERVER, Math.round(timeoutMs / 100) / 10));
     if (signal?.aborted || isAbort(error)) return signal?.reason ?? error;
     if (scheme === 'data') return new ScanFailure(scanErrors.notAnImage('a malformed data: address'));
@@ -150,7 +147,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
     });
   } finally {
     clearTimeout(timer);
-    clearTimeout(deadline);
-    signal?.removeEventListener('abort', forwardAbort);
+    deadline.stop();
+    deadline.signal.removeEventListener('abort', forwardAbort);
   }
 }

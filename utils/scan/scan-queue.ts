@@ -3,6 +3,7 @@ import type { ReceiptRepository } from '../storage/receipt-repository';
 import { MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay } from './retry-policy';
 import { scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { ScanTarget } from '../protocol';
+import { createRunningScans, type StopReason } from './running-scans';
 import type { ScanOutcome, Scanner } from './scan-pipeline';
 
 export interface ScanQueueEnv {
@@ -26,16 +27,10 @@ export const WATCHDOG_MS = 60_000;
 const IN_FLIGHT = ['downloading', 'uploading', 'reading'] as const;
 const UNFINISHED = new Set<string>(['queued', ...IN_FLIGHT]);
 
-/** Why a running scan was stopped: the user pressed Cancel, or deleted its receipt. */
-type StopReason = 'cancelled' | 'deleted';
-const stopReason = (controller: AbortController): StopReason | null =>
-  controller.signal.aborted ? (controller.signal.reason === 'deleted' ? 'deleted' : 'cancelled') : null;
 
 export function createScanQueue(env: ScanQueueEnv) {
   const { repository, scanner } = env;
-  // One controller per running scan: aborting it stops its download or OCR request and frees its slot at once.
-  const running = new Map<string, AbortController>();
-  const slotsTaken = () => [...running.values()].filter((controller) => !controller.signal.aborted).length;
+  const running = createRunningScans();
   let pumping: Promise<void> | null = null;
   let pumpAgain = false;
 
@@ -69,37 +64,24 @@ export function createScanQueue(env: ScanQueueEnv) {
 
   function start(receipt: ReceiptRecord): void {
     const { id } = receipt;
-    const controller = new AbortController();
-    running.set(id, controller);
-    // A stopped scan's slot is already free; its id stays taken until it has unwound, so it never runs twice at once.
-    const release = () => {
-      if (running.get(id) === controller) running.delete(id);
-    };
+    const run = running.start(id);
     void scanner
-      .process(id, controller.signal)
+      .process(id, run.signal)
       .then(
         (outcome) => {
-          if (stopReason(controller) !== 'deleted') env.onSettled(id, outcome);
+          if (run.stopReason() !== 'deleted') env.onSettled(id, outcome);
         },
         (error: unknown) => {
-          const reason = stopReason(controller);
-          release();
+          const reason = run.stopReason();
+          run.release();
           return reason ? afterStop(id, reason) : afterFailure(id, toScanError(error));
         },
       )
       .catch(() => undefined)
       .finally(() => {
-        release();
+        run.release();
         void queue.pump();
       });
-  }
-
-  /** Aborts a running scan's requests; its slot is free for the next scan at once. */
-  function stop(id: string, reason: StopReason): boolean {
-    const controller = running.get(id);
-    if (!controller) return false;
-    if (!controller.signal.aborted) controller.abort(reason);
-    return true;
   }
 
   async function pumpOnce(): Promise<void> {
@@ -108,21 +90,21 @@ export function createScanQueue(env: ScanQueueEnv) {
     const ready = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) <= now).sort((a, b) => a.capturedAt - b.capturedAt);
     const limit = await env.concurrency();
     for (const receipt of ready) {
-      if (slotsTaken() >= limit) break;
+      if (running.slotsTaken() >= limit) break;
       start(receipt);
     }
     const waiting = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) > now);
     // While scans run, a wake-up stays a minute ahead: if the browser stops the worker anyway, it starts again and resumes them.
-    const watchdog = running.size > 0 ? now + WATCHDOG_MS : null;
+    const watchdog = running.count() > 0 ? now + WATCHDOG_MS : null;
     const nextWake = [...waiting.map((receipt) => receipt.job?.notBefore ?? now), ...(watchdog === null ? [] : [watchdog])].reduce<number | null>(
       (soonest, at) => Math.min(soonest ?? Infinity, at),
       null,
     );
     env.scheduleWake(nextWake);
-    if (running.size > 0) env.keepAlive.start();
+    if (running.count() > 0) env.keepAlive.start();
     else env.keepAlive.stop();
     // A job just started may still be marked queued: count each scan once.
-    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running.keys()]).size);
+    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running.ids()]).size);
   }
 
   const queue = {
@@ -173,7 +155,7 @@ export function createScanQueue(env: ScanQueueEnv) {
 
     /** Cancel: a running scan is aborted, a waiting one taken out of the queue; both end failed with Retry, keeping any stored original. */
     async cancel(id: string): Promise<void> {
-      if (!stop(id, 'cancelled')) {
+      if (!running.stop(id, 'cancelled')) {
         const receipt = await repository.get(id);
         if (receipt && UNFINISHED.has(receipt.status)) await afterStop(id, 'cancelled');
       }
@@ -182,7 +164,7 @@ export function createScanQueue(env: ScanQueueEnv) {
 
     /** The popup deleted these receipts: their scans stop now and free their slots. */
     async deleted(ids: string[]): Promise<void> {
-      for (const id of ids) stop(id, 'deleted');
+      for (const id of ids) running.stop(id, 'deleted');
       await queue.pump();
     },
 
