@@ -94,6 +94,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message) => {
     if (!isExtensionMessage(message)) return;
     if (message.type === 'retry-scan') void queue.retry(message.receiptId);
+    if (message.type === 'cancel-scan') void queue.cancel(message.receiptId);
+    if (message.type === 'scans-deleted') void queue.deleted(message.receiptIds);
+    if (message.type === 'scans-restored') void queue.restored(message.receiptIds);
     if (message.type === 'popup-opened') void queue.pump();
     if (message.type === 'scan-batch') return scanBatch(message.targets);
   });

@@ -31,6 +31,14 @@ describe('validateSettings', () => {
     expect(validateSettings(DEFAULT_SETTINGS)).toEqual({});
   });
 
+  it('has a deadline of two minutes for the download and for the OCR exchange by default', () => {
+    expect([DEFAULT_SETTINGS.downloadDeadlineSeconds, DEFAULT_SETTINGS.ocrDeadlineSeconds]).toEqual([120, 120]);
+  });
+
+  it.each([5, 60, 3600])('accepts deadlines of %i seconds', (seconds) => {
+    expect(validateSettings({ ...DEFAULT_SETTINGS, downloadDeadlineSeconds: seconds, ocrDeadlineSeconds: seconds })).toEqual({});
+  });
+
   it.each<[Partial<Settings>, keyof Settings, string]>([
     [{ apiKey: '  ' }, 'apiKey', 'Enter an API key, or the demo key helloworld.'],
     [{ apiKey: 'abc def' }, 'apiKey', 'The API key must not contain spaces or control characters.'],
@@ -39,6 +47,11 @@ describe('validateSettings', () => {
     [{ defaultCurrency: 'euro' }, 'defaultCurrency', 'Use a three-letter currency code such as EUR or USD, or leave it empty.'],
     [{ engine: 4 as 1 }, 'engine', 'The OCR engine is 1, 2 or 3.'],
     [{ language: '../x' }, 'language', 'Choose a language from the list.'],
+    [{ downloadDeadlineSeconds: 4 }, 'downloadDeadlineSeconds', 'The download deadline must be a whole number of seconds from 5 to 3600.'],
+    [{ downloadDeadlineSeconds: 3601 }, 'downloadDeadlineSeconds', 'The download deadline must be a whole number of seconds from 5 to 3600.'],
+    [{ downloadDeadlineSeconds: 30.5 }, 'downloadDeadlineSeconds', 'The download deadline must be a whole number of seconds from 5 to 3600.'],
+    [{ ocrDeadlineSeconds: 0 }, 'ocrDeadlineSeconds', 'The OCR deadline must be a whole number of seconds from 5 to 3600.'],
+    [{ ocrDeadlineSeconds: Number.NaN }, 'ocrDeadlineSeconds', 'The OCR deadline must be a whole number of seconds from 5 to 3600.'],
   ])('rejects %o', (change, field, message) => {
     expect(validateSettings({ ...DEFAULT_SETTINGS, ...change })).toEqual({ [field]: message });
   });

@@ -12,6 +12,12 @@ export interface ScanTarget {
 /** Popup → background requests. */
 export type ScanRequest =
   | { type: 'retry-scan'; receiptId: string }
+  /** Stops a scan in flight (or waiting): it ends failed, "cancelled", with Retry. */
+  | { type: 'cancel-scan'; receiptId: string }
+  /** The popup deleted these receipts: scans running for them are aborted and free their slots. */
+  | { type: 'scans-deleted'; receiptIds: string[] }
+  /** Undo put these receipts back: one that was deleted mid-scan goes back to the queue. */
+  | { type: 'scans-restored'; receiptIds: string[] }
   /** Starts the worker if the browser stopped it, so scans it was running resume while the user watches. */
   | { type: 'popup-opened' }
   /** Answered with { batchId }. */
@@ -32,6 +38,9 @@ export interface BatchStarted {
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+/** A bulk delete sends every selected id at once. */
+const MAX_IDS = 10_000;
+const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.length <= MAX_IDS && value.every(isText);
 
 function isScanTarget(value: unknown): value is ScanTarget {
   if (typeof value !== 'object' || value === null) return false;
@@ -45,11 +54,15 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
   const fields = message as Record<string, unknown>;
   switch (fields.type) {
     case 'retry-scan':
+    case 'cancel-scan':
     case 'receipt-changed':
     case 'receipt-progress':
       return isText(fields.receiptId);
     case 'receipt-duplicate':
       return isText(fields.receiptId) && isText(fields.existingId);
+    case 'scans-deleted':
+    case 'scans-restored':
+      return isIdList(fields.receiptIds);
     case 'popup-opened':
       return true;
     case 'scan-batch':

@@ -5,6 +5,7 @@ export type ScanErrorCode =
   | 'http-status'
   | 'not-found'
   | 'timeout'
+  | 'download-deadline'
   | 'too-large'
   | 'empty'
   | 'not-an-image'
@@ -18,6 +19,7 @@ export type ScanErrorCode =
   | 'ocr-file-too-large'
   | 'ocr-file-type'
   | 'ocr-timeout'
+  | 'ocr-deadline'
   | 'ocr-failed'
   | 'ocr-no-result'
   | 'ocr-empty-answer'
@@ -27,6 +29,7 @@ export type ScanErrorCode =
   | 'ocr-bad-endpoint'
   | 'storage-full'
   | 'interrupted'
+  | 'cancelled'
   | 'original-missing'
   | 'blob-gone'
   | 'unexpected';
@@ -54,6 +57,8 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
+const countSeconds = (count: number) => (count === 1 ? '1 second' : `${count} seconds`);
+
 /** "45 seconds", "1 minute", "10 minutes": a wait as a person says it. */
 export function formatWait(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
@@ -76,6 +81,9 @@ export const scanErrors = {
   notFound: () => make('not-found', 'The image is no longer there (HTTP 404).', false),
   timeout: (what: string, seconds: number) =>
     make('timeout', `The ${what} did not answer within ${seconds} seconds.`, true),
+  // Deadlines are not retried by themselves: a server that slow is as slow the next time; the user raises the deadline, then Retry.
+  downloadDeadline: (deadlineSeconds: number) =>
+    make('download-deadline', `The image did not finish downloading within the download deadline of ${countSeconds(deadlineSeconds)}. If the image server is just slow, raise the download deadline in the options, then press Retry.`, false),
   tooLarge: (size: number, limit: number) =>
     make('too-large', `The image is ${formatBytes(size)}; the limit is ${formatBytes(limit)}.`, false),
   tooLargeUnknown: (limit: number) =>
@@ -105,6 +113,8 @@ export const scanErrors = {
     make('ocr-file-type', 'The OCR service did not recognise the file type (E216).', false),
   ocrTimeout: () =>
     make('ocr-timeout', 'The OCR service timed out while reading the receipt. Try again.', true),
+  ocrDeadline: (deadlineSeconds: number) =>
+    make('ocr-deadline', `The OCR service did not finish within the OCR deadline of ${countSeconds(deadlineSeconds)} (upload, answer and reading it). If the service is just slow, raise the OCR deadline in the options, then press Retry.`, false),
   /** The engine read the file and gave up: the same bytes fail the same way, unless the service says it was busy. */
   ocrFailed: (detail: string, transient = false) =>
     make('ocr-failed', `The OCR service could not read the receipt: ${detail}`, transient),
@@ -124,6 +134,9 @@ export const scanErrors = {
     make('storage-full', 'The browser refused to store more data (storage is full). Export or delete old receipts, then retry.', true),
   interrupted: () =>
     make('interrupted', 'The scan was interrupted before it finished.', true),
+  // A cancelled scan keeps whatever original it already stored; it waits for Retry, never retried by itself.
+  cancelled: () =>
+    make('cancelled', 'You cancelled this scan. Press Retry to scan it again.', false),
   originalMissing: () =>
     make('original-missing', 'The original image of this receipt is no longer stored; scan it again from its page.', false),
   blobGone: () =>

@@ -16,6 +16,10 @@ export interface Settings {
   defaultCurrency: string;
   /** How many scans run at once. */
   concurrency: number;
+  /** The whole image download, however steadily bytes arrive, must end within this many seconds. */
+  downloadDeadlineSeconds: number;
+  /** The whole OCR exchange (upload, answer, reading its body) must end within this many seconds. */
+  ocrDeadlineSeconds: number;
   /** Announce finished and failed scans with a system notification. */
   notifications: boolean;
 }
@@ -33,6 +37,10 @@ export const DEFAULT_SETTINGS: Settings = {
   dateOrder: 'auto',
   defaultCurrency: '',
   concurrency: 2,
+  // 20 MB (the default download limit) over a slow 2 Mbit/s line takes about 80 s.
+  downloadDeadlineSeconds: 120,
+  // OCR.space gives up on its own at about 60 s (E101); twice that leaves room for a slow upload and answer.
+  ocrDeadlineSeconds: 120,
   notifications: true,
 };
 
@@ -41,6 +49,9 @@ export type SettingsErrors = Partial<Record<keyof Settings, string>>;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const ISO_CURRENCY = /^[A-Z]{3}$/;
 const OCR_LANGUAGE = /^[a-z]{3}$|^auto$/;
+const MIN_DEADLINE_SECONDS = 5;
+const MAX_DEADLINE_SECONDS = 3600;
+const isWholeBetween = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
 /** The key goes to this address, so only TLS is allowed, except on this machine itself. */
 export function validateEndpoint(endpoint: string): string | null {
@@ -71,6 +82,10 @@ export function validateSettings(settings: Settings): SettingsErrors {
   if (!['auto', 'dmy', 'mdy', 'ymd'].includes(settings.dateOrder)) errors.dateOrder = 'Choose a date order from the list.';
   if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1 || settings.concurrency > 6)
     errors.concurrency = 'Scans at once must be a whole number from 1 to 6.';
+  if (!isWholeBetween(settings.downloadDeadlineSeconds, MIN_DEADLINE_SECONDS, MAX_DEADLINE_SECONDS))
+    errors.downloadDeadlineSeconds = 'The download deadline must be a whole number of seconds from 5 to 3600.';
+  if (!isWholeBetween(settings.ocrDeadlineSeconds, MIN_DEADLINE_SECONDS, MAX_DEADLINE_SECONDS))
+    errors.ocrDeadlineSeconds = 'The OCR deadline must be a whole number of seconds from 5 to 3600.';
   if (settings.defaultCurrency !== '' && !ISO_CURRENCY.test(settings.defaultCurrency))
     errors.defaultCurrency = 'Use a three-letter currency code such as EUR or USD, or leave it empty.';
   return errors;

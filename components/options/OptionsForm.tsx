@@ -28,6 +28,8 @@ interface Draft {
   dateOrder: DateOrder;
   defaultCurrency: string;
   concurrency: string;
+  downloadDeadlineSeconds: string;
+  ocrDeadlineSeconds: string;
   notifications: boolean;
 }
 
@@ -36,6 +38,8 @@ function toDraft(settings: Settings): Draft {
     ...settings,
     engine: String(settings.engine),
     concurrency: String(settings.concurrency),
+    downloadDeadlineSeconds: String(settings.downloadDeadlineSeconds),
+    ocrDeadlineSeconds: String(settings.ocrDeadlineSeconds),
     uploadLimitKb: String(Math.round(settings.uploadLimitBytes / KB)),
     downloadLimitMb: String(Math.round((settings.downloadLimitBytes / MB) * 100) / 100),
   };
@@ -52,6 +56,8 @@ function fromDraft(draft: Draft): Settings {
     dateOrder: draft.dateOrder,
     defaultCurrency: draft.defaultCurrency.trim().toUpperCase(),
     concurrency: Number(draft.concurrency),
+    downloadDeadlineSeconds: Number(draft.downloadDeadlineSeconds),
+    ocrDeadlineSeconds: Number(draft.ocrDeadlineSeconds),
     notifications: draft.notifications,
   };
 }
@@ -118,6 +124,12 @@ export function OptionsForm({ initial, onSave }: Props) {
       </Field>
       <Field id="concurrency" label="Scans at once" error={errors.concurrency} hint="More scans at once finish a batch sooner but reach the demo key's rate limit faster.">
         <input {...describedBy('concurrency', errors.concurrency, true)} type="number" min={1} max={6} step={1} value={draft.concurrency} onInput={set('concurrency')} />
+      </Field>
+      <Field id="downloadDeadlineSeconds" label="Download deadline (seconds)" error={errors.downloadDeadlineSeconds} hint="A download still going after this long fails, even if the server sends a byte now and then.">
+        <input {...describedBy('downloadDeadlineSeconds', errors.downloadDeadlineSeconds, true)} type="number" min={5} max={3600} step={1} value={draft.downloadDeadlineSeconds} onInput={set('downloadDeadlineSeconds')} />
+      </Field>
+      <Field id="ocrDeadlineSeconds" label="OCR deadline (seconds)" error={errors.ocrDeadlineSeconds} hint="Upload, answer and reading it must end within this time, or the scan fails.">
+        <input {...describedBy('ocrDeadlineSeconds', errors.ocrDeadlineSeconds, true)} type="number" min={5} max={3600} step={1} value={draft.ocrDeadlineSeconds} onInput={set('ocrDeadlineSeconds')} />
       </Field>
       <div class="field checkbox">
         <label>

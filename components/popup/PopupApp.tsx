@@ -63,6 +63,10 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
     const request: ScanRequest = { type: 'retry-scan', receiptId };
     void browser.runtime.sendMessage(request);
   };
+  const cancel = (receiptId: string) => {
+    const request: ScanRequest = { type: 'cancel-scan', receiptId };
+    void browser.runtime.sendMessage(request);
+  };
 
   const undoDelete = useUndoDelete(
     actions,
@@ -99,6 +103,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           loadOriginal={() => repository.getOriginal(open.id)}
           onBack={() => setOpenId(null)}
           onRetry={() => retry(open.id)}
+          onCancel={() => cancel(open.id)}
           onSave={(corrections: Partial<Record<FieldName, string | null>>) =>
             // Summaries too: search, the month filter and the totals must see the corrected fields.
             void repository.saveCorrections(open.id, corrections).then(() => (reload(), cursor.refresh(open.id)))
@@ -151,6 +156,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           onToggleSelected={toggleSelected}
           onOpen={setOpenId}
           onRetry={retry}
+          onCancel={cancel}
         />
       )}
       <div class="list-footer">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { LOW_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
-import { formatReceiptDate } from '@/utils/receipt-format';
+import { describeStatus, formatReceiptDate, isInFlight } from '@/utils/receipt-format';
 import { describedBy, Field } from '../shared/Field';
 import { OriginalView } from './OriginalView';
 
@@ -26,6 +26,8 @@ interface Props {
   onDownload: () => void;
   onDelete: () => void;
   onRetry: () => void;
+  /** Stops the scan while it is in flight; absent where nothing can be stopped. */
+  onCancel?: () => void;
 }
 
 function draftOf(receipt: ReceiptRecord): Record<FieldName, string> {
@@ -34,7 +36,7 @@ function draftOf(receipt: ReceiptRecord): Record<FieldName, string> {
   return draft;
 }
 
-export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, onDownload, onDelete, onRetry }: Props) {
+export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, onDownload, onDelete, onRetry, onCancel }: Props) {
   const [draft, setDraft] = useState(() => draftOf(receipt));
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [saved, setSaved] = useState(false);
@@ -78,6 +80,14 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
           </p>
           <button type="button" onClick={onRetry}>
             Retry
+          </button>
+        </div>
+      )}
+      {onCancel && isInFlight(receipt) && (
+        <div class="detail-scan">
+          <p role="status">{describeStatus(receipt, locale)}</p>
+          <button type="button" onClick={onCancel}>
+            Cancel scan
           </button>
         </div>
       )}

@@ -12,6 +12,7 @@ interface Props {
   onToggleSelected?: (id: string) => void;
   onOpen: (id: string) => void;
   onRetry: (id: string) => void;
+  onCancel?: (id: string) => void;
 }
 
 const NAVIGATION: Record<string, (index: number, last: number) => number> = {
@@ -22,7 +23,7 @@ const NAVIGATION: Record<string, (index: number, last: number) => number> = {
 };
 
 /** Arrow keys move between receipts, Enter opens one, Space selects it. */
-export function ReceiptList({ receipts, progress, locale, highlightId = null, selected, onToggleSelected, onOpen, onRetry }: Props) {
+export function ReceiptList({ receipts, progress, locale, highlightId = null, selected, onToggleSelected, onOpen, onRetry, onCancel }: Props) {
   const list = useRef<HTMLUListElement>(null);
 
   function onKeyDown(event: KeyboardEvent) {
@@ -57,6 +58,7 @@ export function ReceiptList({ receipts, progress, locale, highlightId = null, se
           onToggleSelected={onToggleSelected}
           onOpen={onOpen}
           onRetry={onRetry}
+          onCancel={onCancel}
         />
       ))}
     </ul>

@@ -15,9 +15,11 @@ interface Props {
   onToggleSelected?: ((id: string) => void) | undefined;
   onOpen: (id: string) => void;
   onRetry: (id: string) => void;
+  /** Stops a scan in flight or waiting; without it no Cancel button is shown. */
+  onCancel?: ((id: string) => void) | undefined;
 }
 
-export function ReceiptRow({ receipt, progress, locale, highlighted = false, focusable = false, selected = false, onToggleSelected, onOpen, onRetry }: Props) {
+export function ReceiptRow({ receipt, progress, locale, highlighted = false, focusable = false, selected = false, onToggleSelected, onOpen, onRetry, onCancel }: Props) {
   const { fields } = receipt;
   const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : describeImageSource(receipt.source.imageUrl));
   const flagged = needsReview(receipt);
@@ -59,6 +61,11 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, foc
         {retryable && (
           <button type="button" onClick={() => onRetry(receipt.id)}>
             Retry
+          </button>
+        )}
+        {onCancel && isInFlight(receipt) && (
+          <button type="button" class="secondary" onClick={() => onCancel(receipt.id)} aria-label={`Cancel scan of ${merchant}`}>
+            Cancel
           </button>
         )}
         <button type="button" class="secondary" tabIndex={-1} onClick={() => onOpen(receipt.id)} aria-label={`Open ${merchant}`}>

@@ -4,8 +4,9 @@ import { createPageSaveEnv, downloadOriginal, saveFile } from '@/utils/export/or
 import { zipOriginals } from '@/utils/export/originals-zip';
 import { readPageReceipts } from '@/utils/capture/page-images';
 import type { ReceiptRecord } from '@/utils/receipt';
+import { isInFlight } from '@/utils/receipt-format';
 import type { ReceiptLibrary, ReceiptSnapshot } from '@/utils/storage/receipt-library';
-import type { ScanTarget } from '@/utils/protocol';
+import type { ScanRequest, ScanTarget } from '@/utils/protocol';
 
 const saveEnv = createPageSaveEnv((options) => browser.downloads.download(options));
 
@@ -19,16 +20,28 @@ export async function findActiveTabReceipts(): Promise<ScanTarget[]> {
   return (await readPageReceipts(browser.scripting, tab.id)) ?? [];
 }
 
+const unfinished = (snapshots: ReceiptSnapshot[]) => snapshots.filter((snapshot) => isInFlight(snapshot.receipt)).map((snapshot) => snapshot.receipt.id);
+
+function tellQueue(type: 'scans-deleted' | 'scans-restored', receiptIds: string[]): void {
+  if (receiptIds.length === 0) return;
+  const request: ScanRequest = { type, receiptIds };
+  void browser.runtime.sendMessage(request).catch(() => undefined);
+}
+
 /** What the popup's buttons do with the browser: each answers with a sentence for the notice line. */
 export function createPopupActions(repository: ReceiptLibrary) {
   return {
+    /** Deletes; scans still in flight for these receipts are stopped, so their slots free at once. */
     async takeOut(ids: string[]): Promise<ReceiptSnapshot[]> {
-      const snapshots = await Promise.all(ids.map((id) => repository.takeOut(id)));
-      return snapshots.filter((snapshot): snapshot is ReceiptSnapshot => snapshot !== undefined);
+      const snapshots = (await Promise.all(ids.map((id) => repository.takeOut(id)))).filter((snapshot): snapshot is ReceiptSnapshot => snapshot !== undefined);
+      tellQueue('scans-deleted', unfinished(snapshots));
+      return snapshots;
     },
 
+    /** Undo: a receipt deleted mid-scan comes back queued and runs again. */
     async putBack(snapshots: ReceiptSnapshot[]): Promise<void> {
       for (const snapshot of snapshots) await repository.putBack(snapshot);
+      tellQueue('scans-restored', unfinished(snapshots));
     },
 
     async downloadOriginal(receipt: ReceiptRecord): Promise<string> {

@@ -79,6 +79,15 @@ const routes: Record<string, Route> = {
       }
     }, 40);
   },
+  '/drip': (_, response) => {
+    // One byte every 50 ms, never ending: the stall timer never fires.
+    response.writeHead(200, { 'Content-Type': 'image/jpeg' });
+    const timer = setInterval(() => response.write(bytesOfLength(1)), 50);
+    response.on('close', () => {
+      clearInterval(timer);
+      dripsClosed += 1;
+    });
+  },
   '/cookie': (request, response) => {
     response.writeHead(200);
     response.end(request.headers.cookie ?? 'none');
@@ -87,6 +96,7 @@ const routes: Record<string, Route> = {
 
 let server: Server;
 let base = '';
+let dripsClosed = 0;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -196,6 +206,28 @@ describe('fetchOriginal over HTTP', () => {
 
   it('does not time out a slow download that keeps sending', async () => {
     expect((await download('/slow-but-steady', { timeoutMs: 150 })).length).toBe(600);
+  });
+
+  it.each([
+    ['the headers never come', '/stall-headers'],
+    ['a byte drips in every 50 ms', '/drip'],
+  ])('ends at the download deadline when %s, saying which deadline passed', async (_, path) => {
+    const started = Date.now();
+    const error = await failureOf(download(path, { timeoutMs: 5_000, deadlineMs: 400 }));
+    expect(error).toEqual(scanErrors.downloadDeadline(0.4));
+    expect(error.message).toBe('The image did not finish downloading within the download deadline of 0.4 seconds. If the image server is just slow, raise the download deadline in the options, then press Retry.');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('hangs up on the dripping server when the deadline passes', async () => {
+    const before = dripsClosed;
+    await failureOf(download('/drip', { deadlineMs: 300 }));
+    await vi.waitFor(() => expect(dripsClosed).toBe(before + 1), { timeout: 2000 });
+  });
+
+  it('does not cut a download that ends before its deadline', async () => {
+    expect((await download('/slow-but-steady', { deadlineMs: 5_000 })).length).toBe(600);
   });
 
   it('says which host could not be reached', async () => {

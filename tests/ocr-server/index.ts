@@ -23,6 +23,7 @@ import { createSelfSignedCert } from './self-signed-cert';
 
 export const OCR_FAULTS = [
   'file-too-large', 'rate-limit', 'e216', 'timeout-exit-3', 'http-500', 'non-json', 'slow', 'drop-connection', 'bad-key', 'hold',
+  'stall-body',
 ] as const;
 export type OcrFault = (typeof OCR_FAULTS)[number];
 
@@ -62,6 +63,8 @@ export interface OcrTestServer {
   release(): void;
   /** How many uploads the 'hold' fault is holding now. */
   heldCount(): number;
+  /** Answers the 'stall-body' fault began (headers and a first chunk, then nothing): how many are still open, how many the client closed. */
+  stalledBodies(): { open: number; closed: number };
   /** Answers the next accepted upload; `{ status, body, contentType? }` is sent as it is, anything else as JSON. */
   queueAnswer(answer: unknown): void;
   setFault(fault: OcrFault | null, options?: FaultOptions): void;
@@ -144,6 +147,7 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
   let inFlight = 0;
   let maxInFlight = 0;
   const held = new Set<() => void>();
+  const stalled = { open: 0, closed: 0 };
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -192,7 +196,24 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
     }
     if (fault === 'slow') await wait(faultOptions.delayMs ?? SLOW_ANSWER_MS);
     if (fault === 'hold') await new Promise<void>((resolve) => held.add(resolve));
+    if (fault === 'stall-body') return stallBody(reply);
     send(reply, await answerUpload(request.headers, reading));
+  }
+
+  /** Sends the headers and the start of a JSON answer, then nothing, until the client hangs up. */
+  function stallBody(reply: Reply): Promise<void> {
+    reply.statusCode = 200;
+    for (const [name, value] of Object.entries({ ...CORS_HEADERS, 'content-type': 'application/json' })) reply.setHeader(name, value);
+    const writer: { write(chunk: string): boolean } = reply;
+    writer.write('{"ParsedResults":[');
+    stalled.open += 1;
+    return new Promise<void>((resolve) =>
+      reply.once('close', () => {
+        stalled.open -= 1;
+        stalled.closed += 1;
+        resolve();
+      }),
+    );
   }
 
   async function handleControl(action: string, request: Request, reply: Reply): Promise<void> {
@@ -262,6 +283,7 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
       for (const resolve of waiting) resolve();
     },
     heldCount: () => held.size,
+    stalledBodies: () => ({ ...stalled }),
     queueAnswer: (answer) => void queue.push(answer),
     setFault: (next, options = {}) => {
       fault = next;
@@ -273,6 +295,7 @@ export async function startOcrServer(options: OcrServerOptions = {}): Promise<Oc
       queue.length = 0;
       spans.length = 0;
       maxInFlight = inFlight;
+      stalled.closed = 0;
       fault = null;
       faultOptions = {};
     },

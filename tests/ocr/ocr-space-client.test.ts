@@ -110,6 +110,29 @@ describe('createOcrClient against the test server over HTTP/1.1 (Node streams)',
     expect(await failureOf(client.recognise(requestFor()))).toEqual(scanErrors.timeout('OCR service', 1));
   });
 
+  it.each([
+    ['sends its headers, then stalls the body', 'stall-body'],
+    ['holds its answer', 'hold'],
+  ] as const)('ends at the OCR deadline when the server %s, saying which deadline passed', async (_, fault) => {
+    useServer().setFault(fault);
+    const client = createOcrClient({ fetch, streamingSupport: createMemoryStreamingSupport(), timeoutMs: 10_000 });
+    const started = Date.now();
+    const error = await failureOf(client.recognise(requestFor([], { deadlineMs: 500 })));
+    expect(error).toEqual(scanErrors.ocrDeadline(0.5));
+    expect(error.message).toBe('The OCR service did not finish within the OCR deadline of 0.5 seconds (upload, answer and reading it). If the service is just slow, raise the OCR deadline in the options, then press Retry.');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(useServer().received).toHaveLength(1);
+    if (fault === 'stall-body') await expect.poll(() => useServer().stalledBodies()).toEqual({ open: 0, closed: 1 });
+    useServer().release();
+  });
+
+  it('reads an answer that ends before the deadline', async () => {
+    const client = createOcrClient({ fetch, streamingSupport: createMemoryStreamingSupport() });
+    const page = await client.recognise(requestFor([], { deadlineMs: 5_000 }));
+    expect(page.text.length).toBeGreaterThan(0);
+  });
+
   it('reports a cancelled scan as interrupted', async () => {
     useServer().setFault('slow');
     const controller = new AbortController();

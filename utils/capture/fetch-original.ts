@@ -1,3 +1,4 @@
+import { startDeadline } from '../deadline';
 import { ScanFailure, scanErrors, type ScanError } from '../scan-error';
 
 export interface FetchOriginalOptions {
@@ -8,6 +9,8 @@ export interface FetchOriginalOptions {
   signal?: AbortSignal;
   /** Longest wait for the next bytes (or the headers) before giving up; the whole download may take longer. */
   timeoutMs?: number;
+  /** Longest the whole download may take, however steadily bytes arrive; none when absent. */
+  deadlineMs?: number;
   /** Reads a blob: URL where it lives (the page); without it blob: URLs are refused. */
   readBlobUrl?: (url: string) => Promise<Uint8Array>;
 }
@@ -91,16 +94,18 @@ function isRedirectLoop(error: unknown): boolean {
 
 /** Downloads the original image as the user's browser would (with their cookies), within a size limit and a stall timeout. */
 export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint8Array> {
-  const { url, limitBytes, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { url, limitBytes, signal, timeoutMs = DEFAULT_TIMEOUT_MS, deadlineMs } = options;
   const source = parseSource(url);
   const scheme = source.protocol.replace(/:$/, '');
   if (scheme === 'blob') return readBlob(url, limitBytes, options);
   if (scheme !== 'http' && scheme !== 'https' && scheme !== 'data') return fail(scanErrors.unsupportedSource(scheme));
   signal?.throwIfAborted();
 
+  // A server that drips a byte now and then never stalls: the deadline ends the download whatever it does.
+  const deadline = startDeadline(deadlineMs, signal);
   const controller = new AbortController();
-  const forwardAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forwardAbort, { once: true });
+  const forwardAbort = () => controller.abort(deadline.signal.reason);
+  deadline.signal.addEventListener('abort', forwardAbort, { once: true });
   let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const restartStallTimer = () => {
@@ -112,6 +117,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
   };
   const explain = (error: unknown, phase: 'connect' | 'body'): unknown => {
     if (error instanceof ScanFailure) return error;
+    if (deadline.passed() && deadlineMs !== undefined) return new ScanFailure(scanErrors.downloadDeadline(Math.round(deadlineMs / 100) / 10));
     if (stalled) return new ScanFailure(scanErrors.timeout(SERVER, Math.round(timeoutMs / 100) / 10));
     if (signal?.aborted || isAbort(error)) return signal?.reason ?? error;
     if (scheme === 'data') return new ScanFailure(scanErrors.notAnImage('a malformed data: address'));
@@ -141,6 +147,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
     });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
+    deadline.stop();
+    deadline.signal.removeEventListener('abort', forwardAbort);
   }
 }

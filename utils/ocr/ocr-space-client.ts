@@ -2,6 +2,7 @@ import ky, { TimeoutError } from 'ky';
 import { buildMultipartBody, createBoundary, multipartContentType, type MultipartPart } from './multipart';
 import { readOcrAnswer } from './ocr-answer';
 import type { ImageMime, OcrPage } from '../receipt';
+import { startDeadline } from '../deadline';
 import { ScanFailure, scanErrors } from '../scan-error';
 import type { OcrEngine } from '../settings';
 import { countedStream, detectRequestStreams, type StreamingSupportStore } from './streaming-support';
@@ -22,6 +23,8 @@ export interface OcrRequest {
   engine: OcrEngine;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /** Longest the whole exchange may take: upload, answer and reading its body; none when absent. */
+  deadlineMs?: number;
 }
 
 export interface OcrClientEnv {
@@ -96,13 +99,32 @@ export function createOcrClient(env: OcrClientEnv) {
     const boundary = createBoundary();
     const body = buildOcrBody(request, boundary);
     const headers = { apikey: apiKey, 'content-type': multipartContentType(boundary) };
-    const total = body.byteLength;
+    // ky's timeout ends at the answer's headers; the deadline also covers reading its body.
+    const deadline = startDeadline(request.deadlineMs, request.signal);
+    try {
+      return await exchange({ url, headers, body, request, deadline });
+    } finally {
+      deadline.stop();
+    }
+  }
 
+  interface Exchange {
+    url: URL;
+    headers: Record<string, string>;
+    body: Uint8Array<ArrayBuffer>;
+    request: OcrRequest;
+    deadline: ReturnType<typeof startDeadline>;
+  }
+
+  async function exchange({ url, headers, body, request, deadline }: Exchange): Promise<OcrPage> {
+    const { signal } = deadline;
+    const total = body.byteLength;
     const sendBlob = async () => {
       request.onProgress?.({ indeterminate: true });
-      return post(url, headers, new Blob([body]), request.signal);
+      return post(url, headers, new Blob([body]), signal);
     };
     const failWith = (error: unknown): never => {
+      if (deadline.passed() && request.deadlineMs !== undefined) throw new ScanFailure(scanErrors.ocrDeadline(Math.round(request.deadlineMs / 100) / 10));
       if (error instanceof ScanFailure) throw error;
       if (request.signal?.aborted) throw new ScanFailure(scanErrors.interrupted());
       if (error instanceof TimeoutError) throw new ScanFailure(scanErrors.timeout('OCR service', Math.ceil(timeoutMs / 1000)));
@@ -118,11 +140,11 @@ export function createOcrClient(env: OcrClientEnv) {
       const streamed = countedStream(body, (loaded) => request.onProgress?.({ loaded, total }));
       try {
         request.onProgress?.({ loaded: 0, total });
-        answer = await post(url, headers, streamed.stream, request.signal);
+        answer = await post(url, headers, streamed.stream, signal);
         if (supported === undefined) await env.streamingSupport.set(url.origin, true).catch(() => undefined);
       } catch (error) {
         // Refused before sending (Chrome over HTTP/1.1); a failure after several chunks is the network's.
-        if (!isTypeError(error) || streamed.pulls() > 1 || request.signal?.aborted) return failWith(error);
+        if (!isTypeError(error) || streamed.pulls() > 1 || signal.aborted) return failWith(error);
         answer = await sendBlob().catch(failWith);
         await env.streamingSupport.set(url.origin, false).catch(() => undefined);
       }

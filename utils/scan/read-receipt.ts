@@ -19,7 +19,7 @@ export interface ReadReceiptEnv {
 }
 
 /** Uploads a stored original to the OCR service and stores what it read, parsed into fields; what the user corrected stays. */
-export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Settings): Promise<ReceiptRecord> {
+export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Settings, signal?: AbortSignal): Promise<ReceiptRecord> {
   const { repository, status } = env;
   const receipt = await repository.get(id);
   const original = await repository.getOriginal(id);
@@ -27,6 +27,7 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
   const report = status.progress(id);
   let readingSaved: Promise<void> = Promise.resolve();
   const upload = await prepareUploadFile(id, original, receipt.original, settings.uploadLimitBytes, env.canvas);
+  signal?.throwIfAborted();
   await status.set(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
   const page = await env.recognise({
     endpoint: settings.endpoint,
@@ -34,6 +35,8 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
     language: settings.language,
     engine: settings.engine,
     file: upload.file,
+    signal,
+    deadlineMs: settings.ocrDeadlineSeconds * 1000,
     onProgress: (progress) => {
       if ('indeterminate' in progress) report({ phase: 'uploading', loaded: 0, total: null }, true);
       else if (progress.loaded >= progress.total) {

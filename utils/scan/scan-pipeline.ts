@@ -44,13 +44,13 @@ export function createScanner(env: ScanEnv) {
   const { repository } = env;
   const status = createStatusReporter(env);
 
-  async function readImage(id: string, target: ScanTarget, settings: Settings): Promise<Uint8Array> {
+  async function readImage(id: string, target: ScanTarget, settings: Settings, signal?: AbortSignal): Promise<Uint8Array> {
     await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
     const report = status.progress(id);
     const onProgress = (loaded: number, total: number | null) => report({ phase: 'downloading', loaded, total });
     return target.srcUrl.startsWith('blob:')
       ? env.readBlobUrl(target, settings.downloadLimitBytes)
-      : fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, onProgress });
+      : fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, deadlineMs: settings.downloadDeadlineSeconds * 1000, onProgress, signal });
   }
 
   async function dropAsDuplicate(id: string, existing: ReceiptRecord): Promise<ScanOutcome> {
@@ -84,8 +84,11 @@ export function createScanner(env: ScanEnv) {
       return (await repository.get(id)) ?? receipt;
     },
 
-    /** Downloads (when not stored yet), uploads and reads one receipt. Throws ScanFailure; the caller decides what a failure means. */
-    async process(id: string): Promise<ScanOutcome> {
+    /**
+     * Downloads (when not stored yet), uploads and reads one receipt. Throws ScanFailure; the caller decides what a failure means.
+     * The signal stops it (Cancel, delete): the download or the OCR request in progress is aborted at once.
+     */
+    async process(id: string, signal?: AbortSignal): Promise<ScanOutcome> {
       const receipt = await repository.get(id);
       if (!receipt) throw new ScanFailure(scanErrors.originalMissing());
       const settings = await env.loadSettings();
@@ -93,10 +96,12 @@ export function createScanner(env: ScanEnv) {
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
-        const existing = await keepOriginal(env, id, await readImage(id, target, settings));
+        const bytes = await readImage(id, target, settings, signal);
+        signal?.throwIfAborted();
+        const existing = await keepOriginal(env, id, bytes);
         if (existing) return dropAsDuplicate(id, existing);
       }
-      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings) };
+      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, signal) };
     },
 
     markFailed,

@@ -1,8 +1,9 @@
 import type { ReceiptRecord } from '../receipt';
 import type { ReceiptRepository } from '../storage/receipt-repository';
 import { MAX_AUTOMATIC_ATTEMPTS, retriesAutomatically, retryDelay } from './retry-policy';
-import { toScanError, type ScanError } from '../scan-error';
+import { scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { ScanTarget } from '../protocol';
+import { createRunningScans, type StopReason } from './running-scans';
 import type { ScanOutcome, Scanner } from './scan-pipeline';
 
 export interface ScanQueueEnv {
@@ -24,10 +25,12 @@ export interface ScanQueueEnv {
 
 export const WATCHDOG_MS = 60_000;
 const IN_FLIGHT = ['downloading', 'uploading', 'reading'] as const;
+const UNFINISHED = new Set<string>(['queued', ...IN_FLIGHT]);
+
 
 export function createScanQueue(env: ScanQueueEnv) {
   const { repository, scanner } = env;
-  const running = new Set<string>();
+  const running = createRunningScans();
   let pumping: Promise<void> | null = null;
   let pumpAgain = false;
 
@@ -46,15 +49,37 @@ export function createScanQueue(env: ScanQueueEnv) {
     }
   }
 
+  /** A stopped scan ends as the user asked: cancelled stays failed with its original; deleted leaves nothing, unless Undo already put it back. */
+  async function afterStop(id: string, reason: StopReason): Promise<void> {
+    const receipt = await repository.get(id);
+    if (!receipt) return;
+    if (reason === 'deleted') {
+      if (UNFINISHED.has(receipt.status) && !running.has(id)) await scanner.requeue(id);
+      return;
+    }
+    const error = scanErrors.cancelled();
+    await scanner.markFailed(id, error);
+    env.onSettled(id, { kind: 'failed', error });
+  }
+
   function start(receipt: ReceiptRecord): void {
-    running.add(receipt.id);
+    const { id } = receipt;
+    const run = running.start(id);
     void scanner
-      .process(receipt.id)
-      .then((outcome) => env.onSettled(receipt.id, outcome))
-      .catch((error: unknown) => afterFailure(receipt.id, toScanError(error)))
+      .process(id, run.signal)
+      .then(
+        (outcome) => {
+          if (run.stopReason() !== 'deleted') env.onSettled(id, outcome);
+        },
+        (error: unknown) => {
+          const reason = run.stopReason();
+          run.release();
+          return reason ? afterStop(id, reason) : afterFailure(id, toScanError(error));
+        },
+      )
       .catch(() => undefined)
       .finally(() => {
-        running.delete(receipt.id);
+        run.release();
         void queue.pump();
       });
   }
@@ -65,21 +90,21 @@ export function createScanQueue(env: ScanQueueEnv) {
     const ready = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) <= now).sort((a, b) => a.capturedAt - b.capturedAt);
     const limit = await env.concurrency();
     for (const receipt of ready) {
-      if (running.size >= limit) break;
+      if (running.slotsTaken() >= limit) break;
       start(receipt);
     }
     const waiting = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) > now);
     // While scans run, a wake-up stays a minute ahead: if the browser stops the worker anyway, it starts again and resumes them.
-    const watchdog = running.size > 0 ? now + WATCHDOG_MS : null;
+    const watchdog = running.count() > 0 ? now + WATCHDOG_MS : null;
     const nextWake = [...waiting.map((receipt) => receipt.job?.notBefore ?? now), ...(watchdog === null ? [] : [watchdog])].reduce<number | null>(
       (soonest, at) => Math.min(soonest ?? Infinity, at),
       null,
     );
     env.scheduleWake(nextWake);
-    if (running.size > 0) env.keepAlive.start();
+    if (running.count() > 0) env.keepAlive.start();
     else env.keepAlive.stop();
     // A job just started may still be marked queued: count each scan once.
-    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running]).size);
+    env.onCountChanged(new Set([...queued.map((receipt) => receipt.id), ...running.ids()]).size);
   }
 
   const queue = {
@@ -125,6 +150,30 @@ export function createScanQueue(env: ScanQueueEnv) {
       if (!receipt || receipt.status === 'done' || running.has(id)) return;
       const job = receipt.job ?? { srcUrl: receipt.source.imageUrl, tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null };
       await scanner.requeue(id, { error: null, job: { ...job, attempts: 0, notBefore: 0 } });
+      await queue.pump();
+    },
+
+    /** Cancel: a running scan is aborted, a waiting one taken out of the queue; both end failed with Retry, keeping any stored original. */
+    async cancel(id: string): Promise<void> {
+      if (!running.stop(id, 'cancelled')) {
+        const receipt = await repository.get(id);
+        if (receipt && UNFINISHED.has(receipt.status)) await afterStop(id, 'cancelled');
+      }
+      await queue.pump();
+    },
+
+    /** The popup deleted these receipts: their scans stop now and free their slots. */
+    async deleted(ids: string[]): Promise<void> {
+      for (const id of ids) running.stop(id, 'deleted');
+      await queue.pump();
+    },
+
+    /** Undo put these receipts back: one deleted mid-scan goes back to the queue (unless its stopped run is still unwinding; it requeues then). */
+    async restored(ids: string[]): Promise<void> {
+      for (const id of ids) {
+        const receipt = running.has(id) ? undefined : await repository.get(id);
+        if (receipt && IN_FLIGHT.some((status) => status === receipt.status)) await scanner.requeue(id);
+      }
       await queue.pump();
     },
 

@@ -131,6 +131,17 @@ export class PopupPage {
     await this.row(receiptId).getByRole('button', { name: 'Retry' }).click({ timeout: timeoutMs });
   }
 
+  /** Presses Cancel on a scan in flight. */
+  async cancel(receiptId: string, timeoutMs = 5_000): Promise<void> {
+    await this.row(receiptId).getByRole('button', { name: /^Cancel scan of / }).click({ timeout: timeoutMs });
+  }
+
+  /** Ticks the receipts' rows and presses "Delete selected". */
+  async deleteSelected(receiptIds: string[]): Promise<void> {
+    for (const receiptId of receiptIds) await this.row(receiptId).getByRole('checkbox').check();
+    await this.page.getByRole('toolbar', { name: 'Selected receipts' }).getByRole('button', { name: 'Delete selected' }).click();
+  }
+
   async openDetail(receiptId: string): Promise<ReceiptDetail> {
     await this.row(receiptId).getByRole('button', { name: 'Open' }).click();
     const detail = new ReceiptDetail(this.page);
