@@ -18,7 +18,8 @@ export const imageTypeName = (mime: ImageMime): string => TYPE_NAMES[mime];
 export const decodesInBrowser = (mime: ImageMime): boolean => mime !== 'image/tiff' && mime !== 'application/pdf';
 
 /** The image itself, what is decoded and uploaded: a JPEG up to its end-of-image, without data appended after it. */
-export const imagePart = (bytes: Uint8Array, mime: ImageMime): Uint8Array => (mime === 'image/jpeg' ? jpegImagePart(bytes) : bytes);
+export const imagePart = <Buffer extends ArrayBufferLike>(bytes: Uint8Array<Buffer>, mime: ImageMime): Uint8Array<Buffer> =>
+  mime === 'image/jpeg' ? jpegImagePart(bytes) : bytes;
 
 /** Refuses what only starts like an image: a JPEG needs a frame header and a scan of image data before its end. */
 export function assertImageData(bytes: Uint8Array, mime: ImageMime): void {

@@ -71,7 +71,7 @@ export function readJpegLayout(bytes: Uint8Array, untilFrame = false): JpegLayou
 }
 
 /** The JPEG itself, without what cameras and phones append after its end (a motion photo's video); else all the bytes. */
-export function jpegImagePart(bytes: Uint8Array): Uint8Array {
+export function jpegImagePart<Buffer extends ArrayBufferLike>(bytes: Uint8Array<Buffer>): Uint8Array<Buffer> {
   const { end } = readJpegLayout(bytes);
   return end !== null && end < bytes.length ? bytes.subarray(0, end) : bytes;
 }

@@ -14,19 +14,13 @@ export interface UploadFile {
   height: number;
 }
 
-function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy;
-}
-
 /**
  * What goes to the OCR service: the image part of the original (a JPEG without what a phone appended after its end)
  * as it is when it fits the limit, else a JPEG shrunk to fit. The name is neutral ("receipt-<id>.<ext>"), never the
  * page's file name. Without a canvas nothing can shrink.
  */
 export async function prepareUploadFile(id: string, original: Blob, info: OriginalInfo, limitBytes: number, canvas: CanvasEnv | null): Promise<UploadFile> {
-  const bytes = copyBytes(imagePart(new Uint8Array(await original.arrayBuffer()), info.mime));
+  const bytes = imagePart(new Uint8Array(await original.arrayBuffer()), info.mime);
   if (bytes.byteLength <= limitBytes) {
     const size = readImageDimensions(bytes, info.mime);
     const file = { bytes, filename: `receipt-${id}.${info.extension}`, contentType: info.mime, filetype: ocrFiletype(info.mime) };

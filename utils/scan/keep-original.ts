@@ -27,9 +27,9 @@ function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 const REFUSING_CODES = new Set(['image-damaged', 'too-many-pixels', 'unknown-pixel-size']);
 
 /** The list thumbnail, drawn from the image part; decoding it is also the check that the image data decodes. */
-async function makeListThumbnail(part: Uint8Array, mime: ImageMime, canvas: CanvasEnv | null): Promise<Blob | null> {
+async function makeListThumbnail(part: Blob, mime: ImageMime, canvas: CanvasEnv | null): Promise<Blob | null> {
   if (!canvas || !decodesInBrowser(mime)) return null;
-  return makeThumbnail(new Blob([copyBytes(part)], { type: mime }), canvas).catch((error: unknown) => {
+  return makeThumbnail(part, canvas).catch((error: unknown) => {
     if (error instanceof ScanFailure && REFUSING_CODES.has(error.error.code)) throw error;
     return null;
   });
@@ -49,7 +49,8 @@ export async function keepOriginal(env: KeepOriginalEnv, id: string, bytes: Uint
   const info: OriginalInfo = { sha256: await sha256Hex(bytes), mime: type.mime, extension: type.extension, size: bytes.byteLength };
   const existing = (await env.repository.findBySha256(info.sha256)).find((receipt) => receipt.id !== id);
   if (existing) return existing;
-  const thumbnail = await makeListThumbnail(part, type.mime, env.canvas);
-  await env.repository.storeOriginal(id, new Blob([copyBytes(bytes)], { type: type.mime }), info, thumbnail);
+  const original = new Blob([copyBytes(bytes)], { type: type.mime });
+  const thumbnail = await makeListThumbnail(original.slice(0, part.byteLength, type.mime), type.mime, env.canvas);
+  await env.repository.storeOriginal(id, original, info, thumbnail);
   return null;
 }
