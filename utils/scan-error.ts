@@ -12,7 +12,9 @@ export type ScanErrorCode =
   | 'truncated'
   | 'unsupported-source'
   | 'image-unreadable'
+  | 'image-damaged'
   | 'too-many-pixels'
+  | 'unknown-pixel-size'
   | 'still-too-large'
   | 'ocr-bad-key'
   | 'ocr-rate-limit'
@@ -93,16 +95,24 @@ export const scanErrors = {
     make('not-an-image', `This is not an image: it looks like ${what}. Only JPEG, PNG, GIF, WebP, BMP, TIFF and PDF can be scanned.`, false),
   truncated: (type: string) =>
     make('truncated', `The ${type} file is cut short; the download may have been interrupted.`, true),
+  truncatedAtSource: (type: string) =>
+    make('truncated', `The ${type} file is cut short, though the server sent every byte it announced: the file itself is damaged, so downloading it again will not help.`, false),
   unsupportedSource: (scheme: string) =>
     make('unsupported-source', `Images from "${scheme}" addresses cannot be scanned.`, false),
   imageUnreadable: (reason: string) =>
     make('image-unreadable', `The image could not be decoded to shrink it: ${reason}`, false),
+  imageDamaged: (type: string) =>
+    make('image-damaged', `This file starts like a ${type} image, but its image data cannot be decoded (it may be a damaged file or a web page), so it was not kept.`, false),
   tooManyPixels: (width: number, height: number, maxMegapixels: number, maxSide: number) =>
     make('too-many-pixels', `The image is ${width} × ${height} pixels (${Math.round((width * height) / 1_000_000)} megapixels); images up to ${maxMegapixels} megapixels and ${maxSide} pixels a side can be scanned.`, false),
+  unknownPixelSize: (type: string, size: number, maxMegapixels: number) =>
+    make('unknown-pixel-size', `The ${type} image's header does not say how many pixels it has, and at ${formatBytes(size)} it could hold more than ${maxMegapixels} megapixels, so it is not decoded. Save it again from an image editor and scan that copy.`, false),
   stillTooLarge: (limit: number) =>
     make('still-too-large', `The image could not be made smaller than the ${formatBytes(limit)} upload limit without losing legibility.`, false),
   pdfTooLarge: (size: number, limit: number) =>
     make('still-too-large', `The PDF is ${formatBytes(size)}, over the ${formatBytes(limit)} upload limit, and PDFs cannot be shrunk. Scan a smaller PDF or an image of the receipt.`, false),
+  cannotShrinkType: (type: string, size: number, limit: number) =>
+    make('still-too-large', `The ${type} image is ${formatBytes(size)}, over the ${formatBytes(limit)} upload limit, and ${type} images cannot be shrunk in the browser. Save it as JPEG or PNG and scan that, or raise the upload size limit in the options if your OCR.space key allows larger files (paid keys do).`, false),
   ocrBadKey: () =>
     make('ocr-bad-key', 'The OCR service refused the API key. Check it in the options.', false),
   ocrRateLimit: (detail: string, retryAfterMs: number) =>

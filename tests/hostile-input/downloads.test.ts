@@ -76,9 +76,22 @@ describe('hostile bodies served as images end failed, with nothing stored or upl
 });
 
 describe('lying and broken HTTP framing', () => {
-  it('keeps only the announced bytes when Content-Length is smaller than the body, and calls the JPEG cut short', async () => {
+  it('keeps only the announced bytes when Content-Length is smaller than the body, and calls the JPEG cut short at its source, not worth retrying', async () => {
     server.route('/short-length', serveRaw(`HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length - 1000}\r\nConnection: close\r\n\r\n`, jpeg));
-    await expectRefusedBeforeStoring(scene, await scene.scan(server.url('/short-length')), truncated('JPEG'));
+    await expectRefusedBeforeStoring(scene, await scene.scan(server.url('/short-length')), {
+      code: 'truncated',
+      message: 'The JPEG file is cut short, though the server sent every byte it announced: the file itself is damaged, so downloading it again will not help.',
+      retryable: false,
+    });
+  });
+
+  it.each<[string, Record<string, string>, ScanError]>([
+    ['its Content-Length matched: the file itself is cut, not retried', { 'content-length': String(jpeg.length >> 1) }, { ...truncated('JPEG'), message: 'The JPEG file is cut short, though the server sent every byte it announced: the file itself is damaged, so downloading it again will not help.', retryable: false }],
+    ['no length was announced: the download may have been cut, retried', {}, truncated('JPEG')],
+  ])('calls a JPEG cut in half cut short; %s', async (name, headers, error) => {
+    const path = `/half-${name.length}`;
+    server.route(path, serveBytes(jpeg.slice(0, jpeg.length >> 1), { 'content-type': 'image/jpeg', ...headers }));
+    await expectRefusedBeforeStoring(scene, await scene.scan(server.url(path)), error);
   });
 
   it('calls the download cut short when Content-Length is larger than the body', async () => {

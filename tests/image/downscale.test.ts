@@ -171,6 +171,14 @@ describe('fitImageToLimit', () => {
     expect(error.message).toBe('The PDF is 3 MB, over the 1 MB upload limit, and PDFs cannot be shrunk. Scan a smaller PDF or an image of the receipt.');
   });
 
+  it('refuses an oversized TIFF, which the browser cannot decode, without trying to', async () => {
+    const fake = createFakeEnv();
+    const tiff = new Uint8Array(3 * MB);
+    tiff.set([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]);
+    expect(await failureOf(fitImageToLimit(new Blob([tiff], { type: 'image/tiff' }), MB, fake.env))).toEqual(scanErrors.cannotShrinkType('TIFF', 3 * MB, MB));
+    expect(fake.bitmaps).toEqual([]);
+  });
+
   it('passes a PDF that fits through unchanged, with unknown dimensions', async () => {
     const original = pdfBlob(1000);
     expect(await fitImageToLimit(original, MB, createFakeEnv().env)).toEqual({ blob: original, width: 0, height: 0, scaled: false });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sniffImageType } from '../../utils/image/image-type';
 import type { ImageMime } from '../../utils/receipt';
 import { scanErrors } from '../../utils/scan-error';
+import { concatBytes, EXIF_WITH_THUMBNAIL, flatGreyJpeg, mp4LikeTail } from './jpeg-builder';
 import { PNG_SIGNATURE, bmp, bytesOf, gif, le32, pdf, png, readReceipt, realReceipts, riff, text, tiffBig, tiffLittle, webpExtended, webpLossless, webpLossy } from './image-fixtures';
 
 describe('sniffImageType on the real receipts', () => {
@@ -92,5 +93,31 @@ describe('sniffImageType on things that are not images', () => {
     expect(result.ok ? '' : result.error.message).toBe(
       'This is not an image: it looks like an HTML page. Only JPEG, PNG, GIF, WebP, BMP, TIFF and PDF can be scanned.',
     );
+  });
+});
+
+describe('sniffImageType on JPEGs with data after their end', () => {
+  const receipt = readReceipt('sroie-000.jpg');
+  it.each<[string, Uint8Array]>([
+    ['a motion photo (an MP4 after the end marker)', concatBytes(receipt, mp4LikeTail(300_000))],
+    ['a JPEG followed by text a phone appended', concatBytes(receipt, text('SEFT\0\0 samsung camera data'))],
+    ['a JPEG followed by a second JPEG (multi-picture)', concatBytes(receipt, flatGreyJpeg(16, 16))],
+  ])('accepts %s', (_, bytes) => {
+    expect(sniffImageType(bytes)).toEqual({ ok: true, mime: 'image/jpeg', extension: 'jpg' });
+  });
+
+  it.each<[string, Uint8Array]>([
+    ['a JPEG cut inside its scan, though an EXIF thumbnail inside it ends', flatGreyJpeg(640, 480, { head: EXIF_WITH_THUMBNAIL }).subarray(0, 200)],
+    ['a JPEG cut in half', receipt.subarray(0, receipt.length >> 1)],
+  ])('still refuses %s as cut short', (_, bytes) => {
+    expect(sniffImageType(bytes)).toEqual({ ok: false, error: scanErrors.truncated('JPEG') });
+  });
+
+  it.each<[string, boolean, ReturnType<typeof scanErrors.truncated>]>([
+    ['may have been interrupted (retried)', false, scanErrors.truncated('JPEG')],
+    ['came whole from its source (not retried)', true, scanErrors.truncatedAtSource('JPEG')],
+  ])('says a cut JPEG whose download %s', (_, whole, error) => {
+    expect(sniffImageType(receipt.subarray(0, 5000), { whole })).toEqual({ ok: false, error });
+    expect(error.retryable).toBe(!whole);
   });
 });

@@ -1,12 +1,15 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CanvasEnv } from '../../utils/image/downscale';
 import { keepOriginal } from '../../utils/scan/keep-original';
 import { openReceiptDb } from '../../utils/storage/receipt-db';
 import { createReceiptRepository, type ReceiptRepository } from '../../utils/storage/receipt-repository';
-import { ScanFailure } from '../../utils/scan-error';
+import { MAX_BYTES_OF_UNKNOWN_SIZE } from '../../utils/image/pixel-limits';
+import { ScanFailure, scanErrors, type ScanError } from '../../utils/scan-error';
+import { tiffLittle } from '../image/image-fixtures';
+import { concatBytes, EOI, flatGreyJpeg, jpegHeaderWithHtml, mp4LikeTail, segment, sof0, SOI, SOS_GREY } from '../image/jpeg-builder';
 import { sha256Hex } from '../../utils/image/sha256';
 
 const jpeg = new Uint8Array(readFileSync(new URL('../../../shared/receipts-dev/images/sroie-000.jpg', import.meta.url)));
@@ -67,15 +70,87 @@ describe('keepOriginal', () => {
     expect(await repository.getOriginal('r1')).toBeUndefined();
   });
 
-  it('keeps the original without a thumbnail when the thumbnail cannot be made', async () => {
+  it('keeps the original without a thumbnail when the thumbnail cannot be drawn', async () => {
     const canvas: CanvasEnv = {
-      createImageBitmap: async () => Promise.reject(new Error('no decoder for this image')),
+      createImageBitmap: async () => ({ width: 10, height: 10, close: () => undefined }),
       createCanvas: () => {
-        throw new Error('never reached: decoding failed first');
+        throw new Error('out of canvas memory');
       },
     };
     expect(await keepOriginal({ repository, canvas }, 'r1', jpeg)).toBeNull();
     expect((await repository.get('r1'))?.thumbnail).toBeNull();
     expect(await repository.getOriginal('r1')).toBeDefined();
+  });
+
+});
+
+/** A canvas that records what it is asked to decode; `decodes` false makes every decode fail as Chrome's does. */
+function recordingCanvas(decodes = true) {
+  const decoded: Uint8Array[] = [];
+  const canvas: CanvasEnv = {
+    createImageBitmap: vi.fn(async (blob: Blob) => {
+      decoded.push(new Uint8Array(await blob.arrayBuffer()));
+      if (!decodes) throw new DOMException('The source image could not be decoded.', 'InvalidStateError');
+      return { width: 16, height: 16, close: () => undefined };
+    }),
+    createCanvas: () => ({
+      getContext: () => ({ fillStyle: '', imageSmoothingEnabled: false, imageSmoothingQuality: 'low', fillRect: () => undefined, drawImage: () => undefined }),
+      convertToBlob: async () => new Blob([Uint8Array.from([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }),
+    }),
+  };
+  return { canvas, decoded };
+}
+
+const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof ScanFailure ? error.error : error));
+
+describe('keepOriginal on images from the real world', () => {
+  it('keeps a motion photo byte for byte and draws its thumbnail from the JPEG part alone', async () => {
+    const motionPhoto = concatBytes(jpeg, mp4LikeTail(1024 * 1024));
+    const { canvas, decoded } = recordingCanvas();
+    expect(await keepOriginal({ repository, canvas }, 'r1', motionPhoto)).toBeNull();
+    expect(new Uint8Array(await (await repository.getOriginal('r1'))!.arrayBuffer())).toEqual(motionPhoto);
+    expect((await repository.get('r1'))?.original).toEqual({ sha256: await sha256Hex(motionPhoto), mime: 'image/jpeg', extension: 'jpg', size: motionPhoto.length });
+    expect(decoded).toEqual([jpeg]);
+    expect((await repository.get('r1'))?.thumbnail).not.toBeNull();
+  });
+
+  const damaged = scanErrors.imageDamaged('JPEG');
+  const noFrame = Uint8Array.from([...SOI, ...segment(0xe0, [0x4a, 0x46]), ...Array.from('<html><body>Sign in</body></html>', (char) => char.charCodeAt(0)), ...EOI]);
+  const unknownHeight = (size: number) => {
+    const head = [...SOI, ...sof0(64, 0), ...SOS_GREY];
+    return Uint8Array.from([...head, ...new Array<number>(size - head.length - 2).fill(0), ...EOI]);
+  };
+
+  it.each<[string, Uint8Array, boolean | null, ScanError, number]>([
+    ['the 136-byte JPEG header with HTML as data, which the browser cannot decode', jpegHeaderWithHtml(), false, damaged, 1],
+    ['a JPEG header followed by HTML without a frame, with no canvas to decode it', noFrame, null, damaged, 0],
+    ['a JPEG header followed by HTML without a frame, before any decode', noFrame, true, damaged, 0],
+    ['a 20000 × 20000 JPEG with a junk byte before its size header', flatGreyJpeg(20_000, 20_000, { beforeFrame: [0x00] }), true, scanErrors.tooManyPixels(20_000, 20_000, 100, 20_000), 0],
+    ['a JPEG whose height is left to a DNL marker, too big to hold few pixels', unknownHeight(MAX_BYTES_OF_UNKNOWN_SIZE + 1), true, scanErrors.unknownPixelSize('JPEG', MAX_BYTES_OF_UNKNOWN_SIZE + 1, 100), 0],
+  ])('refuses %s and stores nothing', async (_, bytes, decodes, error, decodeCount) => {
+    const recording = decodes === null ? null : recordingCanvas(decodes);
+    expect(await failureOf(keepOriginal({ repository, canvas: recording?.canvas ?? null }, 'r1', bytes))).toEqual(error);
+    expect(recording?.decoded.length ?? 0).toBe(decodeCount);
+    expect(await repository.getOriginal('r1')).toBeUndefined();
+    expect((await repository.get('r1'))?.original).toBeNull();
+  });
+
+  it('decodes an image of unknown pixel size when it is too small to exceed the limit', async () => {
+    const small = unknownHeight(MAX_BYTES_OF_UNKNOWN_SIZE);
+    const { canvas, decoded } = recordingCanvas();
+    expect(await keepOriginal({ repository, canvas }, 'r1', small)).toBeNull();
+    expect(decoded).toEqual([small]);
+  });
+
+  it('without a canvas (no decoder), keeps the 136-byte file whose structure is whole: only decoding can tell', async () => {
+    expect(await keepOriginal({ repository, canvas: null }, 'r1', jpegHeaderWithHtml())).toBeNull();
+    expect(await repository.getOriginal('r1')).toBeDefined();
+  });
+
+  it('does not draw thumbnails of TIFFs, which the browser cannot decode, and keeps them', async () => {
+    const { canvas, decoded } = recordingCanvas(false);
+    expect(await keepOriginal({ repository, canvas }, 'r1', tiffLittle)).toBeNull();
+    expect(decoded).toEqual([]);
+    expect((await repository.get('r1'))?.original?.mime).toBe('image/tiff');
   });
 });

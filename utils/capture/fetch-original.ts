@@ -6,6 +6,8 @@ export interface FetchOriginalOptions {
   fetch: typeof fetch;
   limitBytes: number;
   onProgress?: (loaded: number, total: number | null) => void;
+  /** The body's length as the server announced it (null when it did not say), once the headers are in. */
+  onDeclaredLength?: (length: number | null) => void;
   signal?: AbortSignal;
   /** Longest wait for the next bytes (or the headers) before giving up; the whole download may take longer. */
   timeoutMs?: number;
@@ -138,6 +140,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
       return fail(response.status === 404 ? scanErrors.notFound() : scanErrors.httpStatus(response.status, SERVER));
     }
     const total = readDeclaredLength(response);
+    options.onDeclaredLength?.(total);
     if (total !== null && total > limitBytes) {
       await response.body?.cancel().catch(() => undefined);
       return fail(scanErrors.tooLarge(total, limitBytes));

@@ -1,6 +1,11 @@
+import { decodesInBrowser, imageTypeName } from './image-content';
 import { readImageDimensions } from './image-dimensions';
 import { sniffImageType } from './image-type';
-import { ScanFailure, scanErrors } from '../scan-error';
+import { assertDecodable } from './pixel-limits';
+import type { ImageMime } from '../receipt';
+import { ScanFailure, scanErrors, type ScanError } from '../scan-error';
+
+export { assertDecodable } from './pixel-limits';
 
 /** The parts of ImageBitmap, OffscreenCanvas and its 2D context this file uses, so tests can pass fakes. */
 export interface ImageBitmapLike {
@@ -35,8 +40,6 @@ export interface FittedImage {
   scaled: boolean;
 }
 
-const MAX_PIXELS = 100_000_000;
-const MAX_SIDE = 20_000;
 const FULL_SIZE_QUALITIES = [0.85, 0.75, 0.65, 0.6];
 const SCALED_QUALITY = 0.6;
 const HOPELESS_BY_QUALITY = 2.5;
@@ -49,25 +52,21 @@ async function readHeader(original: Blob) {
   const bytes = new Uint8Array(await original.arrayBuffer());
   const type = sniffImageType(bytes);
   if (!type.ok) throw new ScanFailure(type.error);
-  return { mime: type.mime, dimensions: readImageDimensions(bytes, type.mime) };
+  return { mime: type.mime, size: bytes.byteLength, dimensions: readImageDimensions(bytes, type.mime) };
 }
 
-/** Refuses sizes whose decoded pixels alone would exhaust the service worker's memory, before decoding. */
-export function assertDecodable(dimensions: { width: number; height: number } | null): void {
-  if (dimensions === null) return;
-  const { width, height } = dimensions;
-  if (width * height > MAX_PIXELS || Math.max(width, height) > MAX_SIDE) {
-    throw new ScanFailure(scanErrors.tooManyPixels(width, height, MAX_PIXELS / 1_000_000, MAX_SIDE));
-  }
-}
+const CANNOT_DECODE = scanErrors.imageUnreadable('the browser could not decode its pixels.');
 
-async function decode(original: Blob, env: CanvasEnv): Promise<ImageBitmapLike> {
+async function decode(original: Blob, env: CanvasEnv, explain: (error: unknown) => ScanError = () => CANNOT_DECODE): Promise<ImageBitmapLike> {
   try {
     return await env.createImageBitmap(original);
-  } catch {
-    throw new ScanFailure(scanErrors.imageUnreadable('the browser could not decode its pixels.'));
+  } catch (error) {
+    throw new ScanFailure(explain(error));
   }
 }
+
+/** Browsers reject undecodable data with a DOMException; anything else (no decoder at all) says nothing of the image. */
+const explainThumbnailDecode = (mime: ImageMime) => (error: unknown) => (error instanceof DOMException ? scanErrors.imageDamaged(imageTypeName(mime)) : CANNOT_DECODE);
 
 async function drawJpeg(bitmap: ImageBitmapLike, width: number, height: number, quality: number, env: CanvasEnv): Promise<Blob> {
   const canvas = env.createCanvas(width, height);
@@ -116,15 +115,16 @@ async function shrink(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEn
 
 /**
  * Makes an original fit the OCR upload limit: unchanged when it already fits, else re-encoded as JPEG,
- * first lowering the quality, then the size. PDFs cannot be decoded here, so an oversized PDF is refused.
+ * first lowering the quality, then the size. PDFs and TIFFs cannot be decoded here, so oversized ones are refused.
  */
 export async function fitImageToLimit(original: Blob, limitBytes: number, env: CanvasEnv): Promise<FittedImage> {
-  const { mime, dimensions } = await readHeader(original);
-  if (original.size <= limitBytes) {
+  const { mime, size, dimensions } = await readHeader(original);
+  if (size <= limitBytes) {
     return { blob: original, width: dimensions?.width ?? 0, height: dimensions?.height ?? 0, scaled: false };
   }
-  if (mime === 'application/pdf') throw new ScanFailure(scanErrors.pdfTooLarge(original.size, limitBytes));
-  assertDecodable(dimensions);
+  if (mime === 'application/pdf') throw new ScanFailure(scanErrors.pdfTooLarge(size, limitBytes));
+  if (!decodesInBrowser(mime)) throw new ScanFailure(scanErrors.cannotShrinkType(imageTypeName(mime), size, limitBytes));
+  assertDecodable(dimensions, size, mime);
   const bitmap = await decode(original, env);
   try {
     assertDecodable({ width: bitmap.width, height: bitmap.height });
@@ -134,12 +134,15 @@ export async function fitImageToLimit(original: Blob, limitBytes: number, env: C
   }
 }
 
-/** A small JPEG for the receipt list. Rejects (ScanFailure) for what the browser cannot decode, PDFs included. */
+/**
+ * A small JPEG for the receipt list. Rejects (ScanFailure) for what the browser cannot decode: PDFs, and with
+ * 'image-damaged' an image whose data the browser's decoder refuses.
+ */
 export async function makeThumbnail(original: Blob, env: CanvasEnv, maxSide = 200): Promise<Blob> {
-  const { mime, dimensions } = await readHeader(original);
+  const { mime, size, dimensions } = await readHeader(original);
   if (mime === 'application/pdf') throw new ScanFailure(scanErrors.imageUnreadable('PDF pages cannot be drawn as a thumbnail.'));
-  assertDecodable(dimensions);
-  const bitmap = await decode(original, env);
+  assertDecodable(dimensions, size, mime);
+  const bitmap = await decode(original, env, explainThumbnailDecode(mime));
   try {
     const longSide = Math.max(bitmap.width, bitmap.height);
     const { width, height } = longSide > maxSide ? sizeForLongSide(bitmap, maxSide) : { width: bitmap.width, height: bitmap.height };

@@ -1,33 +1,10 @@
-import { ascii, int32LE, startsWith, uint16BE, uint16LE, uint32BE, uint32LE } from './byte-reading';
+import { ascii, int32LE, startsWith, uint16LE, uint32BE, uint32LE } from './byte-reading';
+import { readJpegLayout } from './jpeg-structure';
 import type { ImageMime } from '../receipt';
 
 export interface ImageDimensions {
   width: number;
   height: number;
-}
-
-const JPEG_STANDALONE_MARKERS = new Set([0x01, 0xd0, 0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8]);
-const isJpegFrameMarker = (marker: number) => marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker);
-
-/** Walks JPEG segments up to the first start-of-frame, which holds the size. */
-function readJpegDimensions(bytes: Uint8Array): ImageDimensions | null {
-  let offset = 2;
-  while (offset + 4 <= bytes.length) {
-    if (bytes[offset] !== 0xff) return null;
-    const marker = bytes[offset + 1] ?? 0;
-    if (marker === 0xff) {
-      offset += 1;
-    } else if (JPEG_STANDALONE_MARKERS.has(marker)) {
-      offset += 2;
-    } else if (isJpegFrameMarker(marker)) {
-      return offset + 9 <= bytes.length ? { width: uint16BE(bytes, offset + 7), height: uint16BE(bytes, offset + 5) } : null;
-    } else if (marker === 0xd9 || marker === 0xda) {
-      return null;
-    } else {
-      offset += 2 + uint16BE(bytes, offset + 2);
-    }
-  }
-  return null;
 }
 
 function readWebpDimensions(bytes: Uint8Array): ImageDimensions | null {
@@ -83,7 +60,7 @@ function readRawDimensions(bytes: Uint8Array, mime: ImageMime): ImageDimensions 
     case 'image/png':
       return bytes.length >= 24 ? { width: uint32BE(bytes, 16), height: uint32BE(bytes, 20) } : null;
     case 'image/jpeg':
-      return readJpegDimensions(bytes);
+      return readJpegLayout(bytes, true).frame;
     case 'image/gif':
       return readGifDimensions(bytes);
     case 'image/webp':

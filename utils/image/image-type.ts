@@ -1,8 +1,14 @@
 import { ascii, startsWith, uint32BE, uint32LE } from './byte-reading';
+import { readJpegLayout } from './jpeg-structure';
 import type { ImageMime } from '../receipt';
 import { scanErrors, type ScanError } from '../scan-error';
 
 export type SniffResult = { ok: true; mime: ImageMime; extension: string } | { ok: false; error: ScanError };
+
+export interface SniffOptions {
+  /** The bytes are all the source has (its Content-Length matched, or a page's blob): a cut file will not come back whole. */
+  whole?: boolean;
+}
 
 /** Length without the zero bytes some servers and tools pad files with. */
 function lengthWithoutPadding(bytes: Uint8Array): number {
@@ -12,15 +18,19 @@ function lengthWithoutPadding(bytes: Uint8Array): number {
 }
 
 const found = (mime: ImageMime, extension: string): SniffResult => ({ ok: true, mime, extension });
-const cutShort = (type: string): SniffResult => ({ ok: false, error: scanErrors.truncated(type) });
+/** How a cut file is refused: retried when the download may have been interrupted, not when the source itself is cut. */
+type CutShort = (type: string) => SniffResult;
+const cutShortBy = (whole: boolean): CutShort => (type) => ({ ok: false, error: whole ? scanErrors.truncatedAtSource(type) : scanErrors.truncated(type) });
 
-function checkJpeg(bytes: Uint8Array): SniffResult {
+/** Whole once its markers lead to the end-of-image, whatever follows it (phones append data, motion photos a video). */
+function checkJpeg(bytes: Uint8Array, cutShort: CutShort): SniffResult {
+  if (readJpegLayout(bytes).end !== null) return found('image/jpeg', 'jpg');
   const end = lengthWithoutPadding(bytes);
   return bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9 ? found('image/jpeg', 'jpg') : cutShort('JPEG');
 }
 
 /** Walks the chunks: a PNG is whole once its IEND chunk is reached inside the bytes. */
-function checkPng(bytes: Uint8Array): SniffResult {
+function checkPng(bytes: Uint8Array, cutShort: CutShort): SniffResult {
   if (bytes.length < 33 || ascii(bytes, 12, 4) !== 'IHDR') return cutShort('PNG');
   let offset = 8;
   while (offset + 8 <= bytes.length) {
@@ -31,12 +41,12 @@ function checkPng(bytes: Uint8Array): SniffResult {
   return cutShort('PNG');
 }
 
-function checkGif(bytes: Uint8Array): SniffResult {
+function checkGif(bytes: Uint8Array, cutShort: CutShort): SniffResult {
   return bytes[lengthWithoutPadding(bytes) - 1] === 0x3b && bytes.length > 13 ? found('image/gif', 'gif') : cutShort('GIF');
 }
 
 /** The RIFF size counts everything after its first 8 bytes; fewer bytes than announced means a cut download. */
-function checkWebp(bytes: Uint8Array): SniffResult {
+function checkWebp(bytes: Uint8Array, cutShort: CutShort): SniffResult {
   return bytes.length >= uint32LE(bytes, 4) + 8 ? found('image/webp', 'webp') : cutShort('WebP');
 }
 
@@ -45,18 +55,18 @@ const BMP_HEADER_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);
 /** "BM" alone starts many texts ("BMW ..."), so a BMP also needs a known DIB header size. */
 const looksLikeBmp = (bytes: Uint8Array) => startsWith(bytes, [0x42, 0x4d]) && BMP_HEADER_SIZES.has(uint32LE(bytes, 14));
 
-function checkBmp(bytes: Uint8Array): SniffResult {
+function checkBmp(bytes: Uint8Array, cutShort: CutShort): SniffResult {
   const declared = uint32LE(bytes, 2);
   return declared > bytes.length ? cutShort('BMP') : found('image/bmp', 'bmp');
 }
 
-function checkTiff(bytes: Uint8Array): SniffResult {
+function checkTiff(bytes: Uint8Array, cutShort: CutShort): SniffResult {
   const littleEndian = bytes[0] === 0x49;
   const firstDirectory = littleEndian ? uint32LE(bytes, 4) : uint32BE(bytes, 4);
   return firstDirectory >= 8 && firstDirectory + 2 <= bytes.length ? found('image/tiff', 'tiff') : cutShort('TIFF');
 }
 
-function checkPdf(bytes: Uint8Array): SniffResult {
+function checkPdf(bytes: Uint8Array, cutShort: CutShort): SniffResult {
   const tail = ascii(bytes, Math.max(0, bytes.length - 1024), 1024);
   return tail.includes('%%EOF') ? found('application/pdf', 'pdf') : cutShort('PDF');
 }
@@ -89,14 +99,15 @@ function describeNonImage(bytes: Uint8Array): string {
 }
 
 /** Recognises a receipt image from its first bytes, never from a name or a server's Content-Type, and spots cut downloads. */
-export function sniffImageType(bytes: Uint8Array): SniffResult {
+export function sniffImageType(bytes: Uint8Array, { whole = false }: SniffOptions = {}): SniffResult {
+  const cutShort = cutShortBy(whole);
   if (bytes.length === 0) return { ok: false, error: scanErrors.empty() };
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return checkJpeg(bytes);
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return checkPng(bytes);
-  if (/^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return checkGif(bytes);
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return checkWebp(bytes);
-  if (looksLikeBmp(bytes)) return checkBmp(bytes);
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return checkTiff(bytes);
-  if (ascii(bytes, 0, 5) === '%PDF-') return checkPdf(bytes);
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return checkJpeg(bytes, cutShort);
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return checkPng(bytes, cutShort);
+  if (/^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return checkGif(bytes, cutShort);
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return checkWebp(bytes, cutShort);
+  if (looksLikeBmp(bytes)) return checkBmp(bytes, cutShort);
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return checkTiff(bytes, cutShort);
+  if (ascii(bytes, 0, 5) === '%PDF-') return checkPdf(bytes, cutShort);
   return { ok: false, error: scanErrors.notAnImage(describeNonImage(bytes)) };
 }

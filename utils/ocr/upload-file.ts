@@ -1,5 +1,6 @@
 import type { CanvasEnv } from '../image/downscale';
 import { fitImageToLimit } from '../image/downscale';
+import { decodesInBrowser, imagePart, imageTypeName } from '../image/image-content';
 import { readImageDimensions } from '../image/image-dimensions';
 import type { OcrRequest } from './ocr-space-client';
 import { ocrFiletype } from './ocr-space-client';
@@ -14,18 +15,21 @@ export interface UploadFile {
 }
 
 /**
- * What goes to the OCR service: the original as it is when it fits the limit, else a JPEG shrunk to fit.
- * The name is neutral ("receipt-<id>.<ext>"), never the page's file name. Without a canvas nothing can shrink.
+ * What goes to the OCR service: the image part of the original (a JPEG without what a phone appended after its end)
+ * as it is when it fits the limit, else a JPEG shrunk to fit. The name is neutral ("receipt-<id>.<ext>"), never the
+ * page's file name. Without a canvas nothing can shrink.
  */
 export async function prepareUploadFile(id: string, original: Blob, info: OriginalInfo, limitBytes: number, canvas: CanvasEnv | null): Promise<UploadFile> {
-  if (original.size <= limitBytes) {
-    const bytes = new Uint8Array(await original.arrayBuffer());
+  const bytes = imagePart(new Uint8Array(await original.arrayBuffer()), info.mime);
+  if (bytes.byteLength <= limitBytes) {
     const size = readImageDimensions(bytes, info.mime);
     const file = { bytes, filename: `receipt-${id}.${info.extension}`, contentType: info.mime, filetype: ocrFiletype(info.mime) };
     return { file, width: size?.width ?? 0, height: size?.height ?? 0 };
   }
+  if (info.mime === 'application/pdf') throw new ScanFailure(scanErrors.pdfTooLarge(bytes.byteLength, limitBytes));
+  if (!decodesInBrowser(info.mime)) throw new ScanFailure(scanErrors.cannotShrinkType(imageTypeName(info.mime), bytes.byteLength, limitBytes));
   if (!canvas) throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
-  const fitted = await fitImageToLimit(original, limitBytes, canvas);
+  const fitted = await fitImageToLimit(new Blob([bytes], { type: info.mime }), limitBytes, canvas);
   const file = { bytes: new Uint8Array(await fitted.blob.arrayBuffer()), filename: `receipt-${id}.jpg`, contentType: 'image/jpeg', filetype: ocrFiletype('image/jpeg') };
   return { file, width: fitted.width, height: fitted.height };
 }

@@ -25,6 +25,11 @@ export interface ScanEnv {
   locale: string;
 }
 
+interface DownloadedImage {
+  bytes: Uint8Array;
+  whole: boolean;
+}
+
 /** How a processed scan ended when it did not fail. */
 export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
 
@@ -44,13 +49,24 @@ export function createScanner(env: ScanEnv) {
   const { repository } = env;
   const status = createStatusReporter(env);
 
-  async function readImage(id: string, target: ScanTarget, settings: Settings, signal?: AbortSignal): Promise<Uint8Array> {
+  /** The bytes, and whether they are all the source has: a page's blob, a data: address, or a body as long as announced. */
+  async function readImage(id: string, target: ScanTarget, settings: Settings, signal?: AbortSignal): Promise<DownloadedImage> {
     await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
     const report = status.progress(id);
     const onProgress = (loaded: number, total: number | null) => report({ phase: 'downloading', loaded, total });
-    return target.srcUrl.startsWith('blob:')
-      ? env.readBlobUrl(target, settings.downloadLimitBytes)
-      : fetchOriginal({ url: target.srcUrl, fetch: env.fetch, limitBytes: settings.downloadLimitBytes, deadlineMs: settings.downloadDeadlineSeconds * 1000, onProgress, signal });
+    if (target.srcUrl.startsWith('blob:')) return { bytes: await env.readBlobUrl(target, settings.downloadLimitBytes), whole: true };
+    let declared: number | null = null;
+    const onDeclaredLength = (length: number | null) => void (declared = length);
+    const bytes = await fetchOriginal({
+      url: target.srcUrl,
+      fetch: env.fetch,
+      limitBytes: settings.downloadLimitBytes,
+      deadlineMs: settings.downloadDeadlineSeconds * 1000,
+      onProgress,
+      onDeclaredLength,
+      signal,
+    });
+    return { bytes, whole: target.srcUrl.startsWith('data:') || declared === bytes.length };
   }
 
   async function dropAsDuplicate(id: string, existing: ReceiptRecord): Promise<ScanOutcome> {
@@ -75,7 +91,8 @@ export function createScanner(env: ScanEnv) {
       status.changed(id);
       if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
-        const existing = await keepOriginal(env, id, await readImage(id, target, await env.loadSettings()));
+        const image = await readImage(id, target, await env.loadSettings());
+        const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
         if (existing) await dropAsDuplicate(id, existing);
         else await status.set(id, { status: 'queued', progress: null });
       } catch (error) {
@@ -96,9 +113,9 @@ export function createScanner(env: ScanEnv) {
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
-        const bytes = await readImage(id, target, settings, signal);
+        const image = await readImage(id, target, settings, signal);
         signal?.throwIfAborted();
-        const existing = await keepOriginal(env, id, bytes);
+        const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
         if (existing) return dropAsDuplicate(id, existing);
       }
       return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, signal) };
