@@ -18,7 +18,7 @@ const QUEUE_ALARM = 'scan-queue';
 
 export default defineBackground(() => {
   const repository = createReceiptRepository(openReceiptDb());
-  const settings = createSettingsStore(browser.storage.local);
+  const settings = createSettingsStore(browser.storage.local, navigator.language);
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
   const scanner = createScanner({
     repository,

@@ -52,6 +52,10 @@ describe('validateSettings', () => {
     [{ downloadDeadlineSeconds: 30.5 }, 'downloadDeadlineSeconds', 'The download deadline must be a whole number of seconds from 5 to 3600.'],
     [{ ocrDeadlineSeconds: 0 }, 'ocrDeadlineSeconds', 'The OCR deadline must be a whole number of seconds from 5 to 3600.'],
     [{ ocrDeadlineSeconds: Number.NaN }, 'ocrDeadlineSeconds', 'The OCR deadline must be a whole number of seconds from 5 to 3600.'],
+    [{ categories: ['Meals', ' '] }, 'categories', 'Each category needs 1 to 40 characters.'],
+    [{ categories: ['x'.repeat(41)] }, 'categories', 'Each category needs 1 to 40 characters.'],
+    [{ categories: ['Meals', 'meals'] }, 'categories', 'Each category can be listed only once.'],
+    [{ categories: Array.from({ length: 51 }, (_, n) => `C${n}`) }, 'categories', 'Keep to 50 categories or fewer.'],
   ])('rejects %o', (change, field, message) => {
     expect(validateSettings({ ...DEFAULT_SETTINGS, ...change })).toEqual({ [field]: message });
   });
@@ -81,5 +85,23 @@ describe('settings store', () => {
   it('ignores stored values of the wrong type', () => {
     expect(mergeSettings({ apiKey: 42, engine: '3', language: 'ger' })).toEqual({ ...DEFAULT_SETTINGS, language: 'ger' });
     expect(mergeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    expect(mergeSettings({ categories: 'Meals' })).toEqual(DEFAULT_SETTINGS);
+    expect(mergeSettings({ categories: ['Meals', 3] })).toEqual(DEFAULT_SETTINGS);
+    expect(mergeSettings({ categories: ['Rent', 'Meals'] })).toEqual({ ...DEFAULT_SETTINGS, categories: ['Rent', 'Meals'] });
+  });
+
+  it.each([
+    ['en-US', 'USD'],
+    ['de-DE', 'EUR'],
+    ['en-GB', 'GBP'],
+    ['', ''],
+  ])('takes the default currency of a browser in %s (%s) until the user sets one', async (locale, currency) => {
+    expect((await createSettingsStore(memoryStorage(), locale).load()).defaultCurrency).toBe(currency);
+  });
+
+  it('keeps the currency the user chose, none included, whatever the browser locale', async () => {
+    const storage = memoryStorage();
+    await createSettingsStore(storage, 'de-DE').save({ ...DEFAULT_SETTINGS, defaultCurrency: '' });
+    expect((await createSettingsStore(storage, 'de-DE').load()).defaultCurrency).toBe('');
   });
 });

@@ -1,3 +1,5 @@
+import { currencyForLocale } from './locale-currency';
+
 export type OcrEngine = 1 | 2 | 3;
 export type DateOrder = 'auto' | 'dmy' | 'mdy' | 'ymd';
 
@@ -22,6 +24,8 @@ export interface Settings {
   ocrDeadlineSeconds: number;
   /** Announce finished and failed scans with a system notification. */
   notifications: boolean;
+  /** The expense categories offered on the review page, in the user's order. */
+  categories: string[];
 }
 
 export const DEMO_API_KEY = 'helloworld';
@@ -42,7 +46,16 @@ export const DEFAULT_SETTINGS: Settings = {
   // OCR.space gives up on its own at about 60 s (E101); twice that leaves room for a slow upload and answer.
   ocrDeadlineSeconds: 120,
   notifications: true,
+  categories: ['Meals', 'Groceries', 'Travel', 'Fuel', 'Lodging', 'Office', 'Equipment', 'Software', 'Other'],
 };
+
+/** The defaults for a browser in this locale: the currency it most likely pays in. */
+export function defaultSettings(locale: string): Settings {
+  return { ...DEFAULT_SETTINGS, defaultCurrency: currencyForLocale(locale) };
+}
+
+const MAX_CATEGORIES = 50;
+const MAX_CATEGORY_CHARS = 40;
 
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
 
@@ -86,19 +99,25 @@ export function validateSettings(settings: Settings): SettingsErrors {
     errors.downloadDeadlineSeconds = 'The download deadline must be a whole number of seconds from 5 to 3600.';
   if (!isWholeBetween(settings.ocrDeadlineSeconds, MIN_DEADLINE_SECONDS, MAX_DEADLINE_SECONDS))
     errors.ocrDeadlineSeconds = 'The OCR deadline must be a whole number of seconds from 5 to 3600.';
+  const categories = settings.categories.map((category) => category.trim());
+  if (categories.length > MAX_CATEGORIES) errors.categories = `Keep to ${MAX_CATEGORIES} categories or fewer.`;
+  else if (categories.some((category) => category === '' || category.length > MAX_CATEGORY_CHARS)) errors.categories = `Each category needs 1 to ${MAX_CATEGORY_CHARS} characters.`;
+  else if (new Set(categories.map((category) => category.toLowerCase())).size !== categories.length) errors.categories = 'Each category can be listed only once.';
   if (settings.defaultCurrency !== '' && !ISO_CURRENCY.test(settings.defaultCurrency))
     errors.defaultCurrency = 'Use a three-letter currency code such as EUR or USD, or leave it empty.';
   return errors;
 }
 
 /** Stored values over the defaults, dropping any stored value of the wrong type. */
-export function mergeSettings(stored: unknown): Settings {
-  const merged: Settings = { ...DEFAULT_SETTINGS };
+export function mergeSettings(stored: unknown, defaults: Settings = DEFAULT_SETTINGS): Settings {
+  const merged: Settings = { ...defaults };
   if (typeof stored !== 'object' || stored === null) return merged;
   const record = stored as Record<string, unknown>;
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+  for (const key of Object.keys(defaults) as (keyof Settings)[]) {
     const value = record[key];
-    if (typeof value === typeof DEFAULT_SETTINGS[key]) Object.assign(merged, { [key]: value });
+    const fallback = defaults[key];
+    const fits = Array.isArray(fallback) ? Array.isArray(value) && value.every((entry) => typeof entry === 'string') : typeof value === typeof fallback;
+    if (fits) Object.assign(merged, { [key]: value });
   }
   return merged;
 }
@@ -112,11 +131,12 @@ export const SETTINGS_KEY = 'settings';
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
-export function createSettingsStore(area: SettingsStorage) {
+/** The settings in extension storage; `locale` (the browser's) picks the defaults of what the user never set. */
+export function createSettingsStore(area: SettingsStorage, locale = '') {
   return {
     async load(): Promise<Settings> {
       const stored = await area.get(SETTINGS_KEY);
-      return mergeSettings(stored[SETTINGS_KEY]);
+      return mergeSettings(stored[SETTINGS_KEY], defaultSettings(locale));
     },
     /** Saves only valid settings; returns what is wrong otherwise. */
     async save(settings: Settings): Promise<SettingsErrors> {

@@ -31,6 +31,8 @@ interface Draft {
   downloadDeadlineSeconds: string;
   ocrDeadlineSeconds: string;
   notifications: boolean;
+  /** One category a line. */
+  categories: string;
 }
 
 function toDraft(settings: Settings): Draft {
@@ -42,6 +44,7 @@ function toDraft(settings: Settings): Draft {
     ocrDeadlineSeconds: String(settings.ocrDeadlineSeconds),
     uploadLimitKb: String(Math.round(settings.uploadLimitBytes / KB)),
     downloadLimitMb: String(Math.round((settings.downloadLimitBytes / MB) * 100) / 100),
+    categories: settings.categories.join('\n'),
   };
 }
 
@@ -59,6 +62,7 @@ function fromDraft(draft: Draft): Settings {
     downloadDeadlineSeconds: Number(draft.downloadDeadlineSeconds),
     ocrDeadlineSeconds: Number(draft.ocrDeadlineSeconds),
     notifications: draft.notifications,
+    categories: draft.categories.split('\n').map((category) => category.trim()).filter((category) => category !== ''),
   };
 }
 
@@ -121,6 +125,9 @@ export function OptionsForm({ initial, onSave }: Props) {
       </Field>
       <Field id="defaultCurrency" label="Default currency" error={errors.defaultCurrency} hint="Used when a receipt names no currency.">
         <input {...describedBy('defaultCurrency', errors.defaultCurrency, true)} value={draft.defaultCurrency} onInput={set('defaultCurrency')} maxLength={3} placeholder="e.g. EUR" />
+      </Field>
+      <Field id="categories" label="Expense categories" error={errors.categories} hint="One a line; offered when you review a receipt, and exported in CSV.">
+        <textarea {...describedBy('categories', errors.categories, true)} rows={5} value={draft.categories} onInput={set('categories')} />
       </Field>
       <Field id="concurrency" label="Scans at once" error={errors.concurrency} hint="More scans at once finish a batch sooner but reach the demo key's rate limit faster.">
         <input {...describedBy('concurrency', errors.concurrency, true)} type="number" min={1} max={6} step={1} value={draft.concurrency} onInput={set('concurrency')} />

@@ -11,7 +11,7 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <OptionsPage
-      store={createSettingsStore(browser.storage.local)}
+      store={createSettingsStore(browser.storage.local, navigator.language)}
       repository={createReceiptLibrary(openReceiptDb())}
       saveEnv={createPageSaveEnv((options) => browser.downloads.download(options))}
     />,

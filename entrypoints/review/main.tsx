@@ -7,9 +7,6 @@ import { openReceiptDb } from '@/utils/storage/receipt-db';
 import { createReceiptLibrary } from '@/utils/storage/receipt-library';
 import '@/components/shared/style.css';
 
-/** Until the options let the user edit them (issue 13), the categories offered. */
-const CATEGORIES = ['Meals', 'Groceries', 'Travel', 'Fuel', 'Lodging', 'Office', 'Equipment', 'Software', 'Other'];
-
 function subscribe(changed: () => void): () => void {
   const listener = (message: unknown) => {
     if (isExtensionMessage(message) && message.type !== 'retry-scan' && message.type !== 'popup-opened' && message.type !== 'scan-batch') changed();
@@ -19,7 +16,7 @@ function subscribe(changed: () => void): () => void {
 }
 
 async function start(root: HTMLElement): Promise<void> {
-  const settings = await createSettingsStore(browser.storage.local).load();
+  const settings = await createSettingsStore(browser.storage.local, navigator.language).load();
   const retry = (receiptId: string) => {
     const request: ScanRequest = { type: 'retry-scan', receiptId };
     void browser.runtime.sendMessage(request).catch(() => undefined);
@@ -29,7 +26,7 @@ async function start(root: HTMLElement): Promise<void> {
       library={createReceiptLibrary(openReceiptDb())}
       locale={navigator.language}
       dateOrder={settings.dateOrder}
-      categories={CATEGORIES}
+      categories={settings.categories}
       initialId={new URLSearchParams(location.search).get('id')}
       subscribe={subscribe}
       onRetry={retry}

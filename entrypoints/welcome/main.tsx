@@ -10,7 +10,7 @@ import '@/components/shared/style.css';
 const SAMPLE_PATH = '/sample-receipt.png';
 
 async function start(root: HTMLElement): Promise<void> {
-  const settings = createSettingsStore(browser.storage.local);
+  const settings = createSettingsStore(browser.storage.local, navigator.language);
   // Seen once is enough: from now on scans may be sent.
   await createFirstRun(browser.storage.local).markWelcomeSeen(Date.now());
   const current = await settings.load();

@@ -53,3 +53,15 @@ describe('OptionsForm', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 });
+
+describe('OptionsForm categories', () => {
+  it('edits the categories one a line, dropping blank lines', async () => {
+    const onSave = vi.fn(async (settings: Settings) => validateSettings(settings));
+    render(<OptionsForm initial={DEFAULT_SETTINGS} onSave={onSave} />);
+    expect((screen.getByLabelText('Expense categories') as HTMLTextAreaElement).value.split('\n')).toEqual(DEFAULT_SETTINGS.categories);
+    fireEvent.input(screen.getByLabelText('Expense categories'), { target: { value: 'Rent\n\n  Client meals \nTravel' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved.'));
+    expect(onSave).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, categories: ['Rent', 'Client meals', 'Travel'] });
+  });
+});
