@@ -11,6 +11,7 @@ import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Not
 import { createScanner } from '@/utils/scan/scan-pipeline';
 import { createKeepAlive } from '@/utils/scan/keep-alive';
 import { createScanQueue } from '@/utils/scan/scan-queue';
+import { createFirstRun, WELCOME_SEEN_KEY } from '@/utils/first-run';
 import { createSettingsStore } from '@/utils/settings';
 import { createStoredStreamingSupport } from '@/utils/ocr/streaming-support';
 
@@ -19,6 +20,7 @@ const QUEUE_ALARM = 'scan-queue';
 export default defineBackground(() => {
   const repository = createReceiptRepository(openReceiptDb());
   const settings = createSettingsStore(browser.storage.local, navigator.language);
+  const firstRun = createFirstRun(browser.storage.local);
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
   const scanner = createScanner({
     repository,
@@ -52,6 +54,8 @@ export default defineBackground(() => {
     // Called through the object, the worker's timers throw "Illegal invocation": wrap them.
     keepAlive: createKeepAlive(() => browser.runtime.getPlatformInfo(), { setInterval: (run, ms) => setInterval(run, ms), clearInterval: (timer) => clearInterval(timer) }),
     onCountChanged: (unfinished) => void action.setBadgeText({ text: badgeText(unfinished) }),
+    // Nothing leaves the machine before the user has read where it goes.
+    mayStart: firstRun.hasSeenWelcome,
     onSettled: async (receiptId, outcome) => {
       if (!(await settings.load()).notifications) return;
       const batchId = outcome.kind === 'duplicate' ? null : ((await repository.get(receiptId))?.job?.batchId ?? null);
@@ -74,7 +78,17 @@ export default defineBackground(() => {
     return { batchId, count: targets.length };
   }
 
-  browser.runtime.onInstalled.addListener(() => registerScanMenus(browser.contextMenus));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    registerScanMenus(browser.contextMenus);
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+  browser.storage.onChanged.addListener((changes) => {
+    if (changes[WELCOME_SEEN_KEY]?.newValue !== undefined) void queue.pump();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    const receiptId = id.startsWith('scan-') ? id.slice('scan-'.length) : null;
+    void browser.tabs.create({ url: browser.runtime.getURL(receiptId ? `/review.html?id=${encodeURIComponent(receiptId)}` : '/review.html') });
+  });
   browser.runtime.onStartup.addListener(() => registerScanMenus(browser.contextMenus));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === QUEUE_ALARM) void queue.pump();

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
+import { WELCOME_SEEN_KEY } from '../utils/first-run';
 import { openReceiptDb } from '../utils/storage/receipt-db';
 import type { ReceiptRecord } from '../utils/receipt';
 
@@ -29,8 +30,10 @@ async function waitForStatus(status: ReceiptRecord['status']): Promise<ReceiptRe
   return receipt;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // Most tests start after the welcome page was seen; the first-run tests clear this.
+  await fakeBrowser.storage.local.set({ [WELCOME_SEEN_KEY]: 1 });
   globalThis.indexedDB = new IDBFactory();
   clickListeners = [];
   createdMenus = [];
@@ -83,6 +86,37 @@ describe('background', () => {
       ['https://api.ocr.space/parse/image', 'helloworld'],
     ]);
     expect(JSON.stringify(receipt)).not.toContain('helloworld');
+  });
+
+  it('opens the welcome page on install, not on an update', async () => {
+    const opened = vi.spyOn(browser.tabs, 'create').mockImplementation(async () => ({}) as Browser.tabs.Tab);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    expect(opened).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(opened).toHaveBeenCalledWith({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
+  it('sends nothing before the welcome page was seen: the scan waits queued, then runs once it is', async () => {
+    await fakeBrowser.storage.local.remove(WELCOME_SEEN_KEY);
+    background.main();
+    const tab = { id: 4, index: 0, url: 'https://shop.example/orders', title: 'Orders' } as Browser.tabs.Tab;
+    for (const listener of clickListeners) listener({ menuItemId: 'scan-receipt', srcUrl: 'https://shop.example/receipt.jpg', pageUrl: tab.url, frameId: 0, editable: false }, tab);
+    await waitForStatus('queued');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requests).toEqual([]);
+    expect((await allReceipts())[0]?.status).toBe('queued');
+    await fakeBrowser.storage.local.set({ [WELCOME_SEEN_KEY]: Date.now() });
+    await waitForStatus('done');
+    expect(requests.map((request) => request.url)).toEqual(['https://shop.example/receipt.jpg', 'https://api.ocr.space/parse/image']);
+  });
+
+  it('opens the review page on the scanned receipt when its notification is clicked', async () => {
+    const opened = vi.spyOn(browser.tabs, 'create').mockImplementation(async () => ({}) as Browser.tabs.Tab);
+    background.main();
+    await fakeBrowser.notifications.onClicked.trigger('scan-r 1');
+    await fakeBrowser.notifications.onClicked.trigger('batch-b1');
+    expect(opened.mock.calls.map(([properties]) => properties.url)).toEqual([browser.runtime.getURL('/review.html?id=r%201'), browser.runtime.getURL('/review.html')]);
   });
 
   it('ignores other menus and clicks without an image', async () => {

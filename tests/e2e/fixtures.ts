@@ -49,6 +49,8 @@ export const test = baseTest
     const { extension, background, ocr } = harness;
     const opened: Page[] = [];
     await background.resetState();
+    // Every journey but the first-run one starts as a user who has read the welcome page.
+    await background.markWelcomeSeen();
     ocr.setFault(null);
     ocr.reset();
     for (const name of await readdir(extension.downloadsDir)) await rm(join(extension.downloadsDir, name), { force: true });

@@ -111,6 +111,25 @@ describe('scan queue', () => {
     expect(wakes.at(-1)).toBeNull();
   });
 
+  it('starts nothing before the user may send receipts away, and everything once they may', async () => {
+    let allowed = false;
+    let uploads = 0;
+    recognise = async () => {
+      uploads += 1;
+      return page;
+    };
+    const { queue } = createQueue({ mayStart: async () => allowed });
+    for (let n = 0; n < 3; n++) await queue.add(target(n));
+    await queue.pump();
+    expect(uploads).toBe(0);
+    expect((await repository.listByStatus('queued')).map((receipt) => receipt.id).sort()).toEqual(['r01', 'r02', 'r03']);
+    expect(counts.at(-1)).toBe(3);
+    allowed = true;
+    await queue.pump();
+    await vi.waitFor(async () => expect((await repository.listByStatus('done')).length).toBe(3), { timeout: 5_000 });
+    expect(uploads).toBe(3);
+  });
+
   it('isolates a failure: the other scans still finish', async () => {
     recognise = async (request) => {
       if (request.file.filename === 'receipt-r02.jpg') throw new ScanFailure(scanErrors.ocrFileType());

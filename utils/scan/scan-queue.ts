@@ -21,6 +21,8 @@ export interface ScanQueueEnv {
   onCountChanged: (unfinished: number) => void;
   /** Told when a scan ends for good: done, failed, or found to be a duplicate. */
   onSettled: (receiptId: string, outcome: ScanOutcome | { kind: 'failed'; error: ScanError }) => void;
+  /** Whether scans may start (the user has been told where receipts go); queued ones wait until then. Always, unless given. */
+  mayStart?: () => Promise<boolean>;
 }
 
 export const WATCHDOG_MS = 60_000;
@@ -88,7 +90,7 @@ export function createScanQueue(env: ScanQueueEnv) {
     const queued = await repository.listByStatus('queued');
     const now = env.now();
     const ready = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) <= now).sort((a, b) => a.capturedAt - b.capturedAt);
-    const limit = await env.concurrency();
+    const limit = (await (env.mayStart?.() ?? true)) ? await env.concurrency() : 0;
     for (const receipt of ready) {
       if (running.slotsTaken() >= limit) break;
       start(receipt);

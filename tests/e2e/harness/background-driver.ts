@@ -154,6 +154,11 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       await withWorker((worker) => inExtensionDatabase(worker, { kind: 'clear-every-store' }));
     },
 
+    /** Records that the welcome page was seen, as opening it does: until then no scan starts. */
+    async markWelcomeSeen(): Promise<void> {
+      await withWorker((worker) => worker.evaluate(() => chrome.storage.local.set({ welcomeSeenAt: Date.now() })));
+    },
+
     /** Waits for the next completed download and says where Chrome wrote it. */
     async waitForDownload(timeoutMs = 15_000): Promise<CompletedDownload> {
       const deadline = Date.now() + timeoutMs;

@@ -59,7 +59,7 @@ describe('journey 19: Firefox, right-click "Scan receipt"', () => {
     const source = await readReceiptImage(SOURCE);
     // Firefox never streams request bodies, so the endpoint is plain HTTP/1.1 on loopback, which the options allow.
     await firefox.openExtensionPage('popup.html');
-    await firefox.evaluate(`return browser.storage.local.set({ settings: { apiKey: arguments[0], endpoint: arguments[1] } });`, API_KEY, ocr.http1Url);
+    await firefox.evaluate(`return browser.storage.local.set({ settings: { apiKey: arguments[0], endpoint: arguments[1] }, welcomeSeenAt: Date.now() });`, API_KEY, ocr.http1Url);
 
     await firefox.goto(pages.receiptsPageUrl([SOURCE]));
     await firefox.chooseFromContextMenu(`img#${SOURCE}`, 'Scan receipt');
