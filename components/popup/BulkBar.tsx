@@ -1,8 +1,10 @@
+import type { CsvPreset } from '@/utils/export/csv-presets';
+import { ExportCsv } from './ExportCsv';
 interface Props {
   count: number;
   onDelete: () => void;
   onDownload: () => void;
-  onExport: () => void;
+  onExport: (preset: CsvPreset) => Promise<string>;
   onClear: () => void;
 }
 
@@ -14,9 +16,7 @@ export function BulkBar({ count, onDelete, onDownload, onExport, onClear }: Prop
       <button type="button" class="secondary" onClick={onDownload}>
         Download originals
       </button>
-      <button type="button" class="secondary" onClick={onExport}>
-        Export CSV
-      </button>
+      <ExportCsv id="bulk-csv-columns" onExport={onExport} />
       <button type="button" class="danger" onClick={onDelete}>
         Delete selected
       </button>

@@ -12,7 +12,9 @@ import type { ScanRequest } from '@/utils/protocol';
 import type { FieldName } from '@/utils/receipt';
 import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/storage/receipt-filter';
 import type { ReceiptLibrary, ReceiptPage } from '@/utils/storage/receipt-library';
+import { ExportCsv } from './ExportCsv';
 import { createPopupActions } from './popup-actions';
+import { useWaitingForWelcome } from './use-waiting-for-welcome';
 import { usePageScan } from './use-page-scan';
 import { useUndoDelete } from './use-undo-delete';
 import { useFilteredReceipts, useReceipts } from './use-receipts';
@@ -53,6 +55,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
   const totals = useMemo(() => totalsByMonth(matches ?? summaries ?? []), [matches, summaries]);
 
   const pageScan = usePageScan(repository, cursor.receipts);
+  const waitingForWelcome = useWaitingForWelcome(cursor.receipts.some((receipt) => receipt.status === 'queued'));
 
   useEffect(() => {
     const hello: ScanRequest = { type: 'popup-opened' };
@@ -125,6 +128,9 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           <button type="button" class="secondary" onClick={() => void pageScan.findTargets()}>
             Scan all images on this page
           </button>
+          <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noreferrer">
+            Open in a tab
+          </a>
           <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
             Options
           </a>
@@ -133,6 +139,12 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
       {pageScan.pageTargets && <ConfirmPageScan count={pageScan.pageTargets.length} onConfirm={() => pageScan.pageTargets && void pageScan.confirm(pageScan.pageTargets)} onCancel={pageScan.cancel} />}
       {pageScan.batch && <BatchProgress summary={pageScan.batch.summary} onDismiss={pageScan.dismissBatch} />}
       {notice && <p role="status" class="notice">{notice}</p>}
+      {waitingForWelcome && (
+        <p class="notice">
+          Scans wait until you have read the <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noreferrer">welcome page</a>, which
+          says where receipt images are sent.
+        </p>
+      )}
       <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))} />
       <MonthTotals months={totals} locale={locale} />
       {selection.length > 0 && (
@@ -140,7 +152,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           count={selection.length}
           onDelete={() => void undoDelete.remove(selection.map((receipt) => receipt.id))}
           onDownload={async () => setNotice(await actions.downloadOriginalsZip(selection))}
-          onExport={async () => setNotice(await actions.exportCsv(selection))}
+          onExport={(preset) => actions.exportCsv(selection, preset)}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -165,9 +177,10 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
         ) : (
           <span />
         )}
-        <button type="button" class="secondary" onClick={async () => setNotice(await actions.exportCsv(filtering ? await repository.getMany((matches ?? []).map((match) => match.id)) : await actions.allReceipts()))}>
-          Export CSV
-        </button>
+        <ExportCsv
+          id="csv-columns"
+          onExport={async (preset) => actions.exportCsv(filtering ? await repository.getMany((matches ?? []).map((match) => match.id)) : await actions.allReceipts(), preset)}
+        />
       </div>
       {((filtering && matches && matches.length > shown) || (!filtering && cursor.next)) && (
         <LoadMore onLoad={loadMore} />

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { receiptsToCsv, csvBlob } from '@/utils/export/csv-export';
+import { receiptsToPresetCsv, type CsvPreset } from '@/utils/export/csv-presets';
 import { createPageSaveEnv, downloadOriginal, saveFile } from '@/utils/export/original-download';
 import { zipOriginals } from '@/utils/export/originals-zip';
 import { readPageReceipts } from '@/utils/capture/page-images';
@@ -58,10 +59,16 @@ export function createPopupActions(repository: ReceiptLibrary) {
       return result.ok ? `Saved ${withOriginals.length} originals as ${result.filename}` : result.message;
     },
 
-    async exportCsv(receipts: ReceiptRecord[]): Promise<string> {
+    /** The receipts as CSV in the chosen columns; an app's import leaves out receipts without a total, and says so. */
+    async exportCsv(receipts: ReceiptRecord[], preset: CsvPreset = 'full'): Promise<string> {
       if (receipts.length === 0) return 'There are no receipts to export.';
-      const result = await saveFile(csvBlob(receiptsToCsv(receipts)), `receipts ${today()}.csv`, saveEnv);
-      return result.ok ? `Exported ${receipts.length} ${receipts.length === 1 ? 'receipt' : 'receipts'} as ${result.filename}` : result.message;
+      const exported = preset === 'full' ? receipts : receipts.filter((receipt) => receipt.fields?.total != null);
+      if (exported.length === 0) return 'None of these receipts has a total, so there is nothing to import.';
+      const csv = preset === 'full' ? receiptsToCsv(exported) : receiptsToPresetCsv(exported, preset);
+      const result = await saveFile(csvBlob(csv), `receipts ${today()}${preset === 'full' ? '' : ` ${preset}`}.csv`, saveEnv);
+      if (!result.ok) return result.message;
+      const left = receipts.length - exported.length;
+      return `Exported ${exported.length} ${exported.length === 1 ? 'receipt' : 'receipts'} as ${result.filename}${left > 0 ? ` (${left} without a total left out)` : ''}.`;
     },
 
     /** Every receipt, page by page through the cursor. */

@@ -154,6 +154,11 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       await withWorker((worker) => inExtensionDatabase(worker, { kind: 'clear-every-store' }));
     },
 
+    /** Forgets finished downloads, so the next waitForDownload sees only the next one. */
+    async eraseDownloads(): Promise<void> {
+      await withWorker((worker) => worker.evaluate(() => chrome.downloads.erase({})));
+    },
+
     /** Records that the welcome page was seen, as opening it does: until then no scan starts. */
     async markWelcomeSeen(): Promise<void> {
       await withWorker((worker) => worker.evaluate(() => chrome.storage.local.set({ welcomeSeenAt: Date.now() })));

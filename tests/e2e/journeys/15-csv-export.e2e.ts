@@ -43,3 +43,39 @@ describe('journey 15: "Export CSV"', () => {
     }
   });
 });
+
+describe('journey 15: CSV for accounting and budgeting apps', () => {
+  test('Xero, QuickBooks Online and YNAB files parse back with their own columns, dates and signs', async ({ journey }) => {
+    const { background } = journey;
+    await scanReceipts(journey, IMAGES);
+    const stored = await background.readReceipts();
+    expect(stored.filter((receipt) => receipt.fields?.total).length).toBeGreaterThan(0);
+    const popup = await journey.openPopup();
+    await expect.poll(async () => (await popup.receiptIds()).length).toBe(IMAGES.length);
+    const footer = popup.page.locator('.list-footer');
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    const mdy = (iso: string) => { const [year, month, day] = iso.split('-'); return `${month}/${day}/${year}`; };
+    const cases = [
+      { preset: 'xero', label: 'Xero', header: ['Date', 'Amount', 'Payee', 'Description', 'Reference'], row: (r: (typeof stored)[number]) => [dmy(r.fields?.date ?? ''), `-${r.fields?.total}`, r.fields?.merchant ?? '', '', r.id] },
+      { preset: 'quickbooks', label: 'QuickBooks Online', header: ['Date', 'Description', 'Amount'], row: (r: (typeof stored)[number]) => [mdy(r.fields?.date ?? ''), r.fields?.merchant ?? '', `-${r.fields?.total}`] },
+      { preset: 'ynab', label: 'YNAB', header: ['Date', 'Payee', 'Category', 'Memo', 'Outflow', 'Inflow'], row: (r: (typeof stored)[number]) => [mdy(r.fields?.date ?? ''), r.fields?.merchant ?? '', '', '', r.fields?.total ?? '', ''] },
+    ];
+    for (const { preset, label, header, row } of cases) {
+      await background.eraseDownloads();
+      await footer.getByLabel('CSV columns').selectOption({ label });
+      await footer.getByRole('button', { name: 'Export CSV' }).click();
+      const download = await background.waitForDownload();
+      const name = `receipts ${todayForFileNames()} ${preset}.csv`;
+      expect(basename(download.filename), preset).toBe(name);
+      const withTotal = stored.filter((receipt) => receipt.fields?.total);
+      const left = stored.length - withTotal.length;
+      const said = `Exported ${withTotal.length} ${withTotal.length === 1 ? 'receipt' : 'receipts'} as ${name}${left > 0 ? ` (${left} without a total left out)` : ''}.`;
+      await footer.getByRole('status').filter({ hasText: said }).waitFor({ timeout: 5_000 });
+      const [fileHeader, ...rows] = parseCsv((await readDownload(download.filename)).subarray(3).toString('utf8'));
+      expect(fileHeader, preset).toEqual(header);
+      // Items go into the description or memo as clean lines; the rest of each row is exact.
+      const withoutItems = (cells: string[]) => cells.map((cell, index) => (header[index] === 'Description' || header[index] === 'Memo' ? '' : cell));
+      expect(rows.map(withoutItems).sort(), preset).toEqual(withTotal.map((receipt) => withoutItems(row(receipt))).sort());
+    }
+  });
+});
