@@ -6,11 +6,12 @@ import { LoadMore } from '@/components/popup/LoadMore';
 import { MonthTotals } from '@/components/popup/MonthTotals';
 import { ReceiptDetail } from '@/components/popup/ReceiptDetail';
 import { ReceiptList } from '@/components/popup/ReceiptList';
-import { ReceiptToolbar } from '@/components/popup/ReceiptToolbar';
+import { ReceiptToolbar, type PopupSort } from '@/components/popup/ReceiptToolbar';
 import { UndoBar } from '@/components/popup/UndoBar';
 import type { ScanRequest } from '@/utils/protocol';
 import type { FieldName } from '@/utils/receipt';
 import { filterSummaries, isFiltering, listMonths, NO_FILTER, totalsByMonth, type ReceiptFilter } from '@/utils/storage/receipt-filter';
+import { sortSummaries } from '@/utils/storage/receipt-sort';
 import type { ReceiptLibrary, ReceiptPage } from '@/utils/storage/receipt-library';
 import { ExportCsv } from './ExportCsv';
 import { createPopupActions } from './popup-actions';
@@ -38,19 +39,25 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
   const [filter, setFilter] = useState<ReceiptFilter>(NO_FILTER);
   const [shown, setShown] = useState(FIRST_MATCHES);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [sort, setSort] = useState<PopupSort>('date');
   const locale = navigator.language;
 
   const onDuplicate = useCallback((_receiptId: string, existingId: string) => {
     setNotice('This image was already scanned; its receipt is highlighted below.');
     setHighlightId(existingId);
   }, []);
-  const cursor = useReceipts(repository, onDuplicate, firstPage);
+  const cursor = useReceipts(repository, onDuplicate, firstPage, sort === 'captured' ? 'captured' : 'date');
   const { summaries, forget, reload } = useSummaries(repository, cursor.loaded);
 
   const filtering = isFiltering(filter);
-  const matches = useMemo(() => (filtering && summaries ? filterSummaries(summaries, filter) : null), [filtering, summaries, filter]);
+  // Amounts have no index to page by: that order, like a filter, is read from the summaries.
+  const bySummaries = filtering || sort === 'total';
+  const matches = useMemo(
+    () => (bySummaries && summaries ? sortSummaries(filterSummaries(summaries, filter), { key: sort, direction: 'descending' }) : null),
+    [bySummaries, summaries, filter, sort],
+  );
   const matchedReceipts = useFilteredReceipts(repository, matches?.map((summary) => summary.id) ?? null, shown, cursor.receipts);
-  const receipts = filtering ? matchedReceipts : cursor.receipts;
+  const receipts = bySummaries ? matchedReceipts : cursor.receipts;
   const months = useMemo(() => (summaries ? listMonths(summaries) : []), [summaries]);
   const totals = useMemo(() => totalsByMonth(matches ?? summaries ?? []), [matches, summaries]);
 
@@ -85,7 +92,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
     },
   );
 
-  const loadMore = useCallback(() => (filtering ? setShown((count) => count + MORE_MATCHES) : void cursor.loadPage(cursor.next)), [filtering, cursor.loadPage, cursor.next]);
+  const loadMore = useCallback(() => (bySummaries ? setShown((count) => count + MORE_MATCHES) : void cursor.loadPage(cursor.next)), [bySummaries, cursor.loadPage, cursor.next]);
 
   const toggleSelected = (id: string) =>
     setSelected((current) => {
@@ -145,7 +152,14 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           says where receipt images are sent.
         </p>
       )}
-      <ReceiptToolbar filter={filter} months={months} locale={locale} onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))} />
+      <ReceiptToolbar
+        filter={filter}
+        months={months}
+        sort={sort}
+        locale={locale}
+        onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))}
+        onSort={(next) => (setSort(next), setShown(FIRST_MATCHES))}
+      />
       <MonthTotals months={totals} locale={locale} />
       {selection.length > 0 && (
         <BulkBar
@@ -182,7 +196,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           onExport={async (preset) => actions.exportCsv(filtering ? await repository.getMany((matches ?? []).map((match) => match.id)) : await actions.allReceipts(), preset)}
         />
       </div>
-      {((filtering && matches && matches.length > shown) || (!filtering && cursor.next)) && (
+      {((bySummaries && matches && matches.length > shown) || (!bySummaries && cursor.next)) && (
         <LoadMore onLoad={loadMore} />
       )}
       {undoDelete.message && <UndoBar message={undoDelete.message} onUndo={() => void undoDelete.restore()} />}

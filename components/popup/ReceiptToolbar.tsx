@@ -1,13 +1,20 @@
+import { NO_DATE_MONTH } from '@/utils/storage/receipt-summary';
 import type { ReceiptFilter, ReceiptShow } from '@/utils/storage/receipt-filter';
+
+/** The popup's orders: newest receipt date (undated last), largest amount, newest scan. */
+export type PopupSort = 'date' | 'total' | 'captured';
 
 interface Props {
   filter: ReceiptFilter;
   months: string[];
+  sort: PopupSort;
   locale: string;
   onChange: (filter: ReceiptFilter) => void;
+  onSort: (sort: PopupSort) => void;
 }
 
 export function formatMonth(month: string, locale: string): string {
+  if (month === NO_DATE_MONTH) return 'No date';
   const [year, monthNumber] = month.split('-').map(Number);
   if (!year || !monthNumber) return month;
   return new Date(Date.UTC(year, monthNumber - 1, 1)).toLocaleDateString(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -15,7 +22,7 @@ export function formatMonth(month: string, locale: string): string {
 
 /** Search by merchant and OCR text, and narrow to a month or to receipts that need attention. */
 /** Each control also names itself: a label wrapping a select would otherwise add the chosen option to its name ("Show All receipts"). */
-export function ReceiptToolbar({ filter, months, locale, onChange }: Props) {
+export function ReceiptToolbar({ filter, months, sort, locale, onChange, onSort }: Props) {
   return (
     <div class="toolbar" role="search">
       <label class="search">
@@ -39,6 +46,14 @@ export function ReceiptToolbar({ filter, months, locale, onChange }: Props) {
           <option value="all">All receipts</option>
           <option value="review">Needs review</option>
           <option value="failed">Failed</option>
+        </select>
+      </label>
+      <label>
+        <span class="visually-hidden">Sort</span>
+        <select aria-label="Sort" value={sort} onChange={(event) => onSort(event.currentTarget.value as PopupSort)}>
+          <option value="date">Receipt date</option>
+          <option value="total">Amount</option>
+          <option value="captured">Scan time</option>
         </select>
       </label>
     </div>

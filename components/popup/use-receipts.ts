@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { browser } from 'wxt/browser';
 import { isExtensionMessage } from '@/utils/protocol';
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
-import type { ReceiptLibrary, ReceiptPage } from '@/utils/storage/receipt-library';
+import type { ListOrder, ReceiptLibrary, ReceiptPage } from '@/utils/storage/receipt-library';
 
 /** The first page fills the popup; more follow as the user scrolls. */
 export const FIRST_PAGE = 20;
@@ -21,14 +21,24 @@ function isBehind(live: ScanProgress, receipt: ReceiptRecord): boolean {
   return PHASE_ORDER[live.phase] < (STATUS_PHASE[receipt.status] ?? 0);
 }
 
-function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord): ReceiptRecord[] {
+/** The order the library's pages come in: newest key first (an undated receipt's '' last), equal keys by id, descending. */
+function pageOrder(order: ListOrder): (a: ReceiptRecord, b: ReceiptRecord) => number {
+  const keyOf = (receipt: ReceiptRecord) => (order === 'date' ? receipt.receiptDate : receipt.capturedAt);
+  return (a, b) => {
+    const [left, right] = [keyOf(a), keyOf(b)];
+    if (left !== right) return left < right ? 1 : -1;
+    return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+  };
+}
+
+function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord, order: ListOrder): ReceiptRecord[] {
   const index = receipts.findIndex((known) => known.id === receipt.id);
-  if (index === -1) return [receipt, ...receipts].sort((a, b) => b.capturedAt - a.capturedAt);
+  if (index === -1) return [receipt, ...receipts].sort(pageOrder(order));
   return receipts.map((known) => (known.id === receipt.id ? receipt : known));
 }
 
 /** The popup's live view of the receipts: cursor pages from IndexedDB, kept current by the background's broadcasts. */
-export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId: string, existingId: string) => void, firstPage?: Promise<ReceiptPage>) {
+export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId: string, existingId: string) => void, firstPage?: Promise<ReceiptPage>, order: ListOrder = 'date') {
   const [receipts, setReceipts] = useState<ReceiptRecord[]>([]);
   const [next, setNext] = useState<ReceiptPage['next']>(null);
   const [loaded, setLoaded] = useState(false);
@@ -39,13 +49,13 @@ export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId:
   const loadPage = useCallback(
     async (before?: ReceiptPage['next']) => {
       // Scrolling can ask for the same page twice before the first answer lands.
-      const key = before ? `${before.capturedAt}/${before.id}` : 'first';
+      const key = before ? `${before.key}/${before.id}` : "first";
       if (loading.current === key) return;
       loading.current = key;
       try {
         const pending = before ? null : preloaded.current;
         preloaded.current = null;
-        const page = await (pending ?? repository.listNewest(before ? NEXT_PAGE : FIRST_PAGE, before ?? undefined));
+        const page = await (pending ?? repository.listNewest(before ? NEXT_PAGE : FIRST_PAGE, before ?? undefined, order));
         setReceipts((current) => (before ? [...current, ...page.receipts.filter((receipt) => !current.some((known) => known.id === receipt.id))] : page.receipts));
         setNext(page.next);
         setLoaded(true);
@@ -53,17 +63,17 @@ export function useReceipts(repository: ReceiptLibrary, onDuplicate: (receiptId:
         loading.current = null;
       }
     },
-    [repository],
+    [repository, order],
   );
 
   const refresh = useCallback(
     async (id: string): Promise<ReceiptRecord | undefined> => {
       const receipt = await repository.get(id);
-      if (receipt) setReceipts((current) => upsert(current, receipt));
+      if (receipt) setReceipts((current) => upsert(current, receipt, order));
       else setReceipts((current) => current.filter((known) => known.id !== id));
       return receipt;
     },
-    [repository],
+    [repository, order],
   );
 
   // Before the first paint, not after it: the list should be on screen as soon as its page is read.

@@ -9,6 +9,6 @@ const root = document.getElementById('app');
 if (root) {
   const repository = createReceiptLibrary(openReceiptDb());
   // The first page is read while Preact sets up, not after its first paint.
-  const firstPage = repository.listNewest(FIRST_PAGE);
+  const firstPage = repository.listNewest(FIRST_PAGE, undefined, 'date');
   render(<PopupApp repository={repository} firstPage={firstPage} />, root);
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OriginalInfo } from '../../utils/receipt';
+import { emptyParsedReceipt } from '../../utils/receipt';
 import { openReceiptDb } from '../../utils/storage/receipt-db';
 import { createReceiptLibrary, type ReceiptLibrary } from '../../utils/storage/receipt-library';
 
@@ -28,6 +29,22 @@ describe('receipt library', () => {
     const third = await library.listNewest(2, second.next ?? undefined);
     expect(third.receipts.map((receipt) => receipt.id)).toEqual(['a']);
     expect(third.next).toBeNull();
+  });
+
+  it('lists by receipt date, newest first and undated last, in pages that continue where the last one ended', async () => {
+    const dates = [['a', '2024-01-05'], ['b', ''], ['c', '2024-03-01'], ['d', '2024-01-05'], ['e', ''], ['f', '2023-12-31']] as const;
+    for (const [index, [id, receiptDate]] of dates.entries()) {
+      await library.create({ id, source, capturedAt: index, job });
+      await library.update(id, (receipt) => ({ ...receipt, receiptDate }));
+    }
+    const ids: string[][] = [];
+    let page = await library.listNewest(2, undefined, 'date');
+    ids.push(page.receipts.map((receipt) => receipt.id));
+    while (page.next) {
+      page = await library.listNewest(2, page.next, 'date');
+      ids.push(page.receipts.map((receipt) => receipt.id));
+    }
+    expect(ids).toEqual([['c', 'd'], ['a', 'f'], ['e', 'b']]);
   });
 
   it('keeps corrections, marks them edited and certain, and re-indexes the date', async () => {
@@ -67,7 +84,7 @@ describe('receipt library', () => {
 
   it('keeps each receipt\'s summary in step with every write, and removes it with the receipt', async () => {
     await library.create({ id: 'r1', source, capturedAt: Date.UTC(2024, 2, 5), job });
-    expect(await library.listSummaries()).toEqual([expect.objectContaining({ id: 'r1', status: 'queued', month: expect.stringMatching(/^2024-03$/), merchant: '' })]);
+    expect(await library.listSummaries()).toEqual([expect.objectContaining({ id: 'r1', status: 'queued', month: 'none', merchant: '' })]);
     const confidence = { merchant: 0.9, date: 0.9, time: 0, total: 0.9, currency: 0.9, subtotal: 0, tax: 0, tip: 0 };
     const fields = { merchant: 'Café Müller', date: '2024-02-28', time: null, total: '12.50', currency: 'EUR', subtotal: null, tax: null, tip: null, items: [], confidence };
     const page = { text: 'CAFÉ MÜLLER\nSUMME 12,50', lines: [{ words: [{ text: 'SUMME', left: 1, top: 2, width: 3, height: 4 }] }] };
@@ -117,6 +134,32 @@ describe('receipt library', () => {
     await old.put('receipts', { id: 'odd', capturedAt: 'not a number', fields: { confidence: null, merchant: 'x' } });
     old.close();
     const upgraded = createReceiptLibrary(openReceiptDb());
-    expect((await upgraded.listSummaries()).map((summary) => [summary.id, summary.status, summary.month])).toEqual([['old', 'failed', '2023-01']]);
+    expect((await upgraded.listSummaries()).map((summary) => [summary.id, summary.status, summary.month])).toEqual([['old', 'failed', 'none']]);
+  });
+
+  it('makes the summaries of version 3 anew: the receipt date kept, an undated receipt under "No date"', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const { openDB } = await import('idb');
+    const v3 = await openDB('receipt-scanner', 3, {
+      upgrade(db) {
+        const receipts = db.createObjectStore('receipts', { keyPath: 'id' });
+        for (const [name, path] of [['by-captured', 'capturedAt'], ['by-date', 'receiptDate'], ['by-sha256', 'original.sha256'], ['by-status', 'status'], ['by-batch', 'job.batchId']] as const) receipts.createIndex(name, path);
+        db.createObjectStore('originals', { keyPath: 'id' });
+        db.createObjectStore('summaries', { keyPath: 'id' }).createIndex('by-captured', 'capturedAt');
+        db.createObjectStore('ocr-pages', { keyPath: 'id' });
+      },
+    });
+    const at = Date.UTC(2024, 0, 9);
+    const base = { status: 'done', capturedAt: at, edited: [], ocr: null, source, job: null, original: null };
+    await v3.put('receipts', { ...base, id: 'dated', fields: { ...emptyParsedReceipt(), date: '2023-12-24' }, receiptDate: '2023-12-24' });
+    await v3.put('receipts', { ...base, id: 'undated', status: 'failed', fields: null, receiptDate: '' });
+    // What version 3 wrote: no date, and an undated receipt under the month of its scan.
+    const old = { capturedAt: at, status: 'done', needsReview: false, merchant: '', total: null, currency: null, searchText: '' };
+    await v3.put('summaries', { ...old, id: 'dated', month: '2023-12' });
+    await v3.put('summaries', { ...old, id: 'undated', month: '2024-01' });
+    v3.close();
+    const upgraded = createReceiptLibrary(openReceiptDb());
+    const summaries = await upgraded.listSummaries();
+    expect(summaries.map((summary) => [summary.id, summary.month, summary.date]).sort()).toEqual([['dated', '2023-12', '2023-12-24'], ['undated', 'none', null]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, needsReview, summariseReceipt } from '../../utils/storage/receipt-summary';
+import { foldForSearch, NO_DATE_MONTH, needsReview, summariseReceipt } from '../../utils/storage/receipt-summary';
 import { makeReceipt, parsedReceipt } from '../components/receipt-fixtures';
 
 describe('receipt summaries', () => {
@@ -34,8 +34,8 @@ describe('receipt summaries', () => {
     expect(summary.searchText).toContain('client meals lunch with acme');
   });
 
-  it('files a receipt without a date under the month it was captured', () => {
-    expect(summariseReceipt(makeReceipt({ fields: null, status: 'failed', capturedAt: new Date(2024, 6, 3).getTime() })).month).toBe('2024-07');
+  it('files a receipt without a date under "No date", not the month it was scanned', () => {
+    expect(summariseReceipt(makeReceipt({ fields: null, status: 'failed', capturedAt: new Date(2024, 6, 3).getTime() })).month).toBe(NO_DATE_MONTH);
   });
 
   it('caps the search text of a huge OCR text', () => {

@@ -1,6 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_NAME, type BackupFile, type BackupReceipt } from './backup-manifest';
 import type { ReceiptRecord } from '../receipt';
-import type { ReceiptLibrary } from '../storage/receipt-library';
+import type { PageAnchor, ReceiptLibrary } from '../storage/receipt-library';
 import { createZipStream, type ZipEntry } from './zip/zip-writer';
 
 export { importBackup, type ImportResult } from './backup-import';
@@ -33,7 +33,7 @@ async function* backupEntries(repository: BackupSource, options: BackupExportOpt
   const originals: BackupFile[] = [];
   const thumbnails: BackupFile[] = [];
   const ocrPages: BackupFile[] = [];
-  let before: { capturedAt: number; id: string } | undefined;
+  let before: PageAnchor | undefined;
   do {
     const page = await repository.listNewest(options.pageSize ?? 50, before);
     for (const receipt of page.receipts) {

@@ -3,7 +3,7 @@ import type { OcrPage, ReceiptRecord } from '../receipt';
 import { summariseReceipt, type ReceiptSummary } from './receipt-summary';
 
 export const RECEIPT_DB_NAME = 'receipt-scanner';
-export const RECEIPT_DB_VERSION = 3;
+export const RECEIPT_DB_VERSION = 4;
 
 export interface StoredOriginal {
   id: string;
@@ -61,6 +61,13 @@ export function openReceiptDb(name = RECEIPT_DB_NAME): Promise<ReceiptDb> {
         const receipts = transaction.objectStore('receipts');
         receipts.createIndex('by-status', 'status');
         receipts.createIndex('by-batch', 'job.batchId');
+      }
+      if (oldVersion === 3) {
+        // Summaries learnt the receipt's date and category, and file undated receipts under "No date": made anew.
+        const summaries = transaction.objectStore('summaries');
+        void summaries.clear().then(() => transaction.objectStore('receipts').getAll()).then((receipts) =>
+          Promise.all(receipts.map((receipt) => summarisedOrNull(receipt)).map((summary) => summary && summaries.put(summary))),
+        );
       }
       if (oldVersion < 3) {
         const summaries = db.createObjectStore('summaries', { keyPath: 'id' });

@@ -1,4 +1,4 @@
-import { foldForSearch, type ReceiptSummary } from './receipt-summary';
+import { foldForSearch, NO_DATE_MONTH, type ReceiptSummary } from './receipt-summary';
 
 export type ReceiptShow = 'all' | 'review' | 'failed';
 
@@ -29,9 +29,12 @@ export function filterSummaries(summaries: ReceiptSummary[], filter: ReceiptFilt
   );
 }
 
-/** The months that have receipts, newest first. */
+/** Newest month first, the receipts without a date last. */
+const newestMonthFirst = (a: string, b: string): number => (a === NO_DATE_MONTH ? 1 : b === NO_DATE_MONTH ? -1 : b.localeCompare(a));
+
+/** The months that have receipts, newest first, "No date" last. */
 export function listMonths(summaries: ReceiptSummary[]): string[] {
-  return [...new Set(summaries.map((summary) => summary.month))].sort().reverse();
+  return [...new Set(summaries.map((summary) => summary.month))].sort(newestMonthFirst);
 }
 
 export interface MonthTotal {
@@ -71,7 +74,7 @@ export function totalsByMonth(summaries: ReceiptSummary[]): MonthTotal[] {
     months.set(summary.month, currencies);
   }
   return [...months.entries()]
-    .sort(([a], [b]) => b.localeCompare(a))
+    .sort(([a], [b]) => newestMonthFirst(a, b))
     .map(([month, currencies]) => ({
       month,
       totals: [...currencies.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, { sum, count }]) => ({ currency, amount: fromThousandths(sum), count })),

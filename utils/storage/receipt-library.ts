@@ -10,10 +10,19 @@ export interface ReceiptSnapshot {
   ocrPage: OcrPage | null;
 }
 
+/** The order a page is read in: newest scan first, or newest receipt date first (undated last). */
+export type ListOrder = 'captured' | 'date';
+
+/** Where a page ended: the last receipt's key in the page's order (capture time or receipt date) and its id. */
+export interface PageAnchor {
+  key: number | string;
+  id: string;
+}
+
 export interface ReceiptPage {
   receipts: ReceiptRecord[];
   /** Pass as `before` to read the next (older) page; null at the end. */
-  next: { capturedAt: number; id: string } | null;
+  next: PageAnchor | null;
 }
 
 /**
@@ -33,20 +42,22 @@ export function createReceiptLibrary(dbPromise: Promise<ReceiptDb>, now: () => n
     },
 
     /** Newest first, one cursor page at a time, so the list never loads every receipt. */
-    async listNewest(limit: number, before?: { capturedAt: number; id: string }): Promise<ReceiptPage> {
+    async listNewest(limit: number, before?: PageAnchor, order: ListOrder = 'captured'): Promise<ReceiptPage> {
       const db = await dbPromise;
-      const range = before ? IDBKeyRange.upperBound(before.capturedAt) : undefined;
+      const keyOf = (receipt: ReceiptRecord): number | string => (order === 'date' ? receipt.receiptDate : receipt.capturedAt);
+      const range = before ? IDBKeyRange.upperBound(before.key) : undefined;
       const receipts: ReceiptRecord[] = [];
-      let cursor = await db.transaction('receipts').store.index('by-captured').openCursor(range, 'prev');
+      // An undated receipt's key is '', below every date: read backwards, it comes last.
+      let cursor = await db.transaction('receipts').store.index(order === 'date' ? 'by-date' : 'by-captured').openCursor(range, 'prev');
       while (cursor && receipts.length < limit) {
         const receipt = cursor.value;
-        // Equal times are ordered by id, descending: skip the anchor and what came before it.
-        const seen = before !== undefined && receipt.capturedAt === before.capturedAt && receipt.id >= before.id;
+        // Equal keys are ordered by id, descending: skip the anchor and what came before it.
+        const seen = before !== undefined && keyOf(receipt) === before.key && receipt.id >= before.id;
         if (!seen) receipts.push(receipt);
         cursor = await cursor.continue();
       }
       const last = receipts.at(-1);
-      return { receipts, next: cursor && last ? { capturedAt: last.capturedAt, id: last.id } : null };
+      return { receipts, next: cursor && last ? { key: keyOf(last), id: last.id } : null };
     },
 
     /** Every receipt's summary, newest first: small enough to search and total thousands in memory. */

@@ -4,7 +4,7 @@ import { LOW_CONFIDENCE, type ReceiptRecord, type ScanStatus } from '../receipt'
 export interface ReceiptSummary {
   id: string;
   capturedAt: number;
-  /** YYYY-MM of the receipt's date, else of the day it was captured. */
+  /** YYYY-MM of the receipt's date; NO_DATE_MONTH when it has none (not the month it was scanned). */
   month: string;
   /** The receipt's own date (YYYY-MM-DD), null when unknown; absent on summaries stored before it was kept. */
   date?: string | null;
@@ -37,10 +37,11 @@ export function needsReview(receipt: ReceiptRecord): boolean {
   return KEY_FIELDS.some((name) => (fields.confidence[name] < LOW_CONFIDENCE || fields[name] === null) && !receipt.edited.includes(name));
 }
 
+/** The month of receipts whose date is unknown: spending is filed by when it happened, never by when it was scanned. */
+export const NO_DATE_MONTH = 'none';
+
 function monthOf(receipt: ReceiptRecord): string {
-  if (receipt.fields?.date) return receipt.fields.date.slice(0, 7);
-  const captured = new Date(receipt.capturedAt);
-  return `${captured.getFullYear()}-${String(captured.getMonth() + 1).padStart(2, '0')}`;
+  return receipt.fields?.date ? receipt.fields.date.slice(0, 7) : NO_DATE_MONTH;
 }
 
 function searchWords(receipt: ReceiptRecord): string {

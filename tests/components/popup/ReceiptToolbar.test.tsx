@@ -12,7 +12,7 @@ afterEach(cleanup);
 describe('ReceiptToolbar', () => {
   it('reports the search, month and status the user picks', () => {
     const onChange = vi.fn();
-    render(<ReceiptToolbar filter={NO_FILTER} months={['2024-03', '2024-02']} locale="en-GB" onChange={onChange} />);
+    render(<ReceiptToolbar filter={NO_FILTER} months={['2024-03', '2024-02']} sort="date" locale="en-GB" onChange={onChange} onSort={vi.fn()} />);
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'cafe' } });
     expect(onChange).toHaveBeenLastCalledWith({ ...NO_FILTER, query: 'cafe' });
     fireEvent.change(screen.getByLabelText('Month'), { target: { value: '2024-02' } });
@@ -20,6 +20,16 @@ describe('ReceiptToolbar', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'review' } });
     expect(onChange).toHaveBeenLastCalledWith({ ...NO_FILTER, show: 'review' });
     expect(screen.getByRole('option', { name: 'March 2024' })).not.toBeNull();
+  });
+
+  it('sorts by receipt date at first, and reports amount or scan time when picked', () => {
+    const onSort = vi.fn();
+    render(<ReceiptToolbar filter={NO_FILTER} months={[]} sort="date" locale="en-GB" onChange={vi.fn()} onSort={onSort} />);
+    expect((screen.getByLabelText('Sort') as HTMLSelectElement).value).toBe('date');
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'total' } });
+    expect(onSort).toHaveBeenLastCalledWith('total');
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'captured' } });
+    expect(onSort).toHaveBeenLastCalledWith('captured');
   });
 
   it("names months in the user's language", () => {
@@ -46,7 +56,7 @@ describe('BulkBar and UndoBar', () => {
     ['Delete selected', 'onDelete'],
     ['Clear', 'onClear'],
   ] as const)('"%s" calls %s', (name, handler) => {
-    const handlers = { onDelete: vi.fn(), onDownload: vi.fn(), onExport: vi.fn(), onClear: vi.fn() };
+    const handlers = { onDelete: vi.fn(), onDownload: vi.fn(), onExport: vi.fn(async () => 'Exported.'), onClear: vi.fn() };
     render(<BulkBar count={3} {...handlers} />);
     expect(screen.getByRole('toolbar').textContent).toContain('3 selected');
     fireEvent.click(screen.getByRole('button', { name }));
