@@ -31,4 +31,9 @@ describe('isExtensionMessage', () => {
   ])('%o → %s', (message, expected) => {
     expect(isExtensionMessage(message)).toBe(expected);
   });
+
+  it('accepts a page scan of an image whose address is 16 KB long', () => {
+    const srcUrl = `https://cdn.example/r.jpg?sig=${'s'.repeat(16 * 1024)}`;
+    expect(isExtensionMessage({ type: 'scan-batch', targets: [{ srcUrl, pageUrl: null, pageTitle: null, tabId: 4, frameId: 0 }] })).toBe(true);
+  });
 });

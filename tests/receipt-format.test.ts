@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptRecord, ScanProgress } from '../utils/receipt';
-import { describeImageSource, describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
+import { describeImageSource, shortenAddress, describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
 
 describe('receipt formatting', () => {
   it.each([
@@ -58,5 +58,23 @@ describe('describeImageSource', () => {
     ['not a url', 'Image'],
   ])('%s → %s', (url, text) => {
     expect(describeImageSource(url)).toBe(text);
+  });
+});
+
+describe('shortenAddress', () => {
+  const signed = `https://bucket.storage.example/r.jpg?X-Amz-Signature=${'0123456789abcdef'.repeat(75)}&X-Amz-Expires=300`;
+
+  it.each([
+    ['a short address', 'https://shop.example/r.jpg', 80, 'https://shop.example/r.jpg'],
+    ['an address of exactly the length', 'x'.repeat(80), 80, 'x'.repeat(80)],
+    ['a signed address', signed, 80, 'https://bucket.storage.example/r.jpg?X-Amz-Signature=…89abcdef&X-Amz-Expires=300'],
+    ['a signed address, shorter still', signed, 40, 'https://bucket.storage.exa…z-Expires=300'],
+  ])('keeps the start and end of %s around one ellipsis', (_, url, max, shown) => {
+    expect(shortenAddress(url, max)).toBe(shown);
+    expect(shortenAddress(url, max).length).toBeLessThanOrEqual(max);
+  });
+
+  it('shortens a long file name in the middle too', () => {
+    expect(describeImageSource(`https://shop.example/${'a'.repeat(100)}.jpg`)).toBe(`${'a'.repeat(53)}…${'a'.repeat(22)}.jpg`);
   });
 });

@@ -39,3 +39,34 @@ describe('scanErrors', () => {
     expect(scanErrors.ocrRateLimit('x', ms).message).toContain(`Wait ${text} or`);
   });
 });
+
+describe('scanErrors for downloads that cannot succeed', () => {
+  it.each([
+    [scanErrors.tooManyRedirects('cdn.example'), 'too-many-redirects', 'The address on cdn.example redirects in a loop, so the image cannot be downloaded. Open the image in its own tab and scan it from there.'],
+    [scanErrors.redirectToLocal('cdn.example', 'data'), 'redirect-to-local', 'The address on cdn.example redirects to a data: address, which a download may not follow, so the image cannot be downloaded.'],
+    [scanErrors.redirectToLocal('cdn.example', 'file'), 'redirect-to-local', 'The address on cdn.example redirects to a file: address, which a download may not follow, so the image cannot be downloaded.'],
+    [
+      scanErrors.redirectFailed('cdn.example'),
+      'redirect-failed',
+      'The address on cdn.example redirects, and the browser would not follow it: the redirect loops, or leads to a local (data: or file:) address. The image cannot be downloaded.',
+    ],
+    [scanErrors.credentialsInAddress('shop.example'), 'credentials-in-address', 'The image address has a user name and password in it (…@shop.example), which browsers do not allow in a download, so the image cannot be downloaded.'],
+    [scanErrors.addressTooLong(16 * 1024), 'address-too-long', 'The image address is over 16 KB long, too long to download, so the image cannot be scanned.'],
+    [
+      scanErrors.accessDenied(401),
+      'access-denied',
+      'The image server refused the image (HTTP 401): it needs you to be signed in, or it is not shared with you. Sign in to the site in this browser, then press Retry.',
+    ],
+    [
+      scanErrors.accessDenied(403),
+      'access-denied',
+      'The image server refused the image (HTTP 403): it needs you to be signed in, or it is not shared with you. Sign in to the site in this browser, then press Retry.',
+    ],
+  ])('%#: %s says its own sentence and is not retried by itself', (error, code, message) => {
+    expect(error).toEqual({ code, message, retryable: false });
+  });
+
+  it('still calls an unreachable host a network failure, retried by itself', () => {
+    expect(scanErrors.network('cdn.example')).toEqual({ code: 'network', message: 'Could not reach cdn.example. Check your connection and try again.', retryable: true });
+  });
+});

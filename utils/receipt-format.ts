@@ -59,8 +59,15 @@ export function describeImageSource(imageUrl: string): string {
   try {
     const url = new URL(imageUrl);
     const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '');
-    return name ? name.slice(0, 80) : `Image from ${url.hostname}`;
+    return name ? shortenAddress(name, 80) : `Image from ${url.hostname}`;
   } catch {
     return 'Image';
   }
+}
+
+/** An address short enough to show: its start and its end around a middle ellipsis (the full address goes in a title). */
+export function shortenAddress(url: string, maxLength = 80): string {
+  if (url.length <= maxLength) return url;
+  const tail = Math.floor((maxLength - 1) / 3);
+  return `${url.slice(0, maxLength - 1 - tail)}…${url.slice(url.length - tail)}`;
 }

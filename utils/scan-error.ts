@@ -2,6 +2,11 @@
 export type ScanErrorCode =
   | 'network'
   | 'too-many-redirects'
+  | 'redirect-to-local'
+  | 'redirect-failed'
+  | 'credentials-in-address'
+  | 'address-too-long'
+  | 'access-denied'
   | 'http-status'
   | 'not-found'
   | 'timeout'
@@ -78,6 +83,17 @@ export const scanErrors = {
     make('network', `Could not reach ${host}. Check your connection and try again.`, true),
   tooManyRedirects: (host: string) =>
     make('too-many-redirects', `The address on ${host} redirects in a loop, so the image cannot be downloaded. Open the image in its own tab and scan it from there.`, false),
+  redirectToLocal: (host: string, scheme: string) =>
+    make('redirect-to-local', `The address on ${host} redirects to a ${scheme}: address, which a download may not follow, so the image cannot be downloaded.`, false),
+  /** Chrome tells a loop from a redirect to data: or file: by neither its error nor an opaque redirect, so this names both. */
+  redirectFailed: (host: string) =>
+    make('redirect-failed', `The address on ${host} redirects, and the browser would not follow it: the redirect loops, or leads to a local (data: or file:) address. The image cannot be downloaded.`, false),
+  credentialsInAddress: (host: string) =>
+    make('credentials-in-address', `The image address has a user name and password in it (…@${host}), which browsers do not allow in a download, so the image cannot be downloaded.`, false),
+  addressTooLong: (limitBytes: number) =>
+    make('address-too-long', `The image address is over ${formatBytes(limitBytes)} long, too long to download, so the image cannot be scanned.`, false),
+  accessDenied: (status: number) =>
+    make('access-denied', `The image server refused the image (HTTP ${status}): it needs you to be signed in, or it is not shared with you. Sign in to the site in this browser, then press Retry.`, false),
   httpStatus: (status: number, what: string) =>
     make('http-status', `The ${what} answered with HTTP ${status}.`, status >= 500 || status === 429),
   notFound: () => make('not-found', 'The image is no longer there (HTTP 404).', false),

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { LOW_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
-import { describeStatus, formatReceiptDate, isInFlight } from '@/utils/receipt-format';
+import { describeStatus, formatReceiptDate, isInFlight, shortenAddress } from '@/utils/receipt-format';
 import { describedBy, Field } from '../shared/Field';
 import { OriginalView } from './OriginalView';
 
@@ -142,7 +142,14 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       </div>
       <p class="meta">
         Scanned {formatReceiptDate(new Date(receipt.capturedAt).toISOString().slice(0, 10), locale)}
-        {receipt.source.pageUrl && <> from <span class="source">{receipt.source.pageTitle || receipt.source.pageUrl}</span></>}
+        {receipt.source.pageUrl && (
+          <>
+            {' '}from <span class="source" title={receipt.source.pageUrl}>{receipt.source.pageTitle || shortenAddress(receipt.source.pageUrl)}</span>
+          </>
+        )}
+      </p>
+      <p class="meta">
+        Image <span class="source image-address" title={receipt.source.imageUrl}>{shortenAddress(receipt.source.imageUrl)}</span>
       </p>
       <div class="detail-actions">
         <button type="button" onClick={onDownload} disabled={!receipt.original}>

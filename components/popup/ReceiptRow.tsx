@@ -21,6 +21,7 @@ interface Props {
 
 export function ReceiptRow({ receipt, progress, locale, highlighted = false, focusable = false, selected = false, onToggleSelected, onOpen, onRetry, onCancel }: Props) {
   const { fields } = receipt;
+  const namedBySource = !fields?.merchant && receipt.status !== 'done';
   const merchant = fields?.merchant ?? (receipt.status === 'done' ? 'Unknown merchant' : describeImageSource(receipt.source.imageUrl));
   const flagged = needsReview(receipt);
   const liveProgress = progress ?? receipt.progress;
@@ -42,7 +43,9 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, foc
       </div>
       <div class="receipt-summary">
         <div class="receipt-line">
-          <span class="merchant">{merchant}</span>
+          <span class="merchant" title={namedBySource ? receipt.source.imageUrl : undefined}>
+            {merchant}
+          </span>
           {receipt.status === 'done' && <span class="total">{formatTotal(fields?.total ?? null, fields?.currency ?? null)}</span>}
         </div>
         <div class="receipt-line secondary">

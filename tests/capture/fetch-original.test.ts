@@ -50,6 +50,26 @@ const routes: Record<string, Route> = {
     response.writeHead(403);
     response.end('no');
   },
+  '/unauthorized': (_, response) => {
+    response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="receipts"' });
+    response.end('sign in');
+  },
+  '/loop': (_, response) => {
+    response.writeHead(302, { Location: '/loop' });
+    response.end();
+  },
+  '/to-data': (_, response) => {
+    response.writeHead(302, { Location: 'data:image/png;base64,iVBORw0KGgo=' });
+    response.end();
+  },
+  '/to-file': (_, response) => {
+    response.writeHead(301, { Location: 'file:///home/user/receipt.jpg' });
+    response.end();
+  },
+  '/hop-to-data': (_, response) => {
+    response.writeHead(307, { Location: '/to-data' });
+    response.end();
+  },
   '/broken': (_, response) => {
     response.writeHead(503);
     response.end();
@@ -97,9 +117,11 @@ const routes: Record<string, Route> = {
 let server: Server;
 let base = '';
 let dripsClosed = 0;
+const hits = new Map<string, number>();
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    hits.set(request.url ?? '', (hits.get(request.url ?? '') ?? 0) + 1);
     const route = routes[request.url ?? ''];
     if (route) route(request, response);
     else {
@@ -184,7 +206,8 @@ describe('fetchOriginal over HTTP', () => {
 
   it.each([
     ['/missing', scanErrors.notFound()],
-    ['/forbidden', scanErrors.httpStatus(403, 'image server')],
+    ['/forbidden', scanErrors.accessDenied(403)],
+    ['/unauthorized', scanErrors.accessDenied(401)],
     ['/broken', scanErrors.httpStatus(503, 'image server')],
   ])('turns the status of %s into a user-facing error', async (path, expected) => {
     expect(await failureOf(download(path))).toEqual(expected);
@@ -244,6 +267,60 @@ describe('fetchOriginal over HTTP', () => {
     const pending = download('/stall-body', { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('user cancelled')), 50);
     await expect(pending).rejects.toThrow('user cancelled');
+  });
+});
+
+describe('fetchOriginal when a redirect cannot be followed (Node shows where each hop leads)', () => {
+  it.each([
+    ['a loop', '/loop', () => scanErrors.tooManyRedirects(new URL(base).host)],
+    ['a redirect to data:', '/to-data', () => scanErrors.redirectToLocal(new URL(base).host, 'data')],
+    ['a redirect to file:', '/to-file', () => scanErrors.redirectToLocal(new URL(base).host, 'file')],
+    ['a second hop to data:', '/hop-to-data', () => scanErrors.redirectToLocal(new URL(base).host, 'data')],
+  ])('names %s, and says trying again will not help', async (_, path, expected) => {
+    const error = await failureOf(download(path));
+    expect(error).toEqual(expected());
+    expect(error.retryable).toBe(false);
+  });
+
+  it('asks the redirecting address once more, without following it, to tell a local target from a dropped connection', async () => {
+    hits.clear();
+    await failureOf(download('/to-file'));
+    expect(hits.get('/to-file')).toBe(2);
+  });
+});
+
+describe('fetchOriginal in a browser, where a failed fetch says only "Failed to fetch"', () => {
+  const opaqueRedirect = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as unknown as Response;
+  const browserFetch = (manualAnswer: (signal: AbortSignal | null | undefined) => Promise<Response>) =>
+    vi.fn<typeof fetch>(async (_, init) => {
+      if (init?.redirect === 'manual') return manualAnswer(init.signal);
+      throw new TypeError('Failed to fetch');
+    });
+
+  it('names both a loop and a local target when the address redirects and the redirect is hidden', async () => {
+    const spy = browserFetch(async () => opaqueRedirect);
+    const error = await failureOf(fetchOriginal({ url: 'https://cdn.example/r.jpg', fetch: spy, limitBytes: KB }));
+    expect(error).toEqual(scanErrors.redirectFailed('cdn.example'));
+    expect(error.message).toBe(
+      'The address on cdn.example redirects, and the browser would not follow it: the redirect loops, or leads to a local (data: or file:) address. The image cannot be downloaded.',
+    );
+    expect(spy.mock.calls.map(([, init]) => init?.redirect)).toEqual(['follow', 'manual']);
+  });
+
+  it.each([
+    ['the second request fails too', async (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'))],
+    ['the server answers the second request', async () => new Response('ok')],
+  ])('says the host could not be reached, to be retried, when %s', async (_, manualAnswer) => {
+    const error = await failureOf(fetchOriginal({ url: 'https://cdn.example/r.jpg', fetch: browserFetch(manualAnswer), limitBytes: KB }));
+    expect(error).toEqual(scanErrors.network('cdn.example'));
+    expect(error.retryable).toBe(true);
+  });
+
+  it('times out a second request that does not answer', async () => {
+    const error = await failureOf(
+      fetchOriginal({ url: 'https://cdn.example/r.jpg', fetch: browserFetch((signal) => new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))))), limitBytes: KB, timeoutMs: 100 }),
+    );
+    expect(error).toEqual(scanErrors.timeout('image server', 0.1));
   });
 });
 
@@ -323,6 +400,35 @@ describe('fetchOriginal addresses', () => {
   ])('refuses %s', async (url, scheme) => {
     const spy = vi.fn(fetch);
     expect(await failureOf(fetchOriginal({ url, fetch: spy, limitBytes: KB }))).toEqual(scanErrors.unsupportedSource(scheme));
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['http://user:secret@shop.example/r.jpg', 'shop.example'],
+    ['https://user@shop.example:8443/r.jpg', 'shop.example:8443'],
+    ['https://:secret@shop.example/r.jpg', 'shop.example'],
+  ])('refuses %s, with a user name or password, without fetching it', async (url, host) => {
+    const spy = vi.fn(fetch);
+    const error = await failureOf(fetchOriginal({ url, fetch: spy, limitBytes: KB }));
+    expect(error).toEqual(scanErrors.credentialsInAddress(host));
+    expect(error.retryable).toBe(false);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('fetches an address of 16 KB whole', async () => {
+    const head = 'https://storage.example/r.jpg?X-Signature=';
+    const url = `${head}${'a'.repeat(16 * KB - head.length)}`;
+    expect(url.length).toBe(16 * KB);
+    const spy = vi.fn(async () => new Response(bytesOfLength(10)));
+    await fetchOriginal({ url, fetch: spy, limitBytes: KB });
+    expect(spy).toHaveBeenCalledWith(url, expect.anything());
+  });
+
+  it('refuses an address over 16 KB without fetching it', async () => {
+    const spy = vi.fn(fetch);
+    const error = await failureOf(fetchOriginal({ url: `https://storage.example/r.jpg?s=${'a'.repeat(16 * KB)}`, fetch: spy, limitBytes: KB }));
+    expect(error).toEqual(scanErrors.addressTooLong(16 * KB));
+    expect(error.message).toBe('The image address is over 16 KB long, too long to download, so the image cannot be scanned.');
     expect(spy).not.toHaveBeenCalled();
   });
 

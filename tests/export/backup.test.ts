@@ -88,6 +88,18 @@ describe('exportBackup and importBackup', () => {
     expect((await repository.listSummaries()).map((summary) => summary.id)).toEqual(['r1', 'r2', 'r3', 'a/../b c']);
   });
 
+  it('keeps a 16 KB image address whole through a backup and its restore', async () => {
+    const signed = `https://bucket.storage.example/r.jpg?X-Amz-Signature=${'f'.repeat(16 * 1024 - 53)}`;
+    expect(signed.length).toBe(16 * 1024);
+    const receipt = makeReceipt({ id: 'r9', status: 'queued', source: { imageUrl: signed, pageUrl: null, pageTitle: null }, job: { srcUrl: signed, tabId: null, frameId: 0, attempts: 0, notBefore: 0, batchId: null } });
+    await repository.putBack({ receipt, original: null, ocrPage: null });
+    const backup = new Blob([await exportBytes()]);
+    repository = newRepository();
+    expect(await importBackup(backup, repository, sha256Hex)).toEqual({ ok: true, imported: 1, skipped: 0 });
+    const restored = await repository.get('r9');
+    expect([restored?.source.imageUrl, restored?.job?.srcUrl]).toEqual([signed, signed]);
+  });
+
   it('writes a manifest with receipts and checksums, and files named by receipt id, and nothing else', async () => {
     await seed();
     const files = await readZip(new Blob([await exportBytes()]));

@@ -179,6 +179,32 @@ describe('scan pipeline', () => {
     expect(receipt.job?.srcUrl.length).toBeLessThanOrEqual(501);
   });
 
+  it('keeps a long signed address whole and downloads it whole, at the click and again from the queue', async () => {
+    const signed = `https://bucket.storage.example/receipts/r.jpg?X-Amz-Credential=${'c'.repeat(300)}&X-Amz-Signature=${'f'.repeat(840)}`;
+    expect(signed.length).toBeGreaterThan(1200);
+    const env = environment();
+    const scanner = createScanner(env);
+    const receipt = await scanner.capture({ ...target, srcUrl: signed });
+    expect(receipt.job?.srcUrl).toBe(signed);
+    expect(receipt.source.imageUrl).toBe(signed);
+    await scanner.process(receipt.id);
+    expect(env.fetch).toHaveBeenCalledWith(signed, expect.anything());
+    expect((await repository.get(receipt.id))?.status).toBe('done');
+  });
+
+  it('refuses an http address over 16 KB at the click, keeping its start, and again at a retry, never requesting it', async () => {
+    const tooLong = `https://mail.example/attachment?token=${'t'.repeat(17 * 1024)}`;
+    const env = environment();
+    const scanner = createScanner(env);
+    const receipt = await scanner.capture({ ...target, srcUrl: tooLong });
+    expect(receipt).toMatchObject({ status: 'failed', error: scanErrors.addressTooLong(16 * 1024), original: null });
+    expect(receipt.source.imageUrl).toBe(`${tooLong.slice(0, 500)}…`);
+    expect(receipt.job?.srcUrl).toBe(`${tooLong.slice(0, 500)}…`);
+    const retried = await scanner.process(receipt.id).catch((error: unknown) => error);
+    expect(retried instanceof ScanFailure ? retried.error : retried).toEqual(scanErrors.addressTooLong(16 * 1024));
+    expect(env.fetch).not.toHaveBeenCalled();
+  });
+
   it('keeps what the user corrected when the receipt is read again', async () => {
     const scanner = createScanner(environment());
     const id = await scanner.scan(target);

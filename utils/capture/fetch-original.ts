@@ -1,5 +1,7 @@
 import { startDeadline } from '../deadline';
 import { ScanFailure, scanErrors, type ScanError } from '../scan-error';
+import { explainFailedConnection } from './failed-connection';
+import { MAX_IMAGE_ADDRESS, isTooLongToDownload } from './image-address';
 
 export interface FetchOriginalOptions {
   url: string;
@@ -86,12 +88,17 @@ async function readBody(response: Response, options: FetchOriginalOptions, total
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
-/** Browsers say only "Failed to fetch"; runtimes that give a cause (Node's undici: "redirect count exceeded") name the loop. */
-function isRedirectLoop(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
-    if (/redirect count exceeded|too many redirects|redirect loop/i.test(cause.message)) return true;
-  }
-  return false;
+/** What a server's refusal means to the user: gone, not theirs to see, or a failure that may pass. */
+function statusError(status: number): ScanError {
+  if (status === 404) return scanErrors.notFound();
+  if (status === 401 || status === 403) return scanErrors.accessDenied(status);
+  return scanErrors.httpStatus(status, SERVER);
+}
+
+/** Addresses refused before any request: ones a download cannot use, and ones fetch would throw on at once. */
+function checkWebAddress(url: string, source: URL): void {
+  if (isTooLongToDownload(url)) fail(scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
+  if (source.username !== '' || source.password !== '') fail(scanErrors.credentialsInAddress(source.host));
 }
 
 /** Downloads the original image as the user's browser would (with their cookies), within a size limit and a stall timeout. */
@@ -101,6 +108,7 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
   const scheme = source.protocol.replace(/:$/, '');
   if (scheme === 'blob') return readBlob(url, limitBytes, options);
   if (scheme !== 'http' && scheme !== 'https' && scheme !== 'data') return fail(scanErrors.unsupportedSource(scheme));
+  if (scheme !== 'data') checkWebAddress(url, source);
   signal?.throwIfAborted();
 
   // A server that drips a byte now and then never stalls: the deadline ends the download whatever it does.
@@ -117,27 +125,29 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
       controller.abort();
     }, timeoutMs);
   };
-  const explain = (error: unknown, phase: 'connect' | 'body'): unknown => {
+  const explain = async (error: unknown, phase: 'connect' | 'body'): Promise<unknown> => {
     if (error instanceof ScanFailure) return error;
     if (deadline.passed() && deadlineMs !== undefined) return new ScanFailure(scanErrors.downloadDeadline(Math.round(deadlineMs / 100) / 10));
     if (stalled) return new ScanFailure(scanErrors.timeout(SERVER, Math.round(timeoutMs / 100) / 10));
     if (signal?.aborted || isAbort(error)) return signal?.reason ?? error;
     if (scheme === 'data') return new ScanFailure(scanErrors.notAnImage('a malformed data: address'));
     if (!(error instanceof TypeError)) return error;
-    if (phase === 'connect' && isRedirectLoop(error)) return new ScanFailure(scanErrors.tooManyRedirects(source.host));
-    return new ScanFailure(phase === 'connect' ? scanErrors.network(source.host) : scanErrors.truncated('image'));
+    if (phase === 'body') return new ScanFailure(scanErrors.truncated('image'));
+    restartStallTimer();
+    const cause = await explainFailedConnection(source, error, { fetch: options.fetch, signal: controller.signal });
+    return stalled || signal?.aborted ? explain(new DOMException('stopped', 'AbortError'), phase) : new ScanFailure(cause);
   };
 
   try {
     restartStallTimer();
     const init: RequestInit = scheme === 'data' ? { signal: controller.signal } : { signal: controller.signal, credentials: 'include', redirect: 'follow' };
-    const response = await options.fetch(url, init).catch((error: unknown) => {
-      throw explain(error, 'connect');
+    const response = await options.fetch(url, init).catch(async (error: unknown) => {
+      throw await explain(error, 'connect');
     });
     restartStallTimer();
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      return fail(response.status === 404 ? scanErrors.notFound() : scanErrors.httpStatus(response.status, SERVER));
+      return fail(statusError(response.status));
     }
     const total = readDeclaredLength(response);
     options.onDeclaredLength?.(total);
@@ -145,8 +155,8 @@ export async function fetchOriginal(options: FetchOriginalOptions): Promise<Uint
       await response.body?.cancel().catch(() => undefined);
       return fail(scanErrors.tooLarge(total, limitBytes));
     }
-    return await readBody(response, options, total, restartStallTimer).catch((error: unknown) => {
-      throw explain(error, 'body');
+    return await readBody(response, options, total, restartStallTimer).catch(async (error: unknown) => {
+      throw await explain(error, 'body');
     });
   } finally {
     clearTimeout(timer);

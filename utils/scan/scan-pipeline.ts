@@ -1,5 +1,6 @@
 import type { CanvasEnv } from '../image/downscale';
 import { fetchOriginal } from '../capture/fetch-original';
+import { addressToStore, isCutAddress, isTooLongToDownload, MAX_IMAGE_ADDRESS } from '../capture/image-address';
 import { keepOriginal } from './keep-original';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { ScanEvent, ScanTarget } from '../protocol';
@@ -33,16 +34,9 @@ interface DownloadedImage {
 /** How a processed scan ended when it did not fail. */
 export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
 
-/** data: addresses can be megabytes long; the receipt only needs to say where it came from. */
-const MAX_STORED_URL = 500;
-
 /** Images that exist only in the page (blob:) or only in the click (data:) are read at once. */
 export function isReadAtCapture(srcUrl: string): boolean {
   return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:');
-}
-
-function shortUrl(url: string): string {
-  return url.length > MAX_STORED_URL ? `${url.slice(0, MAX_STORED_URL)}…` : url;
 }
 
 export function createScanner(env: ScanEnv) {
@@ -86,9 +80,14 @@ export function createScanner(env: ScanEnv) {
      */
     async capture(target: ScanTarget, batchId: string | null = null): Promise<ReceiptRecord> {
       const id = env.newId();
-      const job = { srcUrl: shortUrl(target.srcUrl), tabId: target.tabId, frameId: target.frameId, attempts: 0, notBefore: 0, batchId };
-      const receipt = await repository.create({ id, capturedAt: env.now(), job, source: { imageUrl: shortUrl(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
+      const job = { srcUrl: addressToStore(target.srcUrl), tabId: target.tabId, frameId: target.frameId, attempts: 0, notBefore: 0, batchId };
+      const receipt = await repository.create({ id, capturedAt: env.now(), job, source: { imageUrl: addressToStore(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
       status.changed(id);
+      // Only the start of an address too long to download is kept: it is refused now, never requested.
+      if (isTooLongToDownload(target.srcUrl)) {
+        await markFailed(id, scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
+        return (await repository.get(id)) ?? receipt;
+      }
       if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
         const image = await readImage(id, target, await env.loadSettings());
@@ -112,6 +111,7 @@ export function createScanner(env: ScanEnv) {
       if (!receipt.original) {
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
+        if (isCutAddress(srcUrl)) throw new ScanFailure(scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
         const image = await readImage(id, target, settings, signal);
         signal?.throwIfAborted();

@@ -98,4 +98,20 @@ describe('ReceiptDetail', () => {
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(onBack).toHaveBeenCalledOnce();
   });
+
+  it('shows a long image address shortened in the middle, with the whole address in its title', () => {
+    const imageUrl = `https://bucket.storage.example/receipts/2024/march-receipt.jpg?X-Amz-Signature=${'f'.repeat(1100)}`;
+    renderDetail(makeReceipt({ source: { imageUrl, pageUrl: 'https://shop.example/', pageTitle: 'My orders' } }));
+    const shown = document.querySelector('.image-address');
+    expect(shown?.textContent).toBe(`${imageUrl.slice(0, 53)}…${imageUrl.slice(-26)}`);
+    expect(shown?.getAttribute('title')).toBe(imageUrl);
+  });
+
+  it('shows a page without a title by its address, shortened, with the whole address in its title', () => {
+    const pageUrl = `https://mail.example/inbox/message?id=${'9'.repeat(400)}`;
+    renderDetail(makeReceipt({ source: { imageUrl: 'https://shop.example/r.jpg', pageUrl, pageTitle: null } }));
+    const page = [...document.querySelectorAll('.source')].find((element) => element.getAttribute('title') === pageUrl);
+    expect(page?.textContent).toHaveLength(80);
+    expect(page?.textContent?.startsWith('https://mail.example/inbox/message?id=999')).toBe(true);
+  });
 });

@@ -44,6 +44,14 @@ describe('ReceiptList', () => {
     expect(onRetry).toHaveBeenCalledWith('r1');
   });
 
+  it('names a receipt not yet read by its image file, with the whole address in its title', () => {
+    const imageUrl = `https://bucket.storage.example/receipts/2024/march-receipt.jpg?X-Amz-Signature=${'f'.repeat(1100)}`;
+    render(<ReceiptList receipts={[makeReceipt({ status: 'queued', fields: null, source: { imageUrl, pageUrl: null, pageTitle: null } })]} progress={{}} locale="en" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    const merchant = document.querySelector('.merchant');
+    expect(merchant?.textContent).toBe('march-receipt.jpg');
+    expect(merchant?.getAttribute('title')).toBe(imageUrl);
+  });
+
   it('flags a receipt whose key fields are unsure, unless the user corrected them', () => {
     const unsure = { ...parsedReceipt, confidence: { ...parsedReceipt.confidence, total: 0.2 } };
     const { rerender } = render(<ReceiptList receipts={[makeReceipt({ fields: unsure })]} progress={{}} locale="en" onOpen={vi.fn()} onRetry={vi.fn()} />);
