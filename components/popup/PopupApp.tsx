@@ -40,6 +40,14 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
   const [shown, setShown] = useState(FIRST_MATCHES);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [sort, setSort] = useState<PopupSort>('date');
+  // Back from a receipt, focus returns to its row, where the user left the list.
+  const [returnFocusId, setReturnFocusId] = useState<string | null>(null);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  useEffect(() => {
+    if (openId !== null || returnFocusId === null) return;
+    document.querySelector<HTMLElement>(`.receipts > li[data-receipt-id="${CSS.escape(returnFocusId)}"]`)?.focus();
+    setReturnFocusId(null);
+  }, [openId, returnFocusId]);
   const locale = navigator.language;
 
   const onDuplicate = useCallback((_receiptId: string, existingId: string) => {
@@ -111,14 +119,16 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           receipt={open}
           locale={locale}
           loadOriginal={() => repository.getOriginal(open.id)}
-          onBack={() => setOpenId(null)}
+          onBack={() => (setOpenId(null), setSavedId(null), setReturnFocusId(open.id))}
           onRetry={() => retry(open.id)}
           onCancel={() => cancel(open.id)}
+          justSaved={savedId === open.id}
           onSave={(corrections: Partial<Record<FieldName, string | null>>) =>
             // Summaries too: search, the month filter and the totals must see the corrected fields.
-            void repository.saveCorrections(open.id, corrections).then(() => (reload(), cursor.refresh(open.id)))
+            void repository.saveCorrections(open.id, corrections).then(() => (setSavedId(open.id), reload(), cursor.refresh(open.id)))
           }
-          onDownload={async () => setNotice(await actions.downloadOriginal(open))}
+          onDownload={() => actions.downloadOriginal(open)}
+          reviewUrl={(id) => browser.runtime.getURL(`/review.html?id=${encodeURIComponent(id)}`)}
           onDelete={() => void undoDelete.remove([open.id])}
         />
         {undoDelete.message && <UndoBar message={undoDelete.message} onUndo={() => void undoDelete.restore()} />}

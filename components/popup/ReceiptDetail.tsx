@@ -3,6 +3,7 @@ import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { LOW_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
 import { describeStatus, formatReceiptDate, isInFlight, shortenAddress } from '@/utils/receipt-format';
+import { canRetry } from '@/utils/scan/retry-policy';
 import { describedBy, Field } from '../shared/Field';
 import { OriginalView } from './OriginalView';
 
@@ -23,11 +24,16 @@ interface Props {
   loadOriginal: () => Promise<Blob | undefined>;
   onBack: () => void;
   onSave: (corrections: Partial<Record<FieldName, string | null>>) => void;
-  onDownload: () => void;
+  /** Saves the original; answers with a sentence shown beside the button. */
+  onDownload: () => Promise<string>;
   onDelete: () => void;
   onRetry: () => void;
   /** Stops the scan while it is in flight; absent where nothing can be stopped. */
   onCancel?: () => void;
+  /** The review page's address for a receipt. */
+  reviewUrl: (id: string) => string;
+  /** The receipt shown was just saved (the record read back after Save). */
+  justSaved?: boolean;
 }
 
 function draftOf(receipt: ReceiptRecord): Record<FieldName, string> {
@@ -36,22 +42,32 @@ function draftOf(receipt: ReceiptRecord): Record<FieldName, string> {
   return draft;
 }
 
-export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, onDownload, onDelete, onRetry, onCancel }: Props) {
+export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, onDownload, onDelete, onRetry, onCancel, reviewUrl, justSaved = false }: Props) {
   const [draft, setDraft] = useState(() => draftOf(receipt));
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [saved, setSaved] = useState(false);
+  // The draft as saved: "Changes saved." stays until the user types again, also once the saved record comes back.
+  const [savedDraft, setSavedDraft] = useState<Record<FieldName, string> | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const [downloadStatus, setDownloadStatus] = useState('');
   const { fields } = receipt;
+  const stored = draftOf(receipt);
+  const typed = (name: FieldName) => draft[name] !== stored[name];
+  const dirty = EDITABLE.some(({ name }) => typed(name));
+  const leave = () => (dirty ? setLeaving(true) : onBack());
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onBack();
+      if (event.key !== 'Escape') return;
+      // Esc on the question itself keeps editing.
+      if (leaving) setLeaving(false);
+      else leave();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  });
 
-  function save(event: Event) {
-    event.preventDefault();
+  function save(event?: Event): boolean {
+    event?.preventDefault();
     const corrections: Partial<Record<FieldName, string | null>> = {};
     const problems: Partial<Record<FieldName, string>> = {};
     for (const { name } of EDITABLE) {
@@ -60,27 +76,44 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       else if (checked.value !== (fields?.[name] ?? null)) corrections[name] = checked.value;
     }
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) return false;
     onSave(corrections);
-    setSaved(true);
+    setSavedDraft(draft);
+    return true;
   }
 
   return (
     <section class="detail" aria-labelledby="detail-title">
       <header class="detail-header">
-        <button type="button" class="secondary" onClick={onBack}>
+        <button type="button" class="secondary" onClick={leave}>
           Back
         </button>
-        <h2 id="detail-title">{fields?.merchant ?? 'Receipt'}</h2>
+        <h1 id="detail-title">{fields?.merchant ?? 'Receipt'}</h1>
       </header>
+      {leaving && (
+        <div class="leave-prompt" role="alertdialog" aria-labelledby="leave-question">
+          <p id="leave-question">You changed this receipt. Save the changes before you leave?</p>
+          <button type="button" autoFocus onClick={() => save() && onBack()}>
+            Save and leave
+          </button>
+          <button type="button" class="danger" onClick={onBack}>
+            Leave without saving
+          </button>
+          <button type="button" class="secondary" onClick={() => setLeaving(false)}>
+            Keep editing
+          </button>
+        </div>
+      )}
       {(receipt.status === 'failed' || receipt.status === 'queued') && receipt.error && (
         <div class="detail-error">
           <p class="error" role="alert">
             {receipt.error.message}
           </p>
-          <button type="button" onClick={onRetry}>
-            Retry
-          </button>
+          {(canRetry(receipt) || receipt.status === 'queued') && (
+            <button type="button" onClick={onRetry}>
+              Retry
+            </button>
+          )}
         </div>
       )}
       {onCancel && isInFlight(receipt) && (
@@ -100,9 +133,11 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       {fields && (
         <form class="fields" onSubmit={save} noValidate>
           {EDITABLE.map(({ name, label, hint }) => {
-            const lowConfidence = fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name) && draft[name] !== '';
+            // What the user typed is theirs: marked edited as soon as it differs, never "check this".
+            const edited = receipt.edited.includes(name) || typed(name);
+            const lowConfidence = !edited && fields.confidence[name] < LOW_CONFIDENCE && draft[name] !== '';
             const id = `field-${name}`;
-            const note = receipt.edited.includes(name) ? 'edited' : lowConfidence ? 'check this' : undefined;
+            const note = edited ? 'edited' : lowConfidence ? 'check this' : undefined;
             return (
               <div key={name} class={lowConfidence ? 'low-confidence' : undefined}>
                 <Field id={id} label={label} error={errors[name]} hint={note}>
@@ -111,10 +146,7 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
                     name={name}
                     value={draft[name]}
                     placeholder={hint}
-                    onInput={(event) => {
-                      setSaved(false);
-                      setDraft({ ...draft, [name]: event.currentTarget.value });
-                    }}
+                    onInput={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })}
                   />
                 </Field>
               </div>
@@ -135,7 +167,7 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
           )}
           <div class="form-actions">
             <button type="submit">Save changes</button>
-            {saved && <span role="status">Changes saved.</span>}
+            <span role="status">{(savedDraft && EDITABLE.every(({ name }) => savedDraft[name] === draft[name])) || (justSaved && !dirty) ? 'Changes saved.' : ''}</span>
           </div>
         </form>
       )}
@@ -152,17 +184,25 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
         Image <span class="source image-address" title={receipt.source.imageUrl}>{shortenAddress(receipt.source.imageUrl)}</span>
       </p>
       <div class="detail-actions">
-        <button type="button" onClick={onDownload} disabled={!receipt.original}>
+        <button type="button" onClick={async () => setDownloadStatus(await onDownload())} disabled={!receipt.original}>
           Download original
         </button>
         <button type="button" class="danger" onClick={onDelete}>
           Delete
         </button>
+        <a href={reviewUrl(receipt.id)} target="_blank" rel="noreferrer">
+          Open in a tab
+        </a>
+        <span class="action-status" role="status">
+          {downloadStatus}
+        </span>
       </div>
       {receipt.ocr && (
         <details open>
           <summary>OCR text</summary>
-          <pre aria-label="OCR text">{receipt.ocr.text}</pre>
+          <pre aria-label="OCR text" tabIndex={0}>
+            {receipt.ocr.text}
+          </pre>
         </details>
       )}
     </section>

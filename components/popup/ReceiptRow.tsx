@@ -1,3 +1,4 @@
+import { canRetry } from '@/utils/scan/retry-policy';
 import type { ReceiptRecord, ScanProgress } from '@/utils/receipt';
 import { needsReview } from '@/utils/storage/receipt-summary';
 import { describeImageSource, describeStatus, formatReceiptDate, formatTotal, isInFlight } from '@/utils/receipt-format';
@@ -27,7 +28,7 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, foc
   const liveProgress = progress ?? receipt.progress;
   const showsProgress = isInFlight(receipt) && liveProgress !== null;
   // A scan waiting out a backoff shows why, and can be retried at once.
-  const retryable = receipt.status === 'failed' || (receipt.status === 'queued' && receipt.error !== null);
+  const retryable = canRetry(receipt) || (receipt.status === 'queued' && receipt.error !== null);
   return (
     <li
       class={`receipt-row status-${receipt.status}${highlighted ? ' highlight' : ''}${selected ? ' selected' : ''}`}

@@ -50,9 +50,13 @@ describe('whether Retry is offered', () => {
   it.each([
     ['a failed read whose original is kept', { status: 'failed', original, error: scanErrors.ocrFailed('x') }, true],
     ['a download that may pass', { status: 'failed', original: null, error: scanErrors.network('shop.example') }, true],
-    ['an address that is no image', { status: 'failed', original: null, error: scanErrors.notAnImage('an HTML page') }, false],
+    ['an address that served a web page (a sign-in page, say)', { status: 'failed', original: null, error: scanErrors.notAnImage('an HTML page') }, true],
     ['an image gone for good', { status: 'failed', original: null, error: scanErrors.notFound() }, false],
     ['a finished scan', { status: 'done', original, error: null }, false],
+    ['a cancelled scan', { status: 'failed', original: null, error: scanErrors.cancelled() }, true],
+    ['an image behind a sign-in', { status: 'failed', original: null, error: scanErrors.accessDenied(403) }, true],
+    ['a page closed since', { status: 'failed', original: null, error: scanErrors.blobGone() }, false],
+    ['an address over 16 KB', { status: 'failed', original: null, error: scanErrors.addressTooLong(16_384) }, false],
   ])('%s: %s', (_name, receipt, offered) => {
     expect(canRetry(receipt)).toBe(offered);
   });

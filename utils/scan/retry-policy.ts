@@ -1,4 +1,4 @@
-import type { ScanError } from '../scan-error';
+import type { ScanError, ScanErrorCode } from '../scan-error';
 
 /** Scans retried by themselves at most this often; after that, Retry is the user's. */
 export const MAX_AUTOMATIC_ATTEMPTS = 4;
@@ -18,7 +18,17 @@ export function retryDelay(error: ScanError, attempts: number, random: () => num
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** Whether pressing Retry can end differently: the original is kept (read again, perhaps with another key), or the failure may pass. */
+/** Failures no second try can mend: the source is gone or can never be read, and nothing was kept to read again. */
+const HOPELESS: ReadonlySet<ScanErrorCode> = new Set<ScanErrorCode>([
+  'not-found', 'blob-gone', 'original-missing', 'unsupported-source', 'address-too-long', 'credentials-in-address',
+  'redirect-to-local', 'image-damaged', 'too-many-pixels', 'unknown-pixel-size', 'empty',
+]);
+
+/**
+ * Whether pressing Retry can end differently: the original is kept (read again, perhaps with another key or limit), or
+ * the failure may pass or be mended by the user (a sign-in, a raised limit or deadline, a cancelled scan).
+ */
 export function canRetry(receipt: { status: string; original: unknown; error: ScanError | null }): boolean {
-  return receipt.status === 'failed' && (receipt.original !== null || receipt.error?.retryable === true);
+  if (receipt.status !== 'failed') return false;
+  return receipt.original !== null || receipt.error === null || !HOPELESS.has(receipt.error.code);
 }

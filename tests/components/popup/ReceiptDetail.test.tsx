@@ -7,7 +7,7 @@ import { makeReceipt, parsedReceipt } from '../receipt-fixtures';
 afterEach(cleanup);
 
 function renderDetail(receipt = makeReceipt()) {
-  const handlers = { onBack: vi.fn(), onSave: vi.fn(), onDownload: vi.fn(), onDelete: vi.fn(), onRetry: vi.fn() };
+  const handlers = { onBack: vi.fn(), onSave: vi.fn(), onDownload: vi.fn(async () => 'Saved as receipt.jpg'), reviewUrl: (id: string) => `chrome-extension://x/review.html?id=${id}`, onDelete: vi.fn(), onRetry: vi.fn() };
   render(<ReceiptDetail receipt={receipt} locale="en-GB" loadOriginal={async () => new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })} {...handlers} />);
   return handlers;
 }
@@ -34,7 +34,7 @@ describe('ReceiptDetail', () => {
     fireEvent.input(input('Currency'), { target: { value: 'eur' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(onSave).toHaveBeenCalledWith({ total: '1234.50', currency: 'EUR' });
-    expect(screen.getByRole('status').textContent).toBe('Changes saved.');
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain('Changes saved.');
   });
 
   it('refuses an impossible date and saves nothing', () => {
@@ -44,7 +44,8 @@ describe('ReceiptDetail', () => {
     expect(onSave).not.toHaveBeenCalled();
     expect(screen.getByText('Enter a real date as YYYY-MM-DD.')).not.toBeNull();
     expect(input('Date').getAttribute('aria-invalid')).toBe('true');
-    expect(input('Date').getAttribute('aria-describedby')).toBe('field-date-error');
+    // Typed by the user, the field is marked edited: the hint is named beside the error.
+    expect(input('Date').getAttribute('aria-describedby')).toBe('field-date-error field-date-hint');
   });
 
   it('marks unsure fields for review and edited ones as edited', () => {
@@ -113,5 +114,54 @@ describe('ReceiptDetail', () => {
     const page = [...document.querySelectorAll('.source')].find((element) => element.getAttribute('title') === pageUrl);
     expect(page?.textContent).toHaveLength(80);
     expect(page?.textContent?.startsWith('https://mail.example/inbox/message?id=999')).toBe(true);
+  });
+});
+
+describe('ReceiptDetail, leaving with unsaved changes', () => {
+  it('leaves at once when nothing changed', () => {
+    const { onBack } = renderDetail();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks first on Esc; Esc again keeps editing, "Leave without saving" leaves', () => {
+    const { onBack, onSave } = renderDetail();
+    fireEvent.input(input('Total'), { target: { value: '12.00' } });
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(onBack).not.toHaveBeenCalled();
+    expect(screen.getByRole('alertdialog').textContent).toContain('Save the changes before you leave?');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(input('Total').value).toBe('12.00');
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Leave without saving' }));
+    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('"Save and leave" saves what was typed, then leaves', () => {
+    const { onBack, onSave } = renderDetail();
+    fireEvent.input(input('Total'), { target: { value: '12,00' } });
+    fireEvent.keyDown(document, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save and leave' }));
+    expect(onSave).toHaveBeenCalledWith({ total: '12.00' });
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks a field the user typed as edited, never "check this"', () => {
+    renderDetail(makeReceipt({ fields: { ...parsedReceipt, confidence: { ...parsedReceipt.confidence, total: 0.2 } } }));
+    expect(screen.getByText('check this')).not.toBeNull();
+    fireEvent.input(input('Total'), { target: { value: '9.50' } });
+    expect(screen.queryByText('check this')).toBeNull();
+    expect(screen.getByText('edited')).not.toBeNull();
+  });
+
+  it('says where the original was saved beside the button, and keeps the OCR text reachable by keyboard', async () => {
+    const { onDownload } = renderDetail();
+    fireEvent.click(screen.getByRole('button', { name: 'Download original' }));
+    expect(await screen.findByText('Saved as receipt.jpg')).not.toBeNull();
+    expect(onDownload).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText('OCR text').getAttribute('tabindex')).toBe('0');
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 });

@@ -35,7 +35,7 @@ describe('the Cancel button of a scan in flight', () => {
 
   it('is in the detail of a scan in flight, and not in a finished one', () => {
     const onCancel = vi.fn();
-    const handlers = { onBack: vi.fn(), onSave: vi.fn(), onDownload: vi.fn(), onDelete: vi.fn(), onRetry: vi.fn(), onCancel };
+    const handlers = { onBack: vi.fn(), onSave: vi.fn(), onDownload: vi.fn(async () => 'Saved as receipt.jpg'), reviewUrl: (id: string) => `chrome-extension://x/review.html?id=${id}`, onDelete: vi.fn(), onRetry: vi.fn(), onCancel };
     const loadOriginal = async () => undefined;
     const { rerender } = render(<ReceiptDetail receipt={inFlight('uploading')} locale="en-GB" loadOriginal={loadOriginal} {...handlers} />);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel scan' }));
