@@ -17,7 +17,7 @@ interface DownloadItem {
   error?: string;
 }
 interface WorkerChrome {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void>; clear(): Promise<void> } };
   tabs: { query(query: object): Promise<WorkerTab[]> };
   contextMenus: { onClicked: { dispatch(info: object, tab: WorkerTab): void } };
   downloads: { search(query: object): Promise<DownloadItem[]>; erase(query: object): Promise<number[]> };
@@ -157,6 +157,11 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
     /** Forgets finished downloads, so the next waitForDownload sees only the next one. */
     async eraseDownloads(): Promise<void> {
       await withWorker((worker) => worker.evaluate(() => chrome.downloads.erase({})));
+    },
+
+    /** As if the welcome page had never been opened: scans wait for it. */
+    async forgetWelcome(): Promise<void> {
+      await withWorker((worker) => worker.evaluate(() => chrome.storage.local.remove('welcomeSeenAt')));
     },
 
     /** Records that the welcome page was seen, as opening it does: until then no scan starts. */

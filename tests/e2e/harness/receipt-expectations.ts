@@ -27,3 +27,8 @@ export function displayedDate(isoDate: string, locale: string): string {
 
 /** "MYR 9.00", or the bare amount when no currency was read. */
 export const displayedTotal = (total: string, currency: string | null): string => (currency ? `${currency} ${total}` : total);
+
+/** The popup's default order, as its list reads it from the receipt-date index: newest date first, undated last, equal dates by id, descending. */
+export function byReceiptDate(receipts: readonly { id: string; receiptDate: string }[]): string[] {
+  return [...receipts].sort((a, b) => (a.receiptDate !== b.receiptDate ? (a.receiptDate < b.receiptDate ? 1 : -1) : a.id < b.id ? 1 : -1)).map((receipt) => receipt.id);
+}

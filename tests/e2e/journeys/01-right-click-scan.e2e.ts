@@ -1,6 +1,6 @@
 import { describe, expect, test } from '../fixtures';
 import { findBackwardSteps } from '../harness/progress-order';
-import { displayedDate, displayedTotal, expectReceiptMatchesTruth } from '../harness/receipt-expectations';
+import { byReceiptDate, displayedDate, displayedTotal, expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readParsedText, readTruth } from '../harness/receipts-dev';
 
 // Five different receipts (sroie-016 and sroie-018 are the same bytes, so neither is used here).
@@ -44,8 +44,8 @@ describe('journey 1: right-click "Scan receipt" on images of a page', () => {
       expect.soft(findBackwardSteps(sightings).join('; '), `progress of ${receiptId} only moves forward`).toBe('');
     }
 
-    // Newest first.
-    expect(await popup.receiptIds()).toEqual([...receiptIds].reverse());
+    // Newest receipt date first (the popup's default order).
+    expect(await popup.receiptIds()).toEqual(byReceiptDate(await background.readReceipts()));
     expect(ocr.received.map((upload) => upload.protocol)).toEqual(RECEIPTS.map(() => 'h2'));
 
     // The detail view holds the same values, and the text OCR.space answered.

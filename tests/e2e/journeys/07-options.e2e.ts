@@ -11,6 +11,7 @@ describe('journey 7: options', () => {
     // Start from the shipped defaults, as a fresh install.
     await background.resetState();
     expect(await background.readSettings()).toBeUndefined();
+    await background.markWelcomeSeen();
 
     const options = await journey.openOptions();
     expect(await options.value('endpoint')).toBe(DEFAULT_ENDPOINT);
