@@ -67,6 +67,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
   const matchedReceipts = useFilteredReceipts(repository, matches?.map((summary) => summary.id) ?? null, shown, cursor.receipts);
   const receipts = bySummaries ? matchedReceipts : cursor.receipts;
   const months = useMemo(() => (summaries ? listMonths(summaries) : []), [summaries]);
+  const categories = useMemo(() => [...new Set((summaries ?? []).flatMap((summary) => (summary.category ? [summary.category] : [])))].sort(), [summaries]);
   const totals = useMemo(() => totalsByMonth(matches ?? summaries ?? []), [matches, summaries]);
 
   const pageScan = usePageScan(repository, cursor.receipts);
@@ -165,6 +166,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
       <ReceiptToolbar
         filter={filter}
         months={months}
+        categories={categories}
         sort={sort}
         locale={locale}
         onChange={(next) => (setFilter(next), setShown(FIRST_MATCHES))}
@@ -175,7 +177,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
         <BulkBar
           count={selection.length}
           onDelete={() => void undoDelete.remove(selection.map((receipt) => receipt.id))}
-          onDownload={async () => setNotice(await actions.downloadOriginalsZip(selection))}
+          onDownload={() => actions.downloadOriginalsZip(selection)}
           onExport={(preset) => actions.exportCsv(selection, preset)}
           onClear={() => setSelected(new Set())}
         />

@@ -7,6 +7,8 @@ export type PopupSort = 'date' | 'total' | 'captured';
 interface Props {
   filter: ReceiptFilter;
   months: string[];
+  /** The categories the receipts have; a filter by category is offered once there are any. */
+  categories?: readonly string[];
   sort: PopupSort;
   locale: string;
   onChange: (filter: ReceiptFilter) => void;
@@ -22,7 +24,7 @@ export function formatMonth(month: string, locale: string): string {
 
 /** Search by merchant and OCR text, and narrow to a month or to receipts that need attention. */
 /** Each control also names itself: a label wrapping a select would otherwise add the chosen option to its name ("Show All receipts"). */
-export function ReceiptToolbar({ filter, months, sort, locale, onChange, onSort }: Props) {
+export function ReceiptToolbar({ filter, months, categories = [], sort, locale, onChange, onSort }: Props) {
   return (
     <div class="toolbar" role="search">
       <label class="search">
@@ -48,6 +50,19 @@ export function ReceiptToolbar({ filter, months, sort, locale, onChange, onSort 
           <option value="failed">Failed</option>
         </select>
       </label>
+      {categories.length > 0 && (
+        <label>
+          <span class="visually-hidden">Category</span>
+          <select aria-label="Category" value={filter.category} onChange={(event) => onChange({ ...filter, category: event.currentTarget.value })}>
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         <span class="visually-hidden">Sort</span>
         <select aria-label="Sort" value={sort} onChange={(event) => onSort(event.currentTarget.value as PopupSort)}>

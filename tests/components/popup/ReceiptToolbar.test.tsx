@@ -32,6 +32,15 @@ describe('ReceiptToolbar', () => {
     expect(onSort).toHaveBeenLastCalledWith('captured');
   });
 
+  it('offers a category filter once receipts have categories', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<ReceiptToolbar filter={NO_FILTER} months={[]} sort="date" locale="en-GB" onChange={onChange} onSort={vi.fn()} />);
+    expect(screen.queryByLabelText('Category')).toBeNull();
+    rerender(<ReceiptToolbar filter={NO_FILTER} months={[]} categories={['Meals', 'Travel']} sort="date" locale="en-GB" onChange={onChange} onSort={vi.fn()} />);
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'Travel' } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...NO_FILTER, category: 'Travel' });
+  });
+
   it("names months in the user's language", () => {
     expect(formatMonth('2024-03', 'de-DE')).toBe('März 2024');
   });
@@ -56,7 +65,7 @@ describe('BulkBar and UndoBar', () => {
     ['Delete selected', 'onDelete'],
     ['Clear', 'onClear'],
   ] as const)('"%s" calls %s', (name, handler) => {
-    const handlers = { onDelete: vi.fn(), onDownload: vi.fn(), onExport: vi.fn(async () => 'Exported.'), onClear: vi.fn() };
+    const handlers = { onDelete: vi.fn(), onDownload: vi.fn(async () => 'Saved.'), onExport: vi.fn(async () => 'Exported.'), onClear: vi.fn() };
     render(<BulkBar count={3} {...handlers} />);
     expect(screen.getByRole('toolbar').textContent).toContain('3 selected');
     fireEvent.click(screen.getByRole('button', { name }));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '../fixtures';
 import { findSeriousViolations } from '../harness/accessibility';
+import { scanReceipts } from '../harness/expense-journey';
 import { clickScanOnEach } from '../harness/menu-clicks';
 import { startVariantImageServer } from '../harness/variant-image-server';
 import { ARTIFACTS_DIR } from '../pages/popup-page';
@@ -59,6 +60,29 @@ describe('journey 27: the first run, and the popup at its real size', () => {
       await welcome.screenshot({ path: `${ARTIFACTS_DIR}/journey-27-welcome-${scheme}.png`, fullPage: true });
     }
     await welcome.close();
+  });
+
+  test('Esc with unsaved edits asks first; keeping them, then leaving without saving, changes nothing', async ({ journey }) => {
+    const { background } = journey;
+    const [scanned] = await scanReceipts(journey, ['sroie-004']);
+    const receipt = scanned?.receipt;
+    if (!receipt) throw new Error('no receipt');
+    const popup = await journey.openPopup();
+    await popup.page.locator(`.receipts > li[data-receipt-id="${receipt.id}"]`).getByRole('button', { name: /^Open/ }).click();
+    const total = popup.page.getByLabel('Total', { exact: true });
+    await total.fill('999.99');
+    await popup.page.keyboard.press('Escape');
+    const question = popup.page.getByRole('alertdialog');
+    await question.waitFor();
+    expect(await question.textContent()).toContain('Save the changes before you leave?');
+    await popup.screenshot('journey-27-leave-prompt');
+    await popup.page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect(await total.inputValue()).toBe('999.99');
+    await popup.page.keyboard.press('Escape');
+    await popup.page.getByRole('button', { name: 'Leave without saving' }).click();
+    await popup.page.getByRole('heading', { level: 1, name: 'Receipts' }).waitFor();
+    expect((await background.readReceipt(receipt.id))?.fields?.total).toBe(receipt.fields?.total);
   });
 
   test('with 30 receipts nothing overflows at 400 or 320 px, list or detail, and the pages pass an accessibility audit', async ({ journey }) => {
