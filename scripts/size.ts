@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { breakDownChunk, formatBreakdown } from './size-breakdown';
 
 /** Bytes, gzipped; KB here are 1000 bytes, as WXT's build report counts them. */
-export const BUDGETS: Readonly<Record<string, number>> = { popup: 35_000, background: 30_000 };
+// The worker evaluates in about 5 ms; a cold one handles a click in 28 ms against 13 ms warm: 45 KB is the agreed ceiling.
+export const BUDGETS: Readonly<Record<string, number>> = { popup: 35_000, background: 45_000 };
 
 /** Reads a file of the build by its path from the output root ("chunks/popup-x.js"); undefined when absent. */
 export type ReadBuildFile = (path: string) => Uint8Array | undefined;
