@@ -55,7 +55,7 @@ export function ReceiptRow({ receipt, progress, locale, highlighted = false, foc
           {flagged && <span class="badge review">Needs review</span>}
         </div>
         {showsProgress && liveProgress && <ProgressBar progress={liveProgress} />}
-        {retryable && receipt.error && (
+        {(receipt.status === 'failed' || retryable) && receipt.error && (
           <p class="error" role="alert">
             {receipt.error.message}
           </p>

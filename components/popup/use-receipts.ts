@@ -31,10 +31,10 @@ function pageOrder(order: ListOrder): (a: ReceiptRecord, b: ReceiptRecord) => nu
   };
 }
 
+/** A receipt read back takes its place by the list's order: a scan that learnt its date moves to it. */
 function upsert(receipts: ReceiptRecord[], receipt: ReceiptRecord, order: ListOrder): ReceiptRecord[] {
-  const index = receipts.findIndex((known) => known.id === receipt.id);
-  if (index === -1) return [receipt, ...receipts].sort(pageOrder(order));
-  return receipts.map((known) => (known.id === receipt.id ? receipt : known));
+  const others = receipts.filter((known) => known.id !== receipt.id);
+  return [receipt, ...others].sort(pageOrder(order));
 }
 
 /** The popup's live view of the receipts: cursor pages from IndexedDB, kept current by the background's broadcasts. */

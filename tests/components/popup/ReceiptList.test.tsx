@@ -105,3 +105,12 @@ describe('ReceiptList', () => {
     expect(rows[1]?.classList.contains('selected')).toBe(true);
   });
 });
+
+describe('ReceiptRow on a failure no retry can mend', () => {
+  it('shows the message, and no Retry', () => {
+    const receipt = makeReceipt({ id: 'gone', status: 'failed', fields: null, original: null, error: { code: 'not-found', message: 'The image is no longer there (HTTP 404).', retryable: false } });
+    render(<ReceiptList receipts={[receipt]} progress={{}} locale="en-GB" onOpen={vi.fn()} onRetry={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toBe('The image is no longer there (HTTP 404).');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+});

@@ -6,7 +6,8 @@ import { startVariantImageServer } from '../harness/variant-image-server';
 import { ARTIFACTS_DIR } from '../pages/popup-page';
 
 /** Distinct shared receipts (sroie-016 and -018 are the same bytes). */
-const IMAGES = ['sroie-000', 'sroie-002', 'sroie-004', 'sroie-006', 'sroie-008', 'sroie-010', 'sroie-012', 'sroie-014', 'sroie-016', 'sroie-020', 'sroie-022', 'sroie-290'];
+// Not sroie-290: over the upload limit, it would be shrunk 3 times over and slow the run for nothing this journey checks.
+const IMAGES = ['sroie-000', 'sroie-002', 'sroie-004', 'sroie-006', 'sroie-008', 'sroie-010', 'sroie-012', 'sroie-014', 'sroie-016', 'sroie-020', 'sroie-022'];
 const SAMPLE_TEXT = [
   'CORNER CAFE', '12 High Street, Bristol', 'VAT No. GB 123 4567 89', 'Date: 14/03/2026\tTime: 12:41', 'Flat white\t2\t6.40',
   'Almond croissant\t1\t3.20', 'Tomato soup\t1\t5.50', 'Subtotal\t15.10', 'VAT 20% included\t2.52', 'TOTAL\tGBP\t15.10', 'Card payment\t15.10', 'Thank you for visiting!',
