@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
-import { LOW_CONFIDENCE } from '@/utils/receipt';
+import { SURE_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
 import { formatReceiptDate } from '@/utils/receipt-format';
 import { describedBy, Field } from '../shared/Field';
@@ -90,7 +90,7 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       {fields && (
         <form class="fields" onSubmit={save} noValidate>
           {EDITABLE.map(({ name, label, hint }) => {
-            const lowConfidence = fields.confidence[name] < LOW_CONFIDENCE && !receipt.edited.includes(name) && draft[name] !== '';
+            const lowConfidence = fields.confidence[name] < SURE_CONFIDENCE && !receipt.edited.includes(name) && draft[name] !== '';
             const id = `field-${name}`;
             const note = receipt.edited.includes(name) ? 'edited' : lowConfidence ? 'check this' : undefined;
             return (

@@ -57,6 +57,18 @@ describe('ReceiptDetail', () => {
   });
 
   it.each([
+    [0.3, true],
+    [0.7, true],
+    [0.79, true],
+    [0.8, false],
+    [0.95, false],
+  ])('asks to check a date of confidence %s: %s (exactly the unsure ones, below 0.8)', (confidence, flagged) => {
+    renderDetail(makeReceipt({ fields: { ...parsedReceipt, confidence: { ...parsedReceipt.confidence, date: confidence } } }));
+    expect(input('Date').closest('.low-confidence') !== null).toBe(flagged);
+    expect(document.getElementById('field-date-hint')?.textContent ?? null).toBe(flagged ? 'check this' : null);
+  });
+
+  it.each([
     ['Download original', 'onDownload'],
     ['Delete', 'onDelete'],
     ['Back', 'onBack'],
