@@ -86,4 +86,48 @@ describe('dates', () => {
     const parsed = parseReceipt(pageFromText('SHOP\nVoucher valid until 01/06/2025\nDate: 02/03/2025\nTOTAL 5.00'), { today });
     expect(parsed.date).toBe('2025-03-02');
   });
+
+  it.each([
+    ['Date: 2O/O3/2018', '2018-03-20'],
+    ['DATUM 15.O3.2O18', '2018-03-15'],
+    ['Fecha: 1S/03/2018', '2018-03-15'],
+    ['Date 2l/03/2018 14:05', '2018-03-21'],
+    ['Date: 12/0B/2018', '2018-08-12'],
+    ['Date: 15//03/2018', '2018-03-15'],
+    ['Datum: 15.03..2018', '2018-03-15'],
+    ['INVOICE SO/2018/12', null],
+  ])('mends digits OCR read as letters, and doubled separators, in a date: %s → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
+
+  it.each([
+    ['06/01/18 12.17.26 PM', '2018-01-06'],
+    ['06/01/18 12.17.26', '2018-01-06'],
+    ['Date. 08-01-2015 2.31.17 PM', '2015-01-08'],
+    ['02.03.2025 11/04/25', '2025-03-02'],
+  ])('reads a dotted time beside a date as the time, not a date that flips the order: %s → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
+
+  it.each([
+    ['12:44 Friday2Mar2018', '2018-03-02'],
+    ['25Dec13Docket', '2013-12-25'],
+    ['Jan 2017 12:41pm\n05/01/2017', '2017-01-05'],
+    ['Mar2018 Receipt 3', null],
+    ['S#1 Jul.30\'11 (Sat) 07:27', '2011-07-30'],
+    ['Pump 6.60.00 C\n06/04/18 17:36', '2018-04-06'],
+    ['Date: 05/88/2017\nDD: 05/08/2017 11:00', '2017-08-05'],
+  ])('reads dates glued to words, and no date from a month and year or an impossible day: %j → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
+
+  it.each([
+    ['Date: 28/03/2018\nThank you\n25/03/2018 14:36\n25/03/2018', '2018-03-25'],
+    ['Date: 29/09/2017\nDatum: 25/09/2017', '2017-09-29'],
+    ['GSTNO:20150526C\n21/02/18(WED) 12:08', '2018-02-21'],
+    ['Fri 03/04/2025\nRef 04/03/2025', '2025-03-04'],
+    ['03/04/2025 (Thu)', '2025-04-03'],
+  ])('lets copies, weekday names and clean edges vote between dates: %j → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
 });

@@ -18,6 +18,8 @@ export interface DateCandidate {
   labelled: boolean;
   /** The row says it is some other date (expiry, due, valid until). */
   other: boolean;
+  /** Letters read as digits (O as 0, l as 1) or a doubled separator were mended to read it. */
+  repaired: boolean;
 }
 
 const YMD = /(?<!\d)((?:19|20)\d{2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?!\d)/g;
@@ -26,14 +28,15 @@ const COMPACT_YEAR_LAST = /(?<![\d.,])(\d{2})(\d{2})((?:19|20)\d{2})(?![\d]|[.,]
 const KANJI = /((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
 // Any word stands in for the month here; the month table then decides, which keeps the scan linear.
-const DAY_MONTH_NAME = /(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/gu;
+// A word glued before the day ("Friday2Mar2018") is allowed: OCR and some printers drop the space.
+const DAY_MONTH_NAME = /(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/gu;
 /** Year first, as Hungarian writes it: "2025. március 3.". */
 const YEAR_MONTH_NAME_DAY = /(?<!\d)(\d{4})\.?\s*(\p{L}{3,12})\.?\s+(\d{1,2})(?![\d:])/gu;
-const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?[\s.\-/,']*(\d{4}|\d{2})(?!\d)/gu;
+const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,']*)(\d{4}|\d{2})(?!\d)/gu;
 const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
-type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear'> & { shortYear?: boolean };
+type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & { shortYear?: boolean };
 
 /** Keeps the first reading of each stretch of text: "2018-03-23" is not also "18-03-23". */
 function addCandidate(raw: RawCandidate[], candidate: RawCandidate): void {
@@ -41,21 +44,51 @@ function addCandidate(raw: RawCandidate[], candidate: RawCandidate): void {
   raw.push(candidate);
 }
 
+/** Letters OCR reads for digits, inside a date-shaped word. */
+const DIGIT_FOR: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', '!': '1', S: '5', B: '8', Z: '2' };
+const MISREAD_DATE = /(?<![\p{L}\d])[\dOoDlI|!SBZ]{1,4}(?:[-/.]{1,2}[\dOoDlI|!SBZ]{1,4}){2}(?![\p{L}\d])/gu;
+
+/**
+ * The row's text with misread dates mended, same length so positions hold: "2O/O3/2018" → "20/03/2018",
+ * "15//03/2018" → "15/ 03/2018"; only in a word shaped like a date, with at least four true digits and at most two letters.
+ */
+export function mendDateDigits(text: string): string {
+  if (!/[\d\-/.][OoDlI|!SBZ]|[OoDlI|!SBZ][\d\-/.]|[-/.]{2}/.test(text)) return text;
+  return text.replace(MISREAD_DATE, (word) => {
+    const letters = word.match(/[OoDlI|!SBZ]/g)?.length ?? 0;
+    if (letters > 2 || (word.match(/\d/g)?.length ?? 0) < 4) return word;
+    return word.replace(/[OoDlI|!SBZ]/g, (letter) => DIGIT_FOR[letter] ?? letter).replace(/([-/.])[-/.]/g, '$1 ');
+  });
+}
+
+/** "12.17.26" right after a date, or before AM/PM, is the time of day. */
+const DATE_BEFORE = /\d\s?([-/.])\s?\d{1,2}\s?\1\s?\d{2,4}\s+$/;
+function isTimeOfDay(text: string, start: number, end: number, separator: string, numbers: readonly number[]): boolean {
+  const [hour = 99, minute = 99, second = 99] = numbers;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  if (/^\s?[ap]\.?\s?m\b/i.test(text.slice(end, end + 5))) return true;
+  const before = DATE_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+  return before !== null && before[1] !== separator;
+}
+
 const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
 
-/** Every date-like text of the rows, before the day/month order is known. */
-export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
+/** Every date-like text of the rows, before the day/month order is known; a reading after latestYear ("1 Jul.30", year 2030) gives way to others of the same text. */
+export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSITIVE_INFINITY): DateCandidate[] {
   const found: DateCandidate[] = [];
   rows.forEach((row, index) => {
-    const { text, norm } = row;
-    if (!/\d/.test(text)) return;
+    const { norm } = row;
+    if (!/\d/.test(row.text)) return;
+    const text = mendDateDigits(row.text);
     const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
     const compactDigits = /\d{8}/.test(text);
     const kanji = text.includes('年');
     const named = /\d/.test(norm) && (norm.match(/\p{L}{3,12}/gu) ?? []).some((word) => MONTHS.has(word));
     if (!separated && !compactDigits && !kanji && !named) return;
     const raw: RawCandidate[] = [];
-    const add = (candidate: RawCandidate): void => addCandidate(raw, candidate);
+    const add = (candidate: RawCandidate): void => {
+      if (candidate.kind !== 'fixed' || candidate.year <= latestYear) addCandidate(raw, candidate);
+    };
     if (separated) {
       for (const m of text.matchAll(YMD)) {
         add({ year: Number(m[1]), first: Number(m[4]), second: Number(m[3]), kind: 'fixed', start: m.index, end: m.index + m[0].length });
@@ -82,15 +115,20 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
       }
       for (const m of norm.matchAll(MONTH_NAME_DAY)) {
         const month = MONTHS.get(m[1] ?? '');
-        if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+        // "Jan 2017" is a month and a year, not January 20, '17.
+        const yearGlued = m[3] === '' && (m[4] ?? '').length === 2;
+        if (month !== undefined && !yearGlued) add({ year: expandYear(m[4] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
     }
-    const numeric = separated ? [...text.matchAll(NUMERIC)].map((m) => [m.index, m[0], m[1], m[3], m[4]] as const) : [];
+    const numeric = separated
+      ? [...text.matchAll(NUMERIC)].filter((m) => !isTimeOfDay(text, m.index, m.index + m[0].length, m[2] ?? '', [m[1], m[3], m[4]].map(Number))).map((m) => [m.index, m[0], m[1], m[3], m[4]] as const)
+      : [];
     const compact = compactDigits ? [...text.matchAll(COMPACT_YEAR_LAST)].map((m) => [m.index, m[0], m[1], m[2], m[3]] as const) : [];
     for (const [at, whole, first, second, year] of [...numeric, ...compact]) {
       const a = Number(first);
       const b = Number(second);
-      const kind = a > 12 && b <= 12 ? 'dm' : b > 12 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
+      // A day is at most 31: "6.60.00" or "05/88/2017" is no date and must not vote on the order.
+      const kind = a > 12 && a <= 31 && b <= 12 ? 'dm' : b > 12 && b <= 31 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
       // "00251915" in a receipt number is no date, and must not vote on the order.
       if (kind === undefined || a === 0 || b === 0 || expandYear(year ?? '') < 1990) continue;
       add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
@@ -98,7 +136,10 @@ export function findDates(rows: readonly ReceiptRow[]): DateCandidate[] {
     if (raw.length === 0) return;
     const labelled = DATE_LABEL.test(norm);
     const other = OTHER_LABEL.test(norm);
-    for (const candidate of raw) found.push({ shortYear: false, ...candidate, row: index, labelled, other });
+    for (const candidate of raw) {
+      const repaired = text.slice(candidate.start, candidate.end) !== row.text.slice(candidate.start, candidate.end);
+      found.push({ shortYear: false, ...candidate, row: index, labelled, other, repaired });
+    }
   });
   return found;
 }

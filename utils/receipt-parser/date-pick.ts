@@ -1,0 +1,98 @@
+import type { FieldBox } from '../receipt';
+import type { DateOrder } from '../settings';
+import { decideDateOrder, findDates, readDate, type DateCandidate } from './dates';
+import { findBox, type ReceiptRow } from './rows';
+import { WEEKDAYS } from './weekdays';
+
+/** What the receipt says for and against the chosen date; the confidence is read from these. */
+export interface DateSignals {
+  labelled: boolean;
+  other: boolean;
+  /** Day and month cannot swap: a month name, year first, a day over 12, or the order settled elsewhere. */
+  orderSure: boolean;
+  /** Other places on the receipt that read the same date. */
+  copies: number;
+  /** Other dates the receipt prints (not expiry or due dates), which a misread one may have been. */
+  rivals: number;
+  /** A weekday name beside the date: 'agrees' with it, 'disagrees', or none. */
+  weekday: 'agrees' | 'disagrees' | undefined;
+  /** A valid time of day on the date's row. */
+  time: boolean;
+  /** Letters, digits or stray marks glued to the date's text, as misreads leave them. */
+  glued: boolean;
+  /** Letters were read as digits, or a doubled separator mended, to read it. */
+  repaired: boolean;
+}
+
+export interface DatePick {
+  date: string | null;
+  row: number | undefined;
+  box: FieldBox | undefined;
+  confidence: number;
+  signals?: DateSignals;
+}
+
+const TIME_BESIDE = /(?<![\d.,:])(?:[01]?\d|2[0-3])\s?[:.h]\s?[0-5]\d(?::[0-5]\d)?(?![\d]|[.,]\d)/i;
+
+function weekdayBeside(row: ReceiptRow, candidate: DateCandidate, iso: string): DateSignals['weekday'] {
+  const before = /(\p{L}{3,12})\.?[\s,)]*$/u.exec(row.norm.slice(Math.max(0, candidate.start - 16), candidate.start))?.[1];
+  const after = /^[\s,(]*(\p{L}{3,12})(?!\p{L})/u.exec(row.norm.slice(candidate.end, candidate.end + 16))?.[1];
+  const named = [before, after].map((word) => (word === undefined ? undefined : WEEKDAYS.get(word))).find((day) => day !== undefined);
+  if (named === undefined) return undefined;
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).getUTCDay() === named ? 'agrees' : 'disagrees';
+}
+
+/** Text touching the date on either side that is neither a space, a tab, nor the punctuation a label or list leaves. */
+function isGlued(row: ReceiptRow, candidate: DateCandidate): boolean {
+  const before = row.text[candidate.start - 1] ?? ' ';
+  const after = row.text[candidate.end] ?? ' ';
+  return !/[\s:(]/.test(before) || !/[\s,;)]/.test(after);
+}
+
+export function confidenceOf(signals: DateSignals): number {
+  let confidence = (signals.orderSure ? 0.85 : 0.6) + (signals.labelled ? 0.1 : 0) - (signals.other ? 0.3 : 0);
+  return confidence;
+}
+
+/** The receipt's date: a labelled one first, then the first, never an expiry or due date; with how sure it is. */
+export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale: string, today: Date, cue: 'dmy' | 'mdy' | undefined): DatePick {
+  const candidates = findDates(rows, today.getFullYear());
+  const order = decideDateOrder(setting, candidates, cue, locale);
+  const read = candidates.map((candidate) => readDate(candidate, order, today));
+  // Copies vote: each place that reads a date adds to it, a labelled one counts more, an expiry or due date against it.
+  const votes = new Map<string, number>();
+  candidates.forEach((candidate, index) => {
+    const iso = read[index];
+    if (iso === undefined) return;
+    const vote = (candidate.labelled ? 1.5 : 1) - (candidate.other ? 4 : 0) - (candidate.repaired ? 0.5 : 0);
+    votes.set(iso, (votes.get(iso) ?? 0) + vote);
+  });
+  let best: { iso: string; score: number; index: number } | undefined;
+  candidates.forEach((candidate, index) => {
+    const iso = read[index];
+    const row = rows[candidate.row];
+    if (iso === undefined || !row) return;
+    const weekday = weekdayBeside(row, candidate, iso);
+    const evidence = (weekday === 'agrees' ? 1 : weekday === 'disagrees' ? -1 : 0) - (isGlued(row, candidate) ? 0.5 : 0);
+    const score = (votes.get(iso) ?? 0) + evidence + (candidate.labelled ? 0.4 : 0) - (candidate.other ? 3 : 0) - candidate.row * 0.001;
+    if (!best || score > best.score) best = { iso, score, index };
+  });
+  const chosen = best && candidates[best.index];
+  const row = chosen && rows[chosen.row];
+  if (!best || !chosen || !row) return { date: null, row: undefined, box: undefined, confidence: 0 };
+  const iso = best.iso;
+  const others = candidates.filter((candidate, index) => index !== best?.index && !candidate.other);
+  const signals: DateSignals = {
+    labelled: chosen.labelled,
+    other: chosen.other,
+    orderSure: chosen.kind !== 'either' || setting !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md'),
+    copies: candidates.filter((candidate, index) => index !== best?.index && read[index] === iso).length,
+    rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length,
+    weekday: weekdayBeside(row, chosen, iso),
+    time: TIME_BESIDE.test(row.text.slice(chosen.end)) || TIME_BESIDE.test(row.text.slice(0, chosen.start)),
+    glued: isGlued(row, chosen),
+    repaired: chosen.repaired,
+  };
+  return { date: iso, row: chosen.row, box: findBox(row, chosen.start, chosen.end), confidence: confidenceOf(signals), signals };
+}
