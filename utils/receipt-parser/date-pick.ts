@@ -2,6 +2,7 @@ import type { FieldBox } from '../receipt';
 import type { DateOrder } from '../settings';
 import { decideDateOrder, findDates, readDate, type DateCandidate } from './dates';
 import { findBox, type ReceiptRow } from './rows';
+import { hasImpossibleTime, readTime } from './times';
 import { WEEKDAYS } from './weekdays';
 
 /** What the receipt says for and against the chosen date; the confidence is read from these. */
@@ -16,12 +17,16 @@ export interface DateSignals {
   rivals: number;
   /** A weekday name beside the date: 'agrees' with it, 'disagrees', or none. */
   weekday: 'agrees' | 'disagrees' | undefined;
-  /** A valid time of day on the date's row. */
+  /** A time of day on the date's row, as tills print the moment of sale. */
   time: boolean;
+  /** A clock on the row that cannot be ("32:01"): its digits, and so the date's, were misread. */
+  impossibleTime: boolean;
   /** Letters, digits or stray marks glued to the date's text, as misreads leave them. */
   glued: boolean;
   /** Letters were read as digits, or a doubled separator mended, to read it. */
   repaired: boolean;
+  /** The year is written in full: "2018" checks itself ("20"), where a misread "18" is still a year. */
+  fullYear: boolean;
 }
 
 export interface DatePick {
@@ -31,8 +36,6 @@ export interface DatePick {
   confidence: number;
   signals?: DateSignals;
 }
-
-const TIME_BESIDE = /(?<![\d.,:])(?:[01]?\d|2[0-3])\s?[:.h]\s?[0-5]\d(?::[0-5]\d)?(?![\d]|[.,]\d)/i;
 
 function weekdayBeside(row: ReceiptRow, candidate: DateCandidate, iso: string): DateSignals['weekday'] {
   const before = /(\p{L}{3,12})\.?[\s,)]*$/u.exec(row.norm.slice(Math.max(0, candidate.start - 16), candidate.start))?.[1];
@@ -47,12 +50,24 @@ function weekdayBeside(row: ReceiptRow, candidate: DateCandidate, iso: string): 
 function isGlued(row: ReceiptRow, candidate: DateCandidate): boolean {
   const before = row.text[candidate.start - 1] ?? ' ';
   const after = row.text[candidate.end] ?? ' ';
-  return !/[\s:(]/.test(before) || !/[\s,;)]/.test(after);
+  return !/[\s:(]/.test(before) || !(/[\s,;.]/.test(after) || (after === ')' && before === '('));
 }
 
+/**
+ * How sure the date is. Sure (0.8 and over) only when day and month cannot swap, nothing hints at a misread, and the
+ * receipt backs it up: another copy, a weekday name that fits, or a time of day beside it. On real OCR a lone date is
+ * misread one time in ten or more, so it stays below sure however it is labelled.
+ */
 export function confidenceOf(signals: DateSignals): number {
-  let confidence = (signals.orderSure ? 0.85 : 0.6) + (signals.labelled ? 0.1 : 0) - (signals.other ? 0.3 : 0);
-  return confidence;
+  if (signals.other) return 0.4;
+  const label = signals.labelled ? 0.05 : 0;
+  if (!signals.orderSure) return 0.55 + label;
+  const misread = signals.glued || signals.repaired || signals.impossibleTime || signals.weekday === 'disagrees' || signals.rivals > 0;
+  if (misread) return 0.6 + label;
+  const corroborated = signals.copies > 0 || signals.weekday === 'agrees';
+  if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
+  if (signals.time) return 0.85 + label;
+  return 0.7 + label;
 }
 
 /** The receipt's date: a labelled one first, then the first, never an expiry or due date; with how sure it is. */
@@ -82,17 +97,20 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
   const row = chosen && rows[chosen.row];
   if (!best || !chosen || !row) return { date: null, row: undefined, box: undefined, confidence: 0 };
   const iso = best.iso;
+  const weekday = weekdayBeside(row, chosen, iso);
   const others = candidates.filter((candidate, index) => index !== best?.index && !candidate.other);
   const signals: DateSignals = {
     labelled: chosen.labelled,
     other: chosen.other,
-    orderSure: chosen.kind !== 'either' || setting !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md'),
+    orderSure: chosen.kind !== 'either' || chosen.first === chosen.second || setting !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md') || weekday === 'agrees',
     copies: candidates.filter((candidate, index) => index !== best?.index && read[index] === iso).length,
     rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length,
-    weekday: weekdayBeside(row, chosen, iso),
-    time: TIME_BESIDE.test(row.text.slice(chosen.end)) || TIME_BESIDE.test(row.text.slice(0, chosen.start)),
+    weekday,
+    time: readTime(row) !== null,
+    impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
+    fullYear: /(?:19|20)\d\d/.test(row.text.slice(chosen.start, chosen.end)),
   };
   return { date: iso, row: chosen.row, box: findBox(row, chosen.start, chosen.end), confidence: confidenceOf(signals), signals };
 }

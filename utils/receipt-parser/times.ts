@@ -26,7 +26,8 @@ export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefine
 /** "18.42 Uhr", "2.31.17 PM": a dotted time only counts with its word, as "18.42" alone is an amount. */
 const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)(?:\.[0-5]\d)?\s?(uhr\b|[ap]\.?\s?m\b)/i;
 
-function readTime(row: ReceiptRow | undefined): string | null {
+/** The row's time of day as 24-hour HH:MM, or null. */
+export function readTime(row: ReceiptRow | undefined): string | null {
   if (!row) return null;
   const dotted = DOTTED_TIME.exec(row.text);
   if (dotted) {
@@ -46,4 +47,10 @@ function readTime(row: ReceiptRow | undefined): string | null {
     return `${String(hour).padStart(2, '0')}:${minute}`;
   }
   return null;
+}
+
+/** "32:01" or "23:75": a clock that cannot be, which OCR leaves where it misread digits. */
+export function hasImpossibleTime(text: string): boolean {
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,2}):(\d{2})(?![\d])/g)) if (Number(m[1]) > 23 || Number(m[2]) > 59) return true;
+  return false;
 }
