@@ -27,6 +27,7 @@ describe('how sure the date is', () => {
     ['a labelled date alone', 'Date: 15/03/2018', '2018-03-15'],
     ['a weekday that does not fit', 'Thu 16/03/2018 14:05', '2018-03-16'],
     ['letters mended into digits', 'Date: 15/O3/2018 14:05', '2018-03-15'],
+    ['a future year mended', 'Date: 23/05/2078 14:05', '2018-05-23'],
     ['a doubled separator mended', 'Datum 15..03.2018 14:05', '2018-03-15'],
     ['a word glued to it', 'INV15/03/2018 14:05', '2018-03-15'],
     ['an impossible clock on its row', '15/03/2018 32:01', '2018-03-15'],

@@ -95,6 +95,7 @@ describe('dates', () => {
     ['Date: 12/0B/2018', '2018-08-12'],
     ['Date: 15//03/2018', '2018-03-15'],
     ['Datum: 15.03..2018', '2018-03-15'],
+    ['Date: 11/09/2@17', '2017-09-11'],
     ['INVOICE SO/2018/12', null],
   ])('mends digits OCR read as letters, and doubled separators, in a date: %s → %s', (text, iso) => {
     expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
@@ -115,6 +116,8 @@ describe('dates', () => {
     ['Jan 2017 12:41pm\n05/01/2017', '2017-01-05'],
     ['Mar2018 Receipt 3', null],
     ['S#1 Jul.30\'11 (Sat) 07:27', '2011-07-30'],
+    ['#001JAN.06’07REG0001', '2007-01-06'],
+    ['27Dec´16 20:15', '2016-12-27'],
     ['Pump 6.60.00 C\n06/04/18 17:36', '2018-04-06'],
     ['Date: 05/88/2017\nDD: 05/08/2017 11:00', '2017-08-05'],
   ])('reads dates glued to words, and no date from a month and year or an impossible day: %j → %s', (text, iso) => {
@@ -128,6 +131,17 @@ describe('dates', () => {
     ['Fri 03/04/2025\nRef 04/03/2025', '2025-03-04'],
     ['03/04/2025 (Thu)', '2025-04-03'],
   ])('lets copies, weekday names and clean edges vote between dates: %j → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
+
+  it.each([
+    ['Date: 23/05/2078', '2018-05-23'],
+    ['14 Mar 2048 18:40', '2018-03-14'],
+    ['Datum: 30.09.2617', '2017-09-30'],
+    ['Fecha 15/03/2027', '2025-03-15'],
+    ['24/12/2026', null],
+    ['Date: 15/03/29', null],
+  ])('reads a four-digit year in the future as the latest year one digit away: %s → %s', (text, iso) => {
     expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
   });
 });

@@ -29,14 +29,14 @@ const KANJI = /((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
 // Any word stands in for the month here; the month table then decides, which keeps the scan linear.
 // A word glued before the day ("Friday2Mar2018") is allowed: OCR and some printers drop the space.
-const DAY_MONTH_NAME = /(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,']*(?:de\s+)?(\d{4}|\d{2})(?!\d)/gu;
+const DAY_MONTH_NAME = /(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,'’´`]*(?:de\s+)?(\d{4}|\d{2})(?!\d)/gu;
 /** Year first, as Hungarian writes it: "2025. március 3.". */
 const YEAR_MONTH_NAME_DAY = /(?<!\d)(\d{4})\.?\s*(\p{L}{3,12})\.?\s+(\d{1,2})(?![\d:])/gu;
-const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,']*)(\d{4}|\d{2})(?!\d)/gu;
+const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,'’´`]*)(\d{4}|\d{2})(?!\d)/gu;
 const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
-type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & { shortYear?: boolean };
+type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & { shortYear?: boolean; yearMended?: boolean };
 
 /** Keeps the first reading of each stretch of text: "2018-03-23" is not also "18-03-23". */
 function addCandidate(raw: RawCandidate[], candidate: RawCandidate): void {
@@ -45,19 +45,19 @@ function addCandidate(raw: RawCandidate[], candidate: RawCandidate): void {
 }
 
 /** Letters OCR reads for digits, inside a date-shaped word. */
-const DIGIT_FOR: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', '!': '1', S: '5', B: '8', Z: '2' };
-const MISREAD_DATE = /(?<![\p{L}\d])[\dOoDlI|!SBZ]{1,4}(?:[-/.]{1,2}[\dOoDlI|!SBZ]{1,4}){2}(?![\p{L}\d])/gu;
+const DIGIT_FOR: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', '@': '0', l: '1', I: '1', '|': '1', '!': '1', S: '5', B: '8', Z: '2' };
+const MISREAD_DATE = /(?<![\p{L}\d])[\dOoD@lI|!SBZ]{1,4}(?:[-/.]{1,2}[\dOoD@lI|!SBZ]{1,4}){2}(?![\p{L}\d])/gu;
 
 /**
  * The row's text with misread dates mended, same length so positions hold: "2O/O3/2018" → "20/03/2018",
  * "15//03/2018" → "15/ 03/2018"; only in a word shaped like a date, with at least four true digits and at most two letters.
  */
 export function mendDateDigits(text: string): string {
-  if (!/[\d\-/.][OoDlI|!SBZ]|[OoDlI|!SBZ][\d\-/.]|[-/.]{2}/.test(text)) return text;
+  if (!/[\d\-/.][OoD@lI|!SBZ]|[OoD@lI|!SBZ][\d\-/.]|[-/.]{2}/.test(text)) return text;
   return text.replace(MISREAD_DATE, (word) => {
-    const letters = word.match(/[OoDlI|!SBZ]/g)?.length ?? 0;
+    const letters = word.match(/[OoD@lI|!SBZ]/g)?.length ?? 0;
     if (letters > 2 || (word.match(/\d/g)?.length ?? 0) < 4) return word;
-    return word.replace(/[OoDlI|!SBZ]/g, (letter) => DIGIT_FOR[letter] ?? letter).replace(/([-/.])[-/.]/g, '$1 ');
+    return word.replace(/[OoD@lI|!SBZ]/g, (letter) => DIGIT_FOR[letter] ?? letter).replace(/([-/.])[-/.]/g, '$1 ');
   });
 }
 
@@ -69,6 +69,19 @@ function isTimeOfDay(text: string, start: number, end: number, separator: string
   if (/^\s?[ap]\.?\s?m\b/i.test(text.slice(end, end + 5))) return true;
   const before = DATE_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
   return before !== null && before[1] !== separator;
+}
+
+/** A year after this one is a misread: the latest year a digit away that is not ("2078" → 2018 in 2025), else undefined. */
+export function mendFutureYear(year: number, latestYear: number): number | undefined {
+  const digits = String(year);
+  let mended: number | undefined;
+  for (let at = 0; at < digits.length; at++) {
+    for (let digit = 0; digit <= 9; digit++) {
+      const other = Number(`${digits.slice(0, at)}${digit}${digits.slice(at + 1)}`);
+      if (other >= 1990 && other <= latestYear && (mended === undefined || other > mended)) mended = other;
+    }
+  }
+  return mended;
 }
 
 const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
@@ -87,7 +100,11 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
     if (!separated && !compactDigits && !kanji && !named) return;
     const raw: RawCandidate[] = [];
     const add = (candidate: RawCandidate): void => {
-      if (candidate.kind !== 'fixed' || candidate.year <= latestYear) addCandidate(raw, candidate);
+      if (candidate.year <= latestYear) return addCandidate(raw, candidate);
+      // A four-digit year in the future is a misread digit; a two-digit one ("Jul.30'11") is another reading's text.
+      const mended = text.slice(candidate.start, candidate.end).includes(String(candidate.year)) ? mendFutureYear(candidate.year, latestYear) : undefined;
+      if (mended !== undefined) addCandidate(raw, { ...candidate, year: mended, yearMended: true });
+      else if (candidate.kind !== 'fixed') addCandidate(raw, candidate);
     };
     if (separated) {
       for (const m of text.matchAll(YMD)) {
@@ -137,8 +154,9 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
     const labelled = DATE_LABEL.test(norm);
     const other = OTHER_LABEL.test(norm);
     for (const candidate of raw) {
-      const repaired = text.slice(candidate.start, candidate.end) !== row.text.slice(candidate.start, candidate.end);
-      found.push({ shortYear: false, ...candidate, row: index, labelled, other, repaired });
+      const { yearMended, ...date } = candidate;
+      const repaired = yearMended === true || text.slice(candidate.start, candidate.end) !== row.text.slice(candidate.start, candidate.end);
+      found.push({ shortYear: false, ...date, row: index, labelled, other, repaired });
     }
   });
   return found;
