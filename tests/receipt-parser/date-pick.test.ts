@@ -19,6 +19,7 @@ describe('how sure the date is', () => {
     ['a weekday that fits', 'Fri 16/03/2018', '2018-03-16'],
     ['a weekday that settles the order', 'TOTAL 5.00\nMonday 03/04/2023', '2023-04-03'],
     ['a month name and a copy', '5 Mar 2018\nThank you 05/03/2018', '2018-03-05'],
+    ['a copy, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018\n03/04/2018 10:15', '2018-04-03'],
   ])('sure with %s: %j', (_why, text, iso) => {
     expect(read(text)).toEqual({ date: iso, sure: true });
   });
@@ -49,6 +50,8 @@ describe('how sure the date is', () => {
     [{ weekday: 'agrees' as const, labelled: true }, 0.95],
     [{ copies: 2, rivals: 1 }, 0.6],
     [{ time: true, orderSure: false }, 0.55],
+    [{ copies: 1, orderSure: false }, 0.8],
+    [{ copies: 1, orderSure: false, glued: true }, 0.5],
     [{ time: true, other: true }, 0.4],
   ])('reads signals %j as %s', (change, confidence) => {
     expect(confidenceOf({ ...base, ...change })).toBeCloseTo(confidence, 5);

@@ -54,17 +54,18 @@ function isGlued(row: ReceiptRow, candidate: DateCandidate): boolean {
 }
 
 /**
- * How sure the date is. Sure (0.8 and over) only when day and month cannot swap, nothing hints at a misread, and the
- * receipt backs it up: another copy, a weekday name that fits, or a time of day beside it. On real OCR a lone date is
+ * How sure the date is. Sure (0.8 and over) only when nothing hints at a misread and the receipt backs it up: another
+ * copy, a weekday name that fits, or, with day and month that cannot swap, a time of day beside it. On real OCR a lone date is
  * misread one time in ten or more, so it stays below sure however it is labelled.
  */
 export function confidenceOf(signals: DateSignals): number {
   if (signals.other) return 0.4;
   const label = signals.labelled ? 0.05 : 0;
-  if (!signals.orderSure) return 0.55 + label;
   const misread = signals.glued || signals.repaired || signals.impossibleTime || signals.weekday === 'disagrees' || signals.rivals > 0;
-  if (misread) return 0.6 + label;
   const corroborated = signals.copies > 0 || signals.weekday === 'agrees';
+  // Day and month that could swap follow the receipt's country cues, right on all but misread digits, which a copy rules out.
+  if (!signals.orderSure) return misread ? 0.5 + label : corroborated ? 0.8 : 0.55 + label;
+  if (misread) return 0.6 + label;
   if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
   if (signals.time) return 0.85 + label;
   return 0.7 + label;
