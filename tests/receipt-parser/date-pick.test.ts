@@ -28,6 +28,7 @@ describe('how sure the date is', () => {
     ['a labelled date alone', 'Date: 15/03/2018', '2018-03-15'],
     ['a weekday that does not fit', 'Thu 16/03/2018 14:05', '2018-03-16'],
     ['letters mended into digits', 'Date: 15/O3/2018 14:05', '2018-03-15'],
+    ['separators mended', 'Datum: 19,09, 2014 10:05', '2014-09-19'],
     ['a future year mended', 'Date: 23/05/2078 14:05', '2018-05-23'],
     ['a doubled separator mended', 'Datum 15..03.2018 14:05', '2018-03-15'],
     ['a word glued to it', 'INV15/03/2018 14:05', '2018-03-15'],

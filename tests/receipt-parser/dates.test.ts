@@ -144,4 +144,14 @@ describe('dates', () => {
   ])('reads a four-digit year in the future as the latest year one digit away: %s → %s', (text, iso) => {
     expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
   });
+
+  it.each([
+    ['Date 06/08-2013 Dine In', '2013-08-06'],
+    ['Datum: 19,09, 2014', '2014-09-19'],
+    ['Fecha: 15.03/2018 10:00', '2018-03-15'],
+    ['Milk 1,50,2014', null],
+    ['2,50 3,00, 2018', null],
+  ])('mends separators OCR changed before a full year, commas only on a date row: %s → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
 });

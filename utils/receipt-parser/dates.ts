@@ -61,6 +61,21 @@ export function mendDateDigits(text: string): string {
   });
 }
 
+const MIXED_SEPARATORS = /(?<![\d.,])(\d{1,2}\s?([-/.])\s?\d{1,2}\s?)([-/.,])(\s?(?:19|20)\d\d)(?!\d)/g;
+const COMMA_SEPARATORS = /(?<![\d.,])(\d{1,2}),(\s?\d{1,2}),(\s?(?:19|20)\d\d)(?!\d)/g;
+
+/**
+ * Separators OCR changed, mended in place before a full year: "06/08-2013" → "06/08/2013"; on a row labelled as the
+ * date also commas read for dots, "Datum: 19,09, 2014" (elsewhere "1,50,2014" may be amounts).
+ */
+export function mendDateSeparators(text: string, labelled: boolean): string {
+  let mended = /\d[-/.]\s?\d{1,2}\s?[-/.,]\s?(?:19|20)\d\d/.test(text)
+    ? text.replace(MIXED_SEPARATORS, (whole, head: string, first: string, second: string, year: string) => (second === first ? whole : `${head}${first}${year}`))
+    : text;
+  if (labelled && mended.includes(',')) mended = mended.replace(COMMA_SEPARATORS, '$1.$2.$3');
+  return mended;
+}
+
 /** "12.17.26" right after a date, or before AM/PM, is the time of day. */
 const DATE_BEFORE = /\d\s?([-/.])\s?\d{1,2}\s?\1\s?\d{2,4}\s+$/;
 function isTimeOfDay(text: string, start: number, end: number, separator: string, numbers: readonly number[]): boolean {
@@ -92,7 +107,8 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
   rows.forEach((row, index) => {
     const { norm } = row;
     if (!/\d/.test(row.text)) return;
-    const text = mendDateDigits(row.text);
+    const labelled = DATE_LABEL.test(norm);
+    const text = mendDateSeparators(mendDateDigits(row.text), labelled);
     const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
     const compactDigits = /\d{8}/.test(text);
     const kanji = text.includes('年');
@@ -151,7 +167,6 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
       add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
     }
     if (raw.length === 0) return;
-    const labelled = DATE_LABEL.test(norm);
     const other = OTHER_LABEL.test(norm);
     for (const candidate of raw) {
       const { yearMended, ...date } = candidate;
