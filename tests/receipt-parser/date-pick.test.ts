@@ -19,6 +19,7 @@ describe('how sure the date is', () => {
     ['a weekday that fits', 'Fri 16/03/2018', '2018-03-16'],
     ['a weekday that settles the order', 'TOTAL 5.00\nMonday 03/04/2023', '2023-04-03'],
     ['a month name and a copy', '5 Mar 2018\nThank you 05/03/2018', '2018-03-05'],
+    ['a transaction number that opens with it', 'Txn 201803161234\n16/03/2018', '2018-03-16'],
     ['a copy, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018\n03/04/2018 10:15', '2018-04-03'],
   ])('sure with %s: %j', (_why, text, iso) => {
     expect(read(text)).toEqual({ date: iso, sure: true });
@@ -34,6 +35,7 @@ describe('how sure the date is', () => {
     ['a word glued to it', 'INV15/03/2018 14:05', '2018-03-15'],
     ['an impossible clock on its row', '15/03/2018 32:01', '2018-03-15'],
     ['another date that disagrees', 'Date: 15/03/2018 14:05\nPrinted 16/03/2018', '2018-03-15'],
+    ['an invoice number that opens with another date', 'Invoice No: 2018052710100070177\n21/05/2018 13:48', '2018-05-21'],
     ['day and month that could swap', 'Ticket 03/04/2025 14:05', '2025-04-03'],
     ['an expiry date only', 'Valid until 15/03/2025 14:05', '2025-03-15'],
   ])('unsure with %s: %j', (_why, text, iso) => {

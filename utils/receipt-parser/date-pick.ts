@@ -1,6 +1,6 @@
 import type { FieldBox } from '../receipt';
 import type { DateOrder } from '../settings';
-import { decideDateOrder, findDates, readDate, type DateCandidate } from './dates';
+import { decideDateOrder, findDates, findNumberDates, readDate, type DateCandidate } from './dates';
 import { findBox, type ReceiptRow } from './rows';
 import { hasImpossibleTime, readTime } from './times';
 import { WEEKDAYS } from './weekdays';
@@ -11,9 +11,9 @@ export interface DateSignals {
   other: boolean;
   /** Day and month cannot swap: a month name, year first, a day over 12, or the order settled elsewhere. */
   orderSure: boolean;
-  /** Other places on the receipt that read the same date. */
+  /** Other places on the receipt that read the same date, a number that opens with it among them. */
   copies: number;
-  /** Other dates the receipt prints (not expiry or due dates), which a misread one may have been. */
+  /** Other dates the receipt prints (not expiry or due dates; in a number too), which a misread one may have been. */
   rivals: number;
   /** A weekday name beside the date: 'agrees' with it, 'disagrees', or none. */
   weekday: 'agrees' | 'disagrees' | undefined;
@@ -99,13 +99,14 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
   if (!best || !chosen || !row) return { date: null, row: undefined, box: undefined, confidence: 0 };
   const iso = best.iso;
   const weekday = weekdayBeside(row, chosen, iso);
+  const numberDates = findNumberDates(rows);
   const others = candidates.filter((candidate, index) => index !== best?.index && !candidate.other);
   const signals: DateSignals = {
     labelled: chosen.labelled,
     other: chosen.other,
     orderSure: chosen.kind !== 'either' || chosen.first === chosen.second || setting !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md') || weekday === 'agrees',
-    copies: candidates.filter((candidate, index) => index !== best?.index && read[index] === iso).length,
-    rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length,
+    copies: candidates.filter((candidate, index) => index !== best?.index && read[index] === iso).length + numberDates.filter((date) => date === iso).length,
+    rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length + numberDates.filter((date) => date !== iso).length,
     weekday,
     time: readTime(row) !== null,
     impossibleTime: hasImpossibleTime(row.text),

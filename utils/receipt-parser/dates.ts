@@ -205,3 +205,15 @@ export function decideDateOrder(setting: DateOrder, candidates: readonly DateCan
   if (cue !== undefined) return cue;
   return /^(?:en-(?:us|ph|as|gu|mp|pr|um|vi)|es-us|fil)\b/i.test(locale.trim()) ? 'mdy' : 'dmy';
 }
+
+const DATE_OPENING_NUMBER = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{1,12}(?!\d)/g;
+
+/** Dates that open a longer number, as tills stamp them into invoice and transaction numbers ("2018052710100070177"). */
+export function findNumberDates(rows: readonly ReceiptRow[]): string[] {
+  const found: string[] = [];
+  for (const row of rows) {
+    if (!/\d{9}/.test(row.text)) continue;
+    for (const m of row.text.matchAll(DATE_OPENING_NUMBER)) found.push(`${m[1] ?? ''}-${m[2] ?? ''}-${m[3] ?? ''}`);
+  }
+  return found;
+}
