@@ -53,7 +53,8 @@ const MISREAD_DATE = /(?<![\p{L}\d])[\dOoD@lI|!SBZ]{1,4}(?:[-/.]{1,2}[\dOoD@lI|!
  * "15//03/2018" → "15/ 03/2018"; only in a word shaped like a date, with at least four true digits and at most two letters.
  */
 export function mendDateDigits(text: string): string {
-  if (!/[\d\-/.][OoD@lI|!SBZ]|[OoD@lI|!SBZ][\d\-/.]|[-/.]{2}/.test(text)) return text;
+  // Two separators a few characters apart, which an amount ("12.50") never has.
+  if (!/[-/.][^\s]{0,4}[-/.]/.test(text) || !/[OoD@lI|!SBZ]|[-/.]{2}/.test(text)) return text;
   return text.replace(MISREAD_DATE, (word) => {
     const letters = word.match(/[OoD@lI|!SBZ]/g)?.length ?? 0;
     if (letters > 2 || (word.match(/\d/g)?.length ?? 0) < 4) return word;
@@ -68,12 +69,10 @@ const COMMA_SEPARATORS = /(?<![\d.,])(\d{1,2}),(\s?\d{1,2}),(\s?(?:19|20)\d\d)(?
  * Separators OCR changed, mended in place before a full year: "06/08-2013" → "06/08/2013"; on a row labelled as the
  * date also commas read for dots, "Datum: 19,09, 2014" (elsewhere "1,50,2014" may be amounts).
  */
-export function mendDateSeparators(text: string, labelled: boolean): string {
-  let mended = /\d[-/.]\s?\d{1,2}\s?[-/.,]\s?(?:19|20)\d\d/.test(text)
-    ? text.replace(MIXED_SEPARATORS, (whole, head: string, first: string, second: string, year: string) => (second === first ? whole : `${head}${first}${year}`))
-    : text;
-  if (labelled && mended.includes(',')) mended = mended.replace(COMMA_SEPARATORS, '$1.$2.$3');
-  return mended;
+export function mendDateSeparators(text: string, labelled: () => boolean): string {
+  if (!/\d\s?[-/.,]\s?\d{1,2}\s?[-/.,]\s?(?:19|20)\d\d/.test(text)) return text;
+  const mended = text.replace(MIXED_SEPARATORS, (whole, head: string, first: string, second: string, year: string) => (second === first ? whole : `${head}${first}${year}`));
+  return mended.includes(',') && labelled() ? mended.replace(COMMA_SEPARATORS, '$1.$2.$3') : mended;
 }
 
 /** "12.17.26" right after a date, or before AM/PM, is the time of day. */
@@ -107,8 +106,8 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
   rows.forEach((row, index) => {
     const { norm } = row;
     if (!/\d/.test(row.text)) return;
-    const labelled = DATE_LABEL.test(norm);
-    const text = mendDateSeparators(mendDateDigits(row.text), labelled);
+    // Mending needs two separators a few characters apart, which most rows of amounts lack.
+    const text = /[-/.,]\s?\S{1,4}\s?[-/.,]/.test(row.text) ? mendDateSeparators(mendDateDigits(row.text), () => DATE_LABEL.test(norm)) : row.text;
     const separated = /\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d/.test(text);
     const compactDigits = /\d{8}/.test(text);
     const kanji = text.includes('年');
@@ -167,6 +166,7 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
       add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
     }
     if (raw.length === 0) return;
+    const labelled = DATE_LABEL.test(norm);
     const other = OTHER_LABEL.test(norm);
     for (const candidate of raw) {
       const { yearMended, ...date } = candidate;
