@@ -154,4 +154,12 @@ describe('dates', () => {
   ])('mends separators OCR changed before a full year, commas only on a date row: %s → %s', (text, iso) => {
     expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
   });
+
+  it.each([
+    ['Filiale 12 04.03.2025\nRechnungsdatum: 03.04.2025', '2025-04-03'],
+    ['Kase 04.03.2025\nDatums: 03.04.2025', '2025-04-03'],
+    ['Tsekk 04.03.2025\nKuupäev 03.04.2025', '2025-04-03'],
+  ])('prefers the date labelled in other languages: %j → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'de-DE')).toBe(iso);
+  });
 });

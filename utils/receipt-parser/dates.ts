@@ -33,7 +33,8 @@ const DAY_MONTH_NAME = /(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?
 /** Year first, as Hungarian writes it: "2025. március 3.". */
 const YEAR_MONTH_NAME_DAY = /(?<!\d)(\d{4})\.?\s*(\p{L}{3,12})\.?\s+(\d{1,2})(?![\d:])/gu;
 const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,'’´`]*)(\d{4}|\d{2})(?!\d)/gu;
-const DATE_LABEL = /\b(?:date|dated|datum|fecha|data|dato|day|tarikh|tgl|bill date|invoice date)\b/;
+/** The row says it is the date: also German compounds (Rechnungsdatum, Belegdatum), Latvian datums, Estonian kuupäev, Finnish päivämäärä. */
+const DATE_LABEL = /\b(?:date|dated|[a-z]*datum|datums|fecha|data|dato|day|tarikh|tgl|bill date|invoice date|kuupaev|paivamaara)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
 type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & { shortYear?: boolean; yearMended?: boolean };
