@@ -159,6 +159,8 @@ describe('dates', () => {
     ['Filiale 12 04.03.2025\nRechnungsdatum: 03.04.2025', '2025-04-03'],
     ['Kase 04.03.2025\nDatums: 03.04.2025', '2025-04-03'],
     ['Tsekk 04.03.2025\nKuupäev 03.04.2025', '2025-04-03'],
+    ['Beleg 04.03.2025\nMindesthaltbarkeitsdatum: 03.04.2025', '2025-03-04'],
+    ['Beleg 04.03.2025\nFälligkeitsdatum 03.04.2025', '2025-03-04'],
   ])('prefers the date labelled in other languages: %j → %s', (text, iso) => {
     expect(dateOf(text, 'auto', 'de-DE')).toBe(iso);
   });

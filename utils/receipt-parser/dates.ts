@@ -35,7 +35,7 @@ const YEAR_MONTH_NAME_DAY = /(?<!\d)(\d{4})\.?\s*(\p{L}{3,12})\.?\s+(\d{1,2})(?!
 const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,'’´`]*)(\d{4}|\d{2})(?!\d)/gu;
 /** The row says it is the date: also German compounds (Rechnungsdatum, Belegdatum), Latvian datums, Estonian kuupäev, Finnish päivämäärä. */
 const DATE_LABEL = /\b(?:date|dated|[a-z]*datum|datums|fecha|data|dato|day|tarikh|tgl|bill date|invoice date|kuupaev|paivamaara)\b/;
-const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
+const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|[a-z]*haltbarkeitsdatum|ablaufdatum|verfallsdatum|f(?:a|ae)lligkeitsdatum|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
 type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & { shortYear?: boolean; yearMended?: boolean };
 
