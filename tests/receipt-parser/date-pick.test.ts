@@ -18,6 +18,7 @@ describe('how sure the date is', () => {
     ['two copies that agree', 'Rechnung 15.03.2025\nVielen Dank\n15.03.2025', '2025-03-15'],
     ['a weekday that fits', 'Fri 16/03/2018', '2018-03-16'],
     ['a weekday that settles the order', 'TOTAL 5.00\nMonday 03/04/2023', '2023-04-03'],
+    ['a weekday that turns the order of the cues', 'VAT 20%\nSat 03/04/2023', '2023-03-04'],
     ['a month name and a copy', '5 Mar 2018\nThank you 05/03/2018', '2018-03-05'],
     ['a transaction number that opens with it', 'Txn 201803161234\n16/03/2018', '2018-03-16'],
     ['a copy, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018\n03/04/2018 10:15', '2018-04-03'],

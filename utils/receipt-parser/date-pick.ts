@@ -75,7 +75,15 @@ export function confidenceOf(signals: DateSignals): number {
 export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale: string, today: Date, cue: 'dmy' | 'mdy' | undefined): DatePick {
   const candidates = findDates(rows, today.getFullYear());
   const order = decideDateOrder(setting, candidates, cue, locale);
-  const read = candidates.map((candidate) => readDate(candidate, order, today));
+  const read = candidates.map((candidate) => {
+    const iso = readDate(candidate, order, today);
+    // A weekday beside a date whose day and month could swap settles which is which ("Mon 03/04/2023" is April 3).
+    if (setting !== 'auto' || candidate.kind !== 'either' || order === 'ymd') return iso;
+    const row = rows[candidate.row];
+    const swapped = readDate(candidate, order === 'dmy' ? 'mdy' : 'dmy', today);
+    if (!row || swapped === undefined || (iso !== undefined && weekdayBeside(row, candidate, iso) !== 'disagrees')) return iso;
+    return weekdayBeside(row, candidate, swapped) === 'agrees' ? swapped : iso;
+  });
   // Copies vote: each place that reads a date adds to it, a labelled one counts more, an expiry or due date against it.
   const votes = new Map<string, number>();
   candidates.forEach((candidate, index) => {
