@@ -43,7 +43,7 @@ describe('how sure the date is', () => {
     expect(read(text, '')).toEqual({ date: iso, sure: false });
   });
 
-  const base: DateSignals = { labelled: false, other: false, orderSure: true, copies: 0, rivals: 0, weekday: undefined, time: false, impossibleTime: false, glued: false, repaired: false, fullYear: true };
+  const base: DateSignals = { labelled: false, other: false, orderSure: true, copies: 0, rivals: 0, weekday: undefined, time: false, impossibleTime: false, glued: false, repaired: false };
   it.each([
     [{}, 0.7],
     [{ labelled: true }, 0.75],

@@ -23,10 +23,8 @@ export interface DateSignals {
   impossibleTime: boolean;
   /** Letters, digits or stray marks glued to the date's text, as misreads leave them. */
   glued: boolean;
-  /** Letters were read as digits, or a doubled separator mended, to read it. */
+  /** Letters were read as digits, a separator or a future year mended, to read it. */
   repaired: boolean;
-  /** The year is written in full: "2018" checks itself ("20"), where a misread "18" is still a year. */
-  fullYear: boolean;
 }
 
 export interface DatePick {
@@ -71,7 +69,10 @@ export function confidenceOf(signals: DateSignals): number {
   return 0.7 + label;
 }
 
-/** The receipt's date: a labelled one first, then the first, never an expiry or due date; with how sure it is. */
+/**
+ * The receipt's date: the one most places on the receipt read (a labelled place counts more; a fitting weekday, clean
+ * edges and then the higher row break ties), never an expiry or due date while another is there; with how sure it is.
+ */
 export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale: string, today: Date, cue: 'dmy' | 'mdy' | undefined): DatePick {
   const candidates = findDates(rows, today.getFullYear());
   const order = decideDateOrder(setting, candidates, cue, locale);
@@ -120,7 +121,6 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
-    fullYear: /(?:19|20)\d\d/.test(row.text.slice(chosen.start, chosen.end)),
   };
   return { date: iso, row: chosen.row, box: findBox(row, chosen.start, chosen.end), confidence: confidenceOf(signals), signals };
 }
