@@ -15,6 +15,8 @@ describe('how sure the date is', () => {
     ['a time of day beside it', 'Date: 15/03/2018 14:05', '2018-03-15'],
     ['a US till with AM/PM', '03/14/2025 2:31 PM', '2025-03-14'],
     ['a German till with Uhr', 'Datum 15.03.2025 18.42 Uhr', '2025-03-15'],
+    ['a labelled time on the next row', 'Date: 15/03/2018\nTime: 14:05', '2018-03-15'],
+    ['a labelled time on the row above', 'Uhrzeit 18:42\nDatum 15.03.2018', '2018-03-15'],
     ['two copies that agree', 'Rechnung 15.03.2025\nVielen Dank\n15.03.2025', '2025-03-15'],
     ['a weekday that fits', 'Fri 16/03/2018', '2018-03-16'],
     ['a weekday that settles the order', 'TOTAL 5.00\nMonday 03/04/2023', '2023-04-03'],
@@ -28,6 +30,8 @@ describe('how sure the date is', () => {
 
   it.each([
     ['a labelled date alone', 'Date: 15/03/2018', '2018-03-15'],
+    ['an amount on the next row', 'Date: 15/03/2018\nCash 14.05', '2018-03-15'],
+    ['an unlabelled time on the next row', 'Date: 15/03/2018\nTable 4 14:05', '2018-03-15'],
     ['a weekday that does not fit', 'Thu 16/03/2018 14:05', '2018-03-16'],
     ['letters mended into digits', 'Date: 15/O3/2018 14:05', '2018-03-15'],
     ['separators mended', 'Datum: 19,09, 2014 10:05', '2014-09-19'],

@@ -2,7 +2,7 @@ import type { FieldBox } from '../receipt';
 import type { DateOrder } from '../settings';
 import { decideDateOrder, findDates, findNumberDates, readDate, type DateCandidate } from './dates';
 import { findBox, type ReceiptRow } from './rows';
-import { hasImpossibleTime, readTime } from './times';
+import { hasImpossibleTime, hasTimeBeside } from './times';
 import { WEEKDAYS } from './weekdays';
 
 /** What the receipt says for and against the chosen date; the confidence is read from these. */
@@ -17,7 +17,7 @@ export interface DateSignals {
   rivals: number;
   /** A weekday name beside the date: 'agrees' with it, 'disagrees', or none. */
   weekday: 'agrees' | 'disagrees' | undefined;
-  /** A time of day on the date's row, as tills print the moment of sale. */
+  /** A time of day on the date's row, or labelled on the next or previous one, as tills print the moment of sale. */
   time: boolean;
   /** A clock on the row that cannot be ("32:01"): its digits, and so the date's, were misread. */
   impossibleTime: boolean;
@@ -117,7 +117,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     copies: candidates.filter((candidate, index) => index !== best?.index && read[index] === iso).length + numberDates.filter((date) => date === iso).length,
     rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length + numberDates.filter((date) => date !== iso).length,
     weekday,
-    time: readTime(row) !== null,
+    time: hasTimeBeside(rows, chosen.row),
     impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,

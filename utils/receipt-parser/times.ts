@@ -54,3 +54,12 @@ export function hasImpossibleTime(text: string): boolean {
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,2}):(\d{2})(?![\d])/g)) if (Number(m[1]) > 23 || Number(m[2]) > 59) return true;
   return false;
 }
+
+/** A time of day on the row, or on the row above or below when it says it is the time ("Date: …" over "Time: …"). */
+export function hasTimeBeside(rows: readonly ReceiptRow[], index: number): boolean {
+  if (readTime(rows[index]) !== null) return true;
+  return [index - 1, index + 1].some((near) => {
+    const row = rows[near];
+    return row !== undefined && TIME_LABEL.test(row.norm) && readTime(row) !== null;
+  });
+}
