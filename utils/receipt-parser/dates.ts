@@ -56,6 +56,21 @@ function isTimeOfDay(text: string, start: number, end: number, separator: string
   return before !== null && before[1] !== separator;
 }
 
+/**
+ * Matches of a month-name pattern whose word is a month, with the month; where the word is none ("3 closed 23"), the
+ * search goes on from the next character, so "23 Nov 17" after it is still found.
+ */
+function monthMatches(pattern: RegExp, text: string, monthGroup: number): Array<[RegExpExecArray, number]> {
+  const found: Array<[RegExpExecArray, number]> = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const month = MONTHS.get(m[monthGroup] ?? '');
+    if (month !== undefined) found.push([m, month]);
+    else pattern.lastIndex = m.index + 1;
+  }
+  return found;
+}
+
 const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
 
 /** Every date-like text of the rows, before the day/month order is known; a reading after latestYear ("1 Jul.30", year 2030) gives way to others of the same text. */
@@ -95,19 +110,16 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
       }
     }
     if (named) {
-      for (const m of norm.matchAll(DAY_MONTH_NAME)) {
-        const month = MONTHS.get(m[2] ?? '');
-        if (month !== undefined) add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      for (const [m, month] of monthMatches(DAY_MONTH_NAME, norm, 2)) {
+        add({ year: expandYear(m[3] ?? ''), first: Number(m[1]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
-      for (const m of norm.matchAll(YEAR_MONTH_NAME_DAY)) {
-        const month = MONTHS.get(m[2] ?? '');
-        if (month !== undefined) add({ year: Number(m[1]), first: Number(m[3]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+      for (const [m, month] of monthMatches(YEAR_MONTH_NAME_DAY, norm, 2)) {
+        add({ year: Number(m[1]), first: Number(m[3]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
-      for (const m of norm.matchAll(MONTH_NAME_DAY)) {
-        const month = MONTHS.get(m[1] ?? '');
+      for (const [m, month] of monthMatches(MONTH_NAME_DAY, norm, 1)) {
         // "Jan 2017" is a month and a year, not January 20, '17.
         const yearGlued = m[3] === '' && (m[4] ?? '').length === 2;
-        if (month !== undefined && !yearGlued) add({ year: expandYear(m[4] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
+        if (!yearGlued) add({ year: expandYear(m[4] ?? ''), first: Number(m[2]), second: month, kind: 'fixed', start: m.index, end: m.index + m[0].length });
       }
     }
     const numeric = separated
