@@ -29,11 +29,11 @@ const COMPACT_YEAR_LAST = /(?<![\d.,])(\d{2})(\d{2})((?:19|20)\d{2})(?![\d]|[.,]
 const KANJI = /((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/g;
 // Any word stands in for the month here; the month table then decides, which keeps the scan linear.
-// A word glued before the day ("Friday2Mar2018") is allowed: OCR and some printers drop the space.
-const DAY_MONTH_NAME = /(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,'’´`]*(?:de\s+)?(\d{4}|\d{2})(?!\d)/gu;
+// A word glued before the day ("Friday2Mar2018") is allowed: OCR and some printers drop the space; two digits before ':' are an hour, no year.
+const DAY_MONTH_NAME = /(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?[\s.\-/,]*(?:de\s+)?(\p{L}{3,12})\.?(?!\p{L})[\s.\-/,'’´`]*(?:de\s+)?(\d{4}|\d{2}(?!:))(?!\d)/gu;
 /** Year first, as Hungarian writes it: "2025. március 3.". */
 const YEAR_MONTH_NAME_DAY = /(?<!\d)(\d{4})\.?\s*(\p{L}{3,12})\.?\s+(\d{1,2})(?![\d:])/gu;
-const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,'’´`]*)(\d{4}|\d{2})(?!\d)/gu;
+const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:st|nd|rd|th)?,?([\s.\-/,'’´`]*)(\d{4}|\d{2}(?!:))(?!\d)/gu;
 /** The row says it is the date: also German compounds (Rechnungsdatum, Belegdatum), Latvian datums, Estonian kuupäev, Finnish päivämäärä. */
 const DATE_LABEL = /\b(?:date|dated|[a-z]*datum|datums|fecha|data|dato|day|tarikh|tgl|bill date|invoice date|kuupaev|paivamaara)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|[a-z]*haltbarkeitsdatum|ablaufdatum|verfallsdatum|f(?:a|ae)lligkeitsdatum|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
