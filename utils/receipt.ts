@@ -72,10 +72,7 @@ export function emptyParsedReceipt(): ParsedReceipt {
   return { merchant: null, date: null, time: null, total: null, currency: null, subtotal: null, tax: null, tip: null, items: [], confidence };
 }
 
-/** Below this a field is flagged for review. */
-export const LOW_CONFIDENCE = 0.6;
-
-/** At or above this a field is sure: the parser is right about it at least 97% of the time on real OCR. */
+/** At or above this a field is sure: the parser is right about it at least 97% of the time on real OCR; below it the popup asks the user to check it. */
 export const SURE_CONFIDENCE = 0.8;
 
 export type ScanStatus = 'queued' | 'downloading' | 'uploading' | 'reading' | 'done' | 'failed';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
-import { LOW_CONFIDENCE } from '@/utils/receipt';
+import { SURE_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
 import { describeStatus, formatReceiptDate, isInFlight, shortenAddress } from '@/utils/receipt-format';
 import { canRetry } from '@/utils/scan/retry-policy';
@@ -135,7 +135,7 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
           {EDITABLE.map(({ name, label, hint }) => {
             // What the user typed is theirs: marked edited as soon as it differs, never "check this".
             const edited = receipt.edited.includes(name) || typed(name);
-            const lowConfidence = !edited && fields.confidence[name] < LOW_CONFIDENCE && draft[name] !== '';
+            const lowConfidence = !edited && fields.confidence[name] < SURE_CONFIDENCE && draft[name] !== '';
             const id = `field-${name}`;
             const note = edited ? 'edited' : lowConfidence ? 'check this' : undefined;
             return (

@@ -1,4 +1,4 @@
-import { LOW_CONFIDENCE, type FieldName, type ReceiptRecord } from '@/utils/receipt';
+import { SURE_CONFIDENCE, type FieldName, type ReceiptRecord } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
 
 export const REVIEW_FIELDS: { name: FieldName; label: string; placeholder?: string }[] = [
@@ -23,7 +23,7 @@ export function draftOf(receipt: ReceiptRecord): ReviewDraft {
 /** Whether a field asks to be checked: read unsure and not typed by the user. */
 export function needsCheck(receipt: ReceiptRecord, name: FieldName): boolean {
   const fields = receipt.fields;
-  return fields !== null && receipt.status === 'done' && !receipt.edited.includes(name) && fields[name] !== null && fields.confidence[name] < LOW_CONFIDENCE;
+  return fields !== null && receipt.status === 'done' && !receipt.edited.includes(name) && fields[name] !== null && fields.confidence[name] < SURE_CONFIDENCE;
 }
 
 export interface CheckedDraft {

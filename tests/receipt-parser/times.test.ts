@@ -13,6 +13,10 @@ describe('time', () => {
     ['15.03.2025 18:42', '18:42'],
     ['15.03.2025 9.05 Uhr', '09:05'],
     ['15.03.2025 Summe 18.42', null],
+    ['06/01/18 12.17.26 PM', '12:17'],
+    ['Date. 08-Aug-2015 2.31.17 PM', '14:31'],
+    ['08/08/2015 12.05 am', '00:05'],
+    ['08/08/2015 Total 13.50 pm', null],
   ])('reads %s as %s', (text, time) => {
     expect(parseReceipt(pageFromText(`SHOP\n${text}\nTOTAL 5.00`), { today }).time).toBe(time);
   });

@@ -46,6 +46,9 @@ describe('receipt summaries', () => {
   it.each([
     ['certain fields', {}, [], false],
     ['an unsure total', { confidence: { ...parsedReceipt.confidence, total: 0.2 } }, [], true],
+    ['a date just under sure (0.79)', { confidence: { ...parsedReceipt.confidence, date: 0.79 } }, [], true],
+    ['a merchant between the old flag (0.6) and sure', { confidence: { ...parsedReceipt.confidence, merchant: 0.7 } }, [], true],
+    ['a total exactly sure (0.8)', { confidence: { ...parsedReceipt.confidence, total: 0.8 } }, [], false],
     ['an unsure total the user corrected', { confidence: { ...parsedReceipt.confidence, total: 0.2 } }, ['total'], false],
     ['no date at all', { date: null }, [], true],
   ] as const)('%s → needs review: %s', (_name, change, edited, expected) => {

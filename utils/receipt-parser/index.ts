@@ -1,13 +1,13 @@
-import type { FieldBox, FieldName, OcrPage, ParsedReceipt } from '../receipt';
+import type { FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
 import { detectDecimalMark, formatAmount, sameAmount, type Amount } from './amounts';
 import { detectCurrency } from './currency';
 import { THREE_DECIMAL_CURRENCIES } from './currency-markers';
 import { readDateOrderCue } from './date-cues';
-import { decideDateOrder, findDates, readDate } from './dates';
+import { pickDate } from './date-pick';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
-import { buildRows, findBox, type ReceiptRow } from './rows';
+import { buildRows, findBox } from './rows';
 import { readRowAmounts, readSummary, type SummaryAmount } from './summary';
 import { findTime } from './times';
 import { pickTotal } from './totals';
@@ -56,25 +56,6 @@ function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: rea
   return largest;
 }
 
-function pickDate(rows: readonly ReceiptRow[], options: ParseOptions, cue: 'dmy' | 'mdy' | undefined): { date: string | null; row: number | undefined; box: FieldBox | undefined; confidence: number } {
-  const candidates = findDates(rows);
-  const order = decideDateOrder(options.dateOrder, candidates, cue, options.locale);
-  let best: { iso: string; score: number; index: number } | undefined;
-  candidates.forEach((candidate, index) => {
-    const iso = readDate(candidate, order, options.today);
-    if (iso === undefined) return;
-    const score = (candidate.labelled ? 2 : 0) - (candidate.other ? 3 : 0) - candidate.row * 0.01;
-    if (!best || score > best.score) best = { iso, score, index };
-  });
-  if (!best) return { date: null, row: undefined, box: undefined, confidence: 0 };
-  const chosen = candidates[best.index];
-  if (!chosen) return { date: null, row: undefined, box: undefined, confidence: 0 };
-  const row = rows[chosen.row];
-  const sure = chosen.kind !== 'either' || options.dateOrder !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md');
-  const confidence = (sure ? 0.85 : 0.6) + (chosen.labelled ? 0.1 : 0) - (chosen.other ? 0.3 : 0);
-  return { date: best.iso, row: chosen.row, box: row ? findBox(row, chosen.start, chosen.end) : undefined, confidence };
-}
-
 function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const rows = buildRows(page);
   if (rows.length === 0) return emptyReceipt();
@@ -84,7 +65,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
   const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
-  const date = pickDate(rows, options, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined);
+  const date = pickDate(rows, options.dateOrder, options.locale, options.today, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined);
   const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);

@@ -23,13 +23,19 @@ export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefine
   return null;
 }
 
-/** "18.42 Uhr": a dotted time only counts with its word, as "18.42" alone is an amount. */
-const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)\s?uhr\b/i;
+/** "18.42 Uhr", "2.31.17 PM": a dotted time only counts with its word, as "18.42" alone is an amount. */
+const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)(?:\.[0-5]\d)?\s?(uhr\b|[ap]\.?\s?m\b)/i;
 
-function readTime(row: ReceiptRow | undefined): string | null {
+/** The row's time of day as 24-hour HH:MM, or null. */
+export function readTime(row: ReceiptRow | undefined): string | null {
   if (!row) return null;
   const dotted = DOTTED_TIME.exec(row.text);
-  if (dotted) return `${(dotted[1] ?? '').padStart(2, '0')}:${dotted[2] ?? '00'}`;
+  if (dotted) {
+    const meridiem = dotted[3]?.[0]?.toLowerCase();
+    const hour = Number(dotted[1]);
+    if (meridiem === 'u') return `${String(hour).padStart(2, '0')}:${dotted[2] ?? '00'}`;
+    if (hour >= 1 && hour <= 12) return `${String((hour % 12) + (meridiem === 'p' ? 12 : 0)).padStart(2, '0')}:${dotted[2] ?? '00'}`;
+  }
   if (!/\d\s?[:h]\s?\d/i.test(row.text)) return null;
   for (const m of row.text.matchAll(TIME)) {
     let hour = Number(m[1]);
@@ -41,4 +47,19 @@ function readTime(row: ReceiptRow | undefined): string | null {
     return `${String(hour).padStart(2, '0')}:${minute}`;
   }
   return null;
+}
+
+/** "32:01" or "23:75": a clock that cannot be, which OCR leaves where it misread digits. */
+export function hasImpossibleTime(text: string): boolean {
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,2}):(\d{2})(?![\d])/g)) if (Number(m[1]) > 23 || Number(m[2]) > 59) return true;
+  return false;
+}
+
+/** A time of day on the row, or on the row above or below when it says it is the time ("Date: …" over "Time: …"). */
+export function hasTimeBeside(rows: readonly ReceiptRow[], index: number): boolean {
+  if (readTime(rows[index]) !== null) return true;
+  return [index - 1, index + 1].some((near) => {
+    const row = rows[near];
+    return row !== undefined && TIME_LABEL.test(row.norm) && readTime(row) !== null;
+  });
 }

@@ -1,4 +1,4 @@
-import { LOW_CONFIDENCE, type ReceiptRecord, type ScanStatus } from '../receipt';
+import { SURE_CONFIDENCE, type ReceiptRecord, type ScanStatus } from '../receipt';
 
 /** A few hundred bytes per receipt: enough to search, filter and total thousands without reading them. */
 export interface ReceiptSummary {
@@ -34,7 +34,7 @@ export function foldForSearch(text: string): string {
 export function needsReview(receipt: ReceiptRecord): boolean {
   const fields = receipt.fields;
   if (receipt.status !== 'done' || !fields) return false;
-  return KEY_FIELDS.some((name) => (fields.confidence[name] < LOW_CONFIDENCE || fields[name] === null) && !receipt.edited.includes(name));
+  return KEY_FIELDS.some((name) => (fields.confidence[name] < SURE_CONFIDENCE || fields[name] === null) && !receipt.edited.includes(name));
 }
 
 /** The month of receipts whose date is unknown: spending is filed by when it happened, never by when it was scanned. */

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { confidenceOf, type DateSignals } from '../../utils/receipt-parser/date-pick';
+import { parseReceipt } from '../../utils/receipt-parser/index';
+import { SURE_CONFIDENCE } from '../../utils/receipt';
+import { pageFromText } from './pages';
+
+const today = new Date(2025, 11, 1);
+const read = (text: string, locale = 'en-GB'): { date: string | null; sure: boolean } => {
+  const parsed = parseReceipt(pageFromText(`SHOP\n${text}\nTOTAL 5.00`), { today, locale });
+  return { date: parsed.date, sure: parsed.confidence.date >= SURE_CONFIDENCE };
+};
+
+describe('how sure the date is', () => {
+  it.each([
+    ['a time of day beside it', 'Date: 15/03/2018 14:05', '2018-03-15'],
+    ['a US till with AM/PM', '03/14/2025 2:31 PM', '2025-03-14'],
+    ['a German till with Uhr', 'Datum 15.03.2025 18.42 Uhr', '2025-03-15'],
+    ['a labelled time on the next row', 'Date: 15/03/2018\nTime: 14:05', '2018-03-15'],
+    ['a labelled time on the row above', 'Uhrzeit 18:42\nDatum 15.03.2018', '2018-03-15'],
+    ['two copies that agree', 'Rechnung 15.03.2025\nVielen Dank\n15.03.2025', '2025-03-15'],
+    ['a weekday that fits', 'Fri 16/03/2018', '2018-03-16'],
+    ['a weekday that settles the order', 'TOTAL 5.00\nMonday 03/04/2023', '2023-04-03'],
+    ['a weekday that turns the order of the cues', 'VAT 20%\nSat 03/04/2023', '2023-03-04'],
+    ['a month name and a copy', '5 Mar 2018\nThank you 05/03/2018', '2018-03-05'],
+    ['a transaction number that opens with it', 'Txn 201803161234\n16/03/2018', '2018-03-16'],
+    ['a copy, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018\n03/04/2018 10:15', '2018-04-03'],
+  ])('sure with %s: %j', (_why, text, iso) => {
+    expect(read(text)).toEqual({ date: iso, sure: true });
+  });
+
+  it.each([
+    ['a labelled date alone', 'Date: 15/03/2018', '2018-03-15'],
+    ['an amount on the next row', 'Date: 15/03/2018\nCash 14.05', '2018-03-15'],
+    ['an unlabelled time on the next row', 'Date: 15/03/2018\nTable 4 14:05', '2018-03-15'],
+    ['a weekday that does not fit', 'Thu 16/03/2018 14:05', '2018-03-16'],
+    ['letters mended into digits', 'Date: 15/O3/2018 14:05', '2018-03-15'],
+    ['separators mended', 'Datum: 19,09, 2014 10:05', '2014-09-19'],
+    ['a future year mended', 'Date: 23/05/2078 14:05', '2018-05-23'],
+    ['a doubled separator mended', 'Datum 15..03.2018 14:05', '2018-03-15'],
+    ['a word glued to it', 'INV15/03/2018 14:05', '2018-03-15'],
+    ['an impossible clock on its row', '15/03/2018 32:01', '2018-03-15'],
+    ['another date that disagrees', 'Date: 15/03/2018 14:05\nPrinted 16/03/2018', '2018-03-15'],
+    ['an invoice number that opens with another date', 'Invoice No: 2018052710100070177\n21/05/2018 13:48', '2018-05-21'],
+    ['day and month that could swap', 'Ticket 03/04/2025 14:05', '2025-04-03'],
+    ['an expiry date only', 'Valid until 15/03/2025 14:05', '2025-03-15'],
+  ])('unsure with %s: %j', (_why, text, iso) => {
+    expect(read(text, '')).toEqual({ date: iso, sure: false });
+  });
+
+  const base: DateSignals = { labelled: false, other: false, orderSure: true, copies: 0, rivals: 0, weekday: undefined, time: false, impossibleTime: false, glued: false, repaired: false };
+  it.each([
+    [{}, 0.7],
+    [{ labelled: true }, 0.75],
+    [{ time: true }, 0.85],
+    [{ time: true, labelled: true }, 0.9],
+    [{ copies: 1 }, 0.9],
+    [{ copies: 1, time: true }, 0.95],
+    [{ weekday: 'agrees' as const, labelled: true }, 0.95],
+    [{ copies: 2, rivals: 1 }, 0.6],
+    [{ time: true, orderSure: false }, 0.55],
+    [{ copies: 1, orderSure: false }, 0.8],
+    [{ copies: 1, orderSure: false, glued: true }, 0.5],
+    [{ time: true, other: true }, 0.4],
+  ])('reads signals %j as %s', (change, confidence) => {
+    expect(confidenceOf({ ...base, ...change })).toBeCloseTo(confidence, 5);
+  });
+});
