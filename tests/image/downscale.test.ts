@@ -24,7 +24,7 @@ interface Attempt {
 }
 
 /** A canvas whose JPEG size grows with pixels and quality, like a real encoder, and which records every step. */
-function createFakeEnv(options: { bytesPerPixel?: number; decodeFails?: boolean; noContext?: boolean } = {}) {
+function createFakeEnv(options: { bytesPerPixel?: number; densityFalloff?: number; decodeFails?: boolean; noContext?: boolean } = {}) {
   const attempts: Attempt[] = [];
   const drawing: string[] = [];
   const bitmaps: { closed: boolean }[] = [];
@@ -51,7 +51,9 @@ function createFakeEnv(options: { bytesPerPixel?: number; decodeFails?: boolean;
         getContext: () => (options.noContext ? null : context),
         async convertToBlob({ type, quality }) {
           attempts.push({ width, height, quality });
-          return new Blob([new Uint8Array(Math.round(width * height * quality * (options.bytesPerPixel ?? 0.1)))], { type });
+          // With a falloff, bytes a pixel shrink as the image grows past a megapixel, as real encoders' do.
+          const density = (options.bytesPerPixel ?? 0.1) * ((width * height) / 1_000_000) ** -(options.densityFalloff ?? 0);
+          return new Blob([new Uint8Array(Math.round(width * height * quality * density))], { type });
         },
       };
     },
@@ -77,42 +79,38 @@ describe('fitImageToLimit', () => {
     expect(fake.bitmaps).toHaveLength(0);
   });
 
-  it('lowers the JPEG quality at full size before touching the size', async () => {
-    // 4961 × 7016 px: 0.085 bytes a pixel at quality 0.85 is 2.96 MB, at 0.65 it is 2.26 MB.
+  // Issue 14: a 12 MP photo went up as 2107 px and 240 KB, 23% of the 1024 KB limit, after a full-size encode thrown away.
+  const PROBE = { width: 724, height: 1024, quality: 0.85 };
+
+  it('keeps every pixel at a lower quality when a small first encode predicts that it fits', async () => {
+    // 4961 × 7016 px at 0.1 bytes a pixel and quality: 2.96 MB at 0.85, 2.09 MB at 0.6.
     const fake = createFakeEnv({ bytesPerPixel: 0.1 });
     const fitted = await fitImageToLimit(receiptBlob('sroie-290.jpg'), 2.3 * MB, fake.env);
-    expect(fake.attempts).toEqual([
-      { width: 4961, height: 7016, quality: 0.85 },
-      { width: 4961, height: 7016, quality: 0.75 },
-      { width: 4961, height: 7016, quality: 0.65 },
-    ]);
+    expect(fake.attempts).toEqual([PROBE, { width: 4961, height: 7016, quality: 0.6 }]);
     expect(fitted).toMatchObject({ width: 4961, height: 7016, scaled: true });
     expect(fitted.blob.type).toBe('image/jpeg');
-    expect(fitted.blob.size).toBe(Math.round(4961 * 7016 * 0.65 * 0.1));
     expect(fake.bitmaps).toEqual([{ closed: true }]);
   });
 
-  it('then scales the long side down at quality 0.6 until it fits, keeping the aspect ratio', async () => {
+  it.each([0.25, 0.5, 1, 1.5])('scales to fill a %f MB limit, 80 to 100% of it, keeping the aspect ratio, with no full-size encode', async (limitMb) => {
     const fake = createFakeEnv({ bytesPerPixel: 0.1 });
-    const fitted = await fitImageToLimit(receiptBlob('sroie-290.jpg'), 1.5 * MB, fake.env);
-    const scaled = fake.attempts.slice(4);
-    expect(fake.attempts.slice(0, 4)).toEqual([0.85, 0.75, 0.65, 0.6].map((quality) => ({ width: 4961, height: 7016, quality })));
-    expect(scaled.length).toBeGreaterThan(0);
-    expect(scaled.every(({ quality }) => quality === 0.6)).toBe(true);
-    expect(scaled.every(({ width, height }) => Math.abs(width / height - 4961 / 7016) < 0.01)).toBe(true);
-    const sides = longSides(scaled);
-    expect(sides).toEqual([...sides].sort((a, b) => b - a));
-    expect(sides.at(-1)).toBeGreaterThanOrEqual(1500);
-    expect(fitted.blob.size).toBeLessThanOrEqual(1.5 * MB);
-    expect(fitted).toMatchObject({ width: scaled.at(-1)?.width, height: scaled.at(-1)?.height, scaled: true });
+    const limit = limitMb * MB;
+    const fitted = await fitImageToLimit(receiptBlob('sroie-290.jpg'), limit, fake.env);
+    expect(fake.attempts[0]).toEqual(PROBE);
+    expect(fake.attempts.every(({ width }) => width < 4961)).toBe(true);
+    expect(fake.attempts.length).toBeLessThanOrEqual(3);
+    expect(fitted.blob.size).toBeLessThanOrEqual(limit);
+    expect(fitted.blob.size).toBeGreaterThanOrEqual(limit * 0.8);
+    expect(Math.abs(fitted.width / fitted.height - 4961 / 7016)).toBeLessThan(0.01);
   });
 
-  it('skips the other qualities when the first encode is over 2.5 times the limit', async () => {
-    const fake = createFakeEnv({ bytesPerPixel: 0.1 });
-    await fitImageToLimit(receiptBlob('sroie-290.jpg'), MB, fake.env);
-    expect(fake.attempts[0]).toEqual({ width: 4961, height: 7016, quality: 0.85 });
-    expect(fake.attempts.slice(1).every(({ width, quality }) => width < 4961 && quality === 0.6)).toBe(true);
-    expect(fake.attempts.length).toBeGreaterThan(1);
+  it('fills the limit when the encoder packs large images tighter than the small first encode predicts', async () => {
+    // Real JPEGs take fewer bytes a pixel the larger they are: the first guess lands low, and is made larger.
+    const fake = createFakeEnv({ bytesPerPixel: 0.1, densityFalloff: 0.2 });
+    const fitted = await fitImageToLimit(receiptBlob('sroie-290.jpg'), MB, fake.env);
+    expect(fitted.blob.size).toBeLessThanOrEqual(MB);
+    expect(fitted.blob.size).toBeGreaterThanOrEqual(0.8 * MB);
+    expect(fake.attempts.every(({ width }) => width < 4961)).toBe(true);
   });
 
   it('stops at 1500 px on the long side when that fits', async () => {

@@ -40,9 +40,17 @@ export interface FittedImage {
   scaled: boolean;
 }
 
-const FULL_SIZE_QUALITIES = [0.85, 0.75, 0.65, 0.6];
-const SCALED_QUALITY = 0.6;
-const HOPELESS_BY_QUALITY = 2.5;
+/** Full size is kept when it fits at one of these qualities: every pixel of small print counts for OCR. */
+const FULL_SIZE_QUALITIES = [0.85, 0.6];
+const SCALED_QUALITY = 0.7;
+/** At the legible floor, a lower quality is tried before fewer pixels. */
+const FLOOR_QUALITY = 0.6;
+/** A scaled image aims at this share of the limit, and is made larger again when it lands under the lower share. */
+const TARGET_FILL = 0.9;
+const MIN_FILL = 0.8;
+/** The long side of the small first encode whose bytes a pixel predict the sizes that fit. */
+const PROBE_LONG_SIDE = 1024;
+const MAX_SCALED_ENCODES = 6;
 /** Below this long side small receipt print starts to blur for OCR; only crossed when nothing else fits. */
 const LEGIBLE_LONG_SIDE = 1500;
 const SMALLEST_LONG_SIDE = 800;
@@ -86,30 +94,68 @@ const sizeForLongSide = (bitmap: ImageBitmapLike, longSide: number) => {
   return { width: Math.max(1, Math.round(bitmap.width * scale)), height: Math.max(1, Math.round(bitmap.height * scale)) };
 };
 
-/** Next long side to try: at least 15% smaller, further when the last size was far over, never skipping the legible floor. */
-function nextLongSide(current: number, lastSize: number, limitBytes: number): number {
-  const estimate = Math.floor(current * Math.min(0.85, Math.sqrt(limitBytes / lastSize) * 0.95));
-  if (current > LEGIBLE_LONG_SIDE && estimate < LEGIBLE_LONG_SIDE) return LEGIBLE_LONG_SIDE;
-  return Math.max(SMALLEST_LONG_SIDE, estimate);
+/** What the encoder does with this image: bytes a pixel at a quality, learnt from its encodes (JPEG sizes grow about linearly with both). */
+function createSizeModel(bytes: number, pixels: number, quality: number) {
+  let bytesPerPixelAndQuality = bytes / pixels / quality;
+  return {
+    predict: (pixelCount: number, atQuality: number) => pixelCount * atQuality * bytesPerPixelAndQuality,
+    learn: (size: number, pixelCount: number, atQuality: number) => void (bytesPerPixelAndQuality = size / pixelCount / atQuality),
+    /** The long side whose encode should come to `bytes`. */
+    longSideFor: (bitmap: ImageBitmapLike, targetBytes: number, atQuality: number) => {
+      const pixelCount = targetBytes / atQuality / bytesPerPixelAndQuality;
+      return Math.floor(Math.sqrt(pixelCount / (bitmap.width * bitmap.height)) * Math.max(bitmap.width, bitmap.height));
+    },
+  };
 }
 
+/** Legible first: never below 1500 px on the long side while that could still fit, never below 800 px at all. */
+const clampLongSide = (wanted: number, full: number, legibleTried: boolean) =>
+  Math.min(full, Math.max(legibleTried ? SMALLEST_LONG_SIDE : Math.min(full, LEGIBLE_LONG_SIDE), wanted));
+
+/**
+ * As many pixels as fit: full size at a JPEG quality that fits when one does, else scaled to fill the limit (at least
+ * 80% of it). A small first encode predicts the sizes, so no full-size encode that cannot fit is made and thrown away.
+ */
 async function shrink(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEnv): Promise<FittedImage> {
-  let lastSize = Infinity;
+  const fullPixels = bitmap.width * bitmap.height;
+  const fullLong = Math.max(bitmap.width, bitmap.height);
+  const encode = async (longSide: number, quality: number) => {
+    const { width, height } = longSide >= fullLong ? { width: bitmap.width, height: bitmap.height } : sizeForLongSide(bitmap, longSide);
+    return { blob: await drawJpeg(bitmap, width, height, quality, env), width, height };
+  };
+  const [firstQuality = 0.85] = FULL_SIZE_QUALITIES;
+  const probe = await encode(Math.min(fullLong, PROBE_LONG_SIDE), firstQuality);
+  const model = createSizeModel(probe.blob.size, probe.width * probe.height, firstQuality);
+  if (probe.width === bitmap.width && probe.blob.size <= limitBytes) return { ...probe, scaled: true };
   for (const quality of FULL_SIZE_QUALITIES) {
-    const blob = await drawJpeg(bitmap, bitmap.width, bitmap.height, quality, env);
-    if (blob.size <= limitBytes) return { blob, width: bitmap.width, height: bitmap.height, scaled: true };
-    lastSize = blob.size;
-    // Quality alone rarely more than halves a JPEG: when far over, spare the slow full-size encodes.
-    if (lastSize > limitBytes * HOPELESS_BY_QUALITY) break;
+    if (probe.width === bitmap.width && quality === firstQuality) continue;
+    if (model.predict(fullPixels, quality) > limitBytes) continue;
+    const full = await encode(fullLong, quality);
+    if (full.blob.size <= limitBytes) return { ...full, scaled: true };
+    model.learn(full.blob.size, fullPixels, quality);
   }
-  let longSide = Math.max(bitmap.width, bitmap.height);
-  while (longSide > SMALLEST_LONG_SIDE) {
-    longSide = nextLongSide(longSide, lastSize, limitBytes);
-    const { width, height } = sizeForLongSide(bitmap, longSide);
-    const blob = await drawJpeg(bitmap, width, height, SCALED_QUALITY, env);
-    if (blob.size <= limitBytes) return { blob, width, height, scaled: true };
-    lastSize = blob.size;
+  let best: { blob: Blob; width: number; height: number } | null = null;
+  let legibleTried = false;
+  let quality = SCALED_QUALITY;
+  let longSide = clampLongSide(model.longSideFor(bitmap, limitBytes * TARGET_FILL, quality), fullLong, legibleTried);
+  for (let tries = 0; tries < MAX_SCALED_ENCODES; tries++) {
+    const scaled = await encode(longSide, quality);
+    const size = scaled.blob.size;
+    if (size <= limitBytes && (best === null || size > best.blob.size)) best = scaled;
+    if (size <= limitBytes && (size >= limitBytes * MIN_FILL || longSide >= fullLong)) break;
+    model.learn(size, scaled.width * scaled.height, quality);
+    if (size > limitBytes && longSide === LEGIBLE_LONG_SIDE && quality !== FLOOR_QUALITY) {
+      quality = FLOOR_QUALITY;
+      continue;
+    }
+    legibleTried ||= size > limitBytes && longSide <= LEGIBLE_LONG_SIDE;
+    const next = clampLongSide(model.longSideFor(bitmap, limitBytes * TARGET_FILL, quality), fullLong, legibleTried);
+    // Under the limit but small: larger, unless that size was already tried.
+    if (next === longSide || (size <= limitBytes && best !== null && next <= Math.max(best.width, best.height))) break;
+    if (size > limitBytes && longSide <= SMALLEST_LONG_SIDE) break;
+    longSide = size > limitBytes ? Math.min(next, Math.floor(longSide * 0.97)) : next;
   }
+  if (best) return { ...best, scaled: true };
   throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
 }
 
