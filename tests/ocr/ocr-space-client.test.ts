@@ -213,7 +213,8 @@ describe('the fallback when the browser refuses a streamed body', () => {
     const file = { bytes: new Uint8Array(600 * 1024).fill(7), filename: 'big.jpg', contentType: 'image/jpeg', filetype: 'JPG' };
     expect(await failureOf(client.recognise(requestFor(progress, { file })))).toEqual(scanErrors.network(host()));
     expect(kinds).toEqual(['stream']);
-    expect(progress.at(-1)).toEqual({ loaded: 4 * 64 * 1024, total: expect.any(Number) });
+    // Four chunks read, the fourth still with the reader when the connection dropped: three were sent.
+    expect(progress.at(-1)).toEqual({ loaded: 3 * 64 * 1024, total: expect.any(Number) });
     expect(await streamingSupport.get(origin())).toBeUndefined();
   });
 });

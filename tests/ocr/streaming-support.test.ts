@@ -27,7 +27,7 @@ describe('memory streaming support', () => {
 });
 
 describe('countedStream', () => {
-  it('gives the body in 64 KB pulls, byte for byte, telling how far each pull reached', async () => {
+  it('gives the body in 64 KB pulls, byte for byte, counting a chunk sent only once the reader took it', async () => {
     const body = new Uint8Array(150_000).map((_, index) => index % 251);
     const reached: number[] = [];
     const { stream, pulls } = countedStream(body, (loaded) => reached.push(loaded));
@@ -35,5 +35,17 @@ describe('countedStream', () => {
     expect(received).toEqual(body);
     expect(reached).toEqual([65_536, 131_072, 150_000]);
     expect(pulls()).toBe(3);
+  });
+
+  it('does not say "all sent" while the reader still holds the last chunk', async () => {
+    const body = new Uint8Array(100_000);
+    const reached: number[] = [];
+    const reader = countedStream(body, (loaded) => reached.push(loaded)).stream.getReader();
+    await reader.read();
+    await reader.read();
+    // Both chunks handed out; the reader has not come back for more.
+    expect(reached.at(-1)).toBeLessThan(100_000);
+    expect((await reader.read()).done).toBe(true);
+    expect(reached.at(-1)).toBe(100_000);
   });
 });

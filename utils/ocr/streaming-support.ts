@@ -38,18 +38,20 @@ export function detectRequestStreams(): boolean {
 }
 
 /** A body the browser pulls in 64 KB chunks; counting the pulls tracks the bytes sent. */
-export function countedStream(body: Uint8Array<ArrayBuffer>, onPull: (loaded: number) => void) {
+export function countedStream(body: Uint8Array<ArrayBuffer>, onSent: (sent: number) => void) {
   let offset = 0;
   let pulls = 0;
   const stream = new ReadableStream<Uint8Array>(
     {
+      // A pull means the reader took what was given before: only then is it counted as sent. The stream closes on
+      // the pull after the last chunk, so "all sent" waits until the browser has taken the whole body.
       pull(controller) {
+        if (offset > 0) onSent(offset);
+        if (offset >= body.byteLength) return controller.close();
         const end = Math.min(offset + CHUNK_BYTES, body.byteLength);
         controller.enqueue(body.slice(offset, end));
         offset = end;
         pulls += 1;
-        onPull(offset);
-        if (offset >= body.byteLength) controller.close();
       },
     },
     { highWaterMark: 0 },
