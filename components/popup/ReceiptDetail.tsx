@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { SURE_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
@@ -53,7 +53,9 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
   const stored = draftOf(receipt);
   const typed = (name: FieldName) => draft[name] !== stored[name];
   const dirty = EDITABLE.some(({ name }) => typed(name));
-  const leave = () => (dirty ? setLeaving(true) : onBack());
+  // What was typed, as of the last keystroke: an Esc right after typing comes before the re-render that would tell.
+  const latestDraft = useRef(draft);
+  const leave = () => (EDITABLE.some(({ name }) => latestDraft.current[name] !== stored[name]) ? setLeaving(true) : onBack());
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -146,7 +148,10 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
                     name={name}
                     value={draft[name]}
                     placeholder={hint}
-                    onInput={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })}
+                    onInput={(event) => {
+                      latestDraft.current = { ...latestDraft.current, [name]: event.currentTarget.value };
+                      setDraft(latestDraft.current);
+                    }}
                   />
                 </Field>
               </div>

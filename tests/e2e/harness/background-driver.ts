@@ -75,6 +75,10 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
       return { id, type: blob.blobType, bytes: Buffer.from(blob.base64, 'base64') };
     });
 
+  /** The receipts' statuses from their small summaries: a cheap poll while many scans run (no images copied over). */
+  const readStatuses = async (): Promise<ScanStatus[]> =>
+    (await withWorker((worker) => inExtensionDatabase(worker, { kind: 'read-all', store: 'summaries' }))).map((summary) => (summary as { status: ScanStatus }).status);
+
   async function readReceipt(id: string): Promise<StoredReceipt | undefined> {
     return (await readReceipts()).find((receipt) => receipt.id === id);
   }
@@ -126,6 +130,7 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
 
   return {
     readReceipts,
+    readStatuses,
     readReceipt,
     readOriginals,
     async readOriginal(id: string): Promise<StoredOriginal | undefined> {

@@ -95,7 +95,7 @@ describe('journey 27: the first run, and the popup at its real size', () => {
       const urls = Array.from({ length: 30 }, (_, n) => variants.imageUrl(IMAGES[n % IMAGES.length] ?? '', Math.floor(n / IMAGES.length)));
       await clickScanOnEach(await extension.worker(), urls, web.url());
       await expect
-        .poll(async () => (await background.readReceipts()).filter((receipt) => receipt.status === 'done' || receipt.status === 'failed').length, { timeout: 90_000, interval: 1_000 })
+        .poll(async () => (await background.readStatuses()).filter((status) => status === 'done' || status === 'failed').length, { timeout: 150_000, interval: 500 })
         .toBe(30);
     } finally {
       await variants.close();
@@ -126,5 +126,5 @@ describe('journey 27: the first run, and the popup at its real size', () => {
     await review.locator('.zoom-figure img').waitFor();
     expect(await findSeriousViolations(review), 'review').toEqual([]);
     await review.close();
-  }, 180_000);
+  }, 240_000);
 });
