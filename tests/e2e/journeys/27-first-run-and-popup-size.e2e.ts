@@ -121,6 +121,10 @@ describe('journey 27: the first run, and the popup at its real size', () => {
     }
     const options = await journey.openOptions();
     expect(await findSeriousViolations(options.page), 'options').toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.page.emulateMedia({ colorScheme: scheme });
+      await options.page.screenshot({ path: `${ARTIFACTS_DIR}/journey-27-options-${scheme}.png`, fullPage: true });
+    }
     const review = await extension.context.newPage();
     await review.goto(`chrome-extension://${extension.extensionId}/review.html?id=${(await popup.receiptIds())[0]}`);
     await review.locator('.zoom-figure img').waitFor();
