@@ -55,6 +55,9 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
   const dirty = EDITABLE.some(({ name }) => typed(name));
   // What was typed, as of the last keystroke: an Esc right after typing comes before the re-render that would tell.
   const latestDraft = useRef(draft);
+  // Opened from the list, the keyboard lands on the receipt's name, the top of what is now shown.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   const leave = () => (EDITABLE.some(({ name }) => latestDraft.current[name] !== stored[name]) ? setLeaving(true) : onBack());
 
   useEffect(() => {
@@ -90,7 +93,9 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
         <button type="button" class="secondary" onClick={leave}>
           Back
         </button>
-        <h1 id="detail-title">{fields?.merchant ?? 'Receipt'}</h1>
+        <h1 id="detail-title" ref={title} tabIndex={-1}>
+          {fields?.merchant ?? 'Receipt'}
+        </h1>
       </header>
       {leaving && (
         <div class="leave-prompt" role="alertdialog" aria-labelledby="leave-question">

@@ -175,5 +175,6 @@ describe('ReceiptDetail, leaving with unsaved changes', () => {
     expect(onDownload).toHaveBeenCalledTimes(1);
     expect(screen.getByLabelText('OCR text').getAttribute('tabindex')).toBe('0');
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
 });
