@@ -59,6 +59,16 @@ describe('journey 26: the review page', () => {
     expect(completed).toMatchObject({ status: 'done', error: null, category: 'Meals' });
     expect(completed?.fields).toMatchObject({ merchant: 'Corner Shop', date: '2024-05-01', total: '4.20', currency: 'EUR' });
 
+    // The keyboard moves between receipts in the table's order, even from inside a field.
+    const order = await review.rowIds();
+    await review.select(order[0] ?? '');
+    await expect.poll(() => review.page.locator('.receipt-table tr.selected').getAttribute('data-receipt-id')).toBe(order[0]);
+    await review.field('Note').focus();
+    await review.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => review.page.locator('.receipt-table tr.selected').getAttribute('data-receipt-id')).toBe(order[1]);
+    await review.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => review.page.locator('.receipt-table tr.selected').getAttribute('data-receipt-id')).toBe(order[0]);
+
     await review.page.emulateMedia({ colorScheme: 'dark' });
     await review.select(first.id);
     await review.waitForOriginal();
