@@ -12,14 +12,14 @@ import { createScanner } from '@/utils/scan/scan-pipeline';
 import { createKeepAlive } from '@/utils/scan/keep-alive';
 import { createScanQueue } from '@/utils/scan/scan-queue';
 import { createFirstRun, WELCOME_SEEN_KEY } from '@/utils/first-run';
-import { createSettingsStore } from '@/utils/settings';
+import { createSettingsReader } from '@/utils/settings';
 import { createStoredStreamingSupport } from '@/utils/ocr/streaming-support';
 
 const QUEUE_ALARM = 'scan-queue';
 
 export default defineBackground(() => {
   const repository = createReceiptRepository(openReceiptDb());
-  const settings = createSettingsStore(browser.storage.local, navigator.language);
+  const settings = createSettingsReader(browser.storage.local, navigator.language);
   const firstRun = createFirstRun(browser.storage.local);
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
   const scanner = createScanner({

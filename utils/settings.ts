@@ -131,13 +131,20 @@ export const SETTINGS_KEY = 'settings';
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
-/** The settings in extension storage; `locale` (the browser's) picks the defaults of what the user never set. */
-export function createSettingsStore(area: SettingsStorage, locale = '') {
+/** Reads the settings in extension storage; `locale` (the browser's) picks the defaults of what the user never set. */
+export function createSettingsReader(area: SettingsStorage, locale = '') {
   return {
     async load(): Promise<Settings> {
       const stored = await area.get(SETTINGS_KEY);
       return mergeSettings(stored[SETTINGS_KEY], defaultSettings(locale));
     },
+  };
+}
+
+/** Reads and saves the settings; the service worker only reads, so its bundle leaves the checks out. */
+export function createSettingsStore(area: SettingsStorage, locale = '') {
+  return {
+    ...createSettingsReader(area, locale),
     /** Saves only valid settings; returns what is wrong otherwise. */
     async save(settings: Settings): Promise<SettingsErrors> {
       const errors = validateSettings(settings);
