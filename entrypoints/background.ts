@@ -81,6 +81,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     registerScanMenus(browser.contextMenus);
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // Someone updating has been scanning already: the welcome page is for new users.
+    if (reason === 'update') void firstRun.markWelcomeSeen(Date.now());
   });
   browser.storage.onChanged.addListener((changes) => {
     if (changes[WELCOME_SEEN_KEY]?.newValue !== undefined) void queue.pump();

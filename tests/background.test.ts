@@ -88,6 +88,13 @@ describe('background', () => {
     expect(JSON.stringify(receipt)).not.toContain('helloworld');
   });
 
+  it('lets an update go on scanning without the welcome page', async () => {
+    await fakeBrowser.storage.local.remove(WELCOME_SEEN_KEY);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await vi.waitFor(async () => expect(typeof (await fakeBrowser.storage.local.get(WELCOME_SEEN_KEY))[WELCOME_SEEN_KEY]).toBe('number'));
+  });
+
   it('opens the welcome page on install, not on an update', async () => {
     const opened = vi.spyOn(browser.tabs, 'create').mockImplementation(async () => ({}) as Browser.tabs.Tab);
     background.main();
