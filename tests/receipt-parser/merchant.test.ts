@@ -47,6 +47,20 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it.each([
+    // OCR of a logo, a stamp or handwriting above the name, as Tesseract reads photos
+    ['ee —\nKEDAI PAPAN SENG\n(0005583085-K)\nLOT 276 JALAN BANTING', 'KEDAI PAPAN SENG'],
+    ['| g Of Ot 4\nSYARIKAT MAJU JAYA\n(81109-A)\nNO 290, JALAN AIR PANAS,', 'SYARIKAT MAJU JAYA'],
+    ['HOen&\n41020 |\nBlue Harbour Café\n12 Quay Street', 'Blue Harbour Café'],
+    ['Axo dige\nPERNIAGAAN HUI SENG\nNO.59 JALAN PERMAS 9/5', 'PERNIAGAAN HUI SENG'],
+    ['TT eee\n¢?\nB & BEST RESTAURANT\n(001610235-P)', 'B & BEST RESTAURANT'],
+    ['».ae\na\n@ |\nEDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
+    ['~ —y\nAOYIry\nRIMI LATVIA SIA\nBrīvības iela 12, Rīga', 'RIMI LATVIA SIA'],
+    ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
+  ])('passes over the scraps above the name in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
   it('finds no name when the top holds only numbers and headers', () => {
     expect(merchantOf('TAX INVOICE\n12345678\n01/02/2025')).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
 const MAX_HEADER_ROWS = 12;
@@ -101,12 +102,17 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       if (best && isAddressOrContact(name)) topBlock = false;
       continue;
     }
+    const shape = readRowWords(readName(row.text));
+    // OCR of a logo, a stamp or handwriting: no row at all.
+    if (isScrap(shape)) continue;
+    const weak = isWeakText(shape);
     const company = LEGAL_SUFFIX.test(name);
-    let score = 1 - rank * 0.15;
+    let score = 1 - rank * 0.15 - (weak ? 0.5 : 0);
     // A company line below the address is a footer or a landlord, not the shop's name.
     if (company && topBlock) score += 0.3;
     if (BUSINESS_WORD.test(name)) score += 0.1;
-    if (medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;
+    // Large print is the logo's name only when it reads as words.
+    if (!weak && medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;
     rank++;
     const folded = name.replace(/[^a-z0-9]/g, '');
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';

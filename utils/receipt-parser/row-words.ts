@@ -1,0 +1,76 @@
+/** Whether a row reads as words at all: OCR of a logo, a stamp or handwriting gives short, oddly cased, vowel-less scraps. */
+
+/** How a row reads: `words` counts word-shaped tokens of three letters or more. */
+export interface RowWords {
+  /** Letters in word-shaped tokens over all characters but spaces, 0..1. */
+  share: number;
+  words: number;
+  /** Longest word-shaped token, in letters. */
+  longest: number;
+  /** Capitals and lower-case words apart ("Axo dige", "ia bee OV"), as in scraps, not in names; glued ones are a brand's style ("CVS/pharmacy"). */
+  mixedCase: boolean;
+  /** No capital anywhere. */
+  lowerOnly: boolean;
+}
+
+/** Anything but letters and the marks inside names ("D.I.Y.", "McDonald's", "Coca-Cola", "B&Q") parts words. */
+const PIECES = /[^\p{L}'’.&-]+/u;
+const EDGES = /^['’.&-]+|['’.&-]+$/g;
+const JOINERS = /['’.&-]/g;
+/** Signs that names and addresses do not print: what OCR makes of a logo's strokes. */
+const ODD_SIGNS = /[^\p{L}\p{N}\s'’.&,:;#()/+*@!?"-]/gu;
+const LATIN = /^[a-z]+$/;
+const VOWEL = /[aeiouy]/;
+const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{6}/;
+const TRIPLE = /(\p{L})\1\1/iu;
+const QUADRUPLE = /(\p{L})\1\1\1/iu;
+/** "HOen", "AOYIry", "feR", "wPtoa": capitals after small letters or before a run of them, unlike "McDonald's" or "PizzaExpress". */
+const ODD_CASE = /\p{Lu}{2}\p{Ll}|\p{Ll}\p{Lu}(?!\p{Ll})/u;
+const MINOR = new Set('of and the de du la le des di da del van von der den und et y e a an at by on to in'.split(' '));
+
+/** Whether letters make a word: a short one not oddly cased, a vowel in Latin words of four letters, no letter thrice in a short one. */
+function isWord(letters: string): boolean {
+  // Long glued words ("BOWWOWCAFESDNbHD", "SHELLLCANADA") carry a typo of case or a letter and still read.
+  if (QUADRUPLE.test(letters) || (letters.length < 8 && (ODD_CASE.test(letters) || TRIPLE.test(letters)))) return false;
+  const latin = letters.toLowerCase();
+  // Only Latin letters are judged by vowels: other scripts spell otherwise.
+  return !(LATIN.test(latin) && ((latin.length >= 4 && !VOWEL.test(latin)) || (latin.length < 10 && CONSONANT_RUN.test(latin))));
+}
+
+/** Reads how much of a row is words; linear in the row. Digits are neutral: a name may carry a number ("99 SPEED MART", "Store#1458"). */
+export function readRowWords(text: string): RowWords {
+  let wordLetters = 0;
+  let otherLetters = 0;
+  let words = 0;
+  let longest = 0;
+  let capitals = false;
+  let lowerWord = false;
+  let anyCapital = false;
+  for (const piece of text.split(PIECES)) {
+    const letters = piece.replace(EDGES, '').replace(JOINERS, '');
+    if (letters === '') continue;
+    if (!isWord(letters)) {
+      otherLetters += letters.length;
+      continue;
+    }
+    wordLetters += letters.length;
+    const lower = letters === letters.toLowerCase();
+    // Scripts without case (Chinese, Thai, Arabic) write a name in two signs.
+    const caseless = lower && letters === letters.toUpperCase();
+    if (!lower || caseless) anyCapital = true;
+    if (!lower && letters.length >= 2) capitals = true;
+    if (letters.length < (caseless ? 2 : 3)) continue;
+    words++;
+    longest = Math.max(longest, letters.length);
+    if (lower && !caseless && !MINOR.has(letters)) lowerWord = true;
+  }
+  const odd = (text.match(ODD_SIGNS) ?? []).length;
+  const all = wordLetters + otherLetters + odd;
+  return { share: all === 0 ? 0 : wordLetters / all, words, longest, mixedCase: capitals && lowerWord && /\s/.test(text.trim()), lowerOnly: !anyCapital };
+}
+
+/** Not text at all: no word of three letters, or mostly symbols and scraps. */
+export const isScrap = (row: RowWords): boolean => row.words === 0 || row.share < 0.5;
+
+/** Words, but not clearly a printed name: scraps around them, mixed case, or a lone short lower-case word. */
+export const isWeakText = (row: RowWords): boolean => row.share < 0.75 || row.mixedCase || (row.lowerOnly && row.longest < 6);
