@@ -57,6 +57,13 @@ describe('merchant', () => {
     ['».ae\na\n@ |\nEDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
     ['~ —y\nAOYIry\nRIMI LATVIA SIA\nBrīvības iela 12, Rīga', 'RIMI LATVIA SIA'],
     ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
+    // the kind of business on the row below, spaced or glued; a kind alone names no shop
+    ['CHO EUN\né\tKOREAN RESTAURANT\n2621 ORANGETHORPE AVE, FULLERTON', 'CHO EUN KOREAN RESTAURANT'],
+    ['CHOEUN\nKOREANRESTAURANT\n2621ORANGETHORPEAVE,FULLERTON.', 'CHOEUN KOREANRESTAURANT'],
+    ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
+    ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
+    // a row below the address is a city or a branch, not the name
+    ['CARREFOUR RESTAURANT\n18,JALAN PERMAS 10/7\nMASAI,JOHOR', 'CARREFOUR RESTAURANT'],
   ])('passes over the scraps above the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

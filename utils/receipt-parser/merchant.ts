@@ -14,10 +14,12 @@ const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|inco
 const BUSINESS_WORDS =
   'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
   'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
-  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza';
+  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|grocery';
 const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
 /** A row that only says what kind of business the name above it is ("COSTCO" over "WHOLESALE"). */
 const BUSINESS_ROW = new RegExp(`^(?:${BUSINESS_WORDS})(?: (?:${BUSINESS_WORDS}))?$`);
+/** A row ending in the kind of business, spaced or glued ("KOREAN RESTAURANT", "KOREANRESTAURANT", "Restaurant&Bar"). */
+const BUSINESS_TAIL = new RegExp(`(?:${BUSINESS_WORDS})[^a-z]*$`);
 const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
 const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy'.split(' '));
 
@@ -82,6 +84,13 @@ const cleanName = (text: string): string =>
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
     .trim();
 
+/** A row without the scraps OCR puts in cells beside it ("é\tKOREAN RESTAURANT"). */
+const dropScrapCells = (text: string): string =>
+  text
+    .split('\t')
+    .filter((cell) => !isScrap(readRowWords(cell)))
+    .join(' ');
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): { merchant: string | null; confidence: number; row: number | undefined } {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
@@ -107,10 +116,13 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (isScrap(shape)) continue;
     const weak = isWeakText(shape);
     const company = LEGAL_SUFFIX.test(name);
-    let score = 1 - rank * 0.15 - (weak ? 0.5 : 0);
+    // Below the address, a row is a branch, a city or a footer more often than the name.
+    let score = 1 - rank * 0.15 - (weak ? 0.4 : 0) - (topBlock ? 0 : 0.3);
     // A company line below the address is a footer or a landlord, not the shop's name.
     if (company && topBlock) score += 0.3;
-    if (BUSINESS_WORD.test(name)) score += 0.1;
+    // Below a name, a row that only says a kind of business or a department ("GROCERY") names no shop.
+    if (BUSINESS_ROW.test(name.trim())) score -= rank > 0 ? 0.5 : 0;
+    else if (BUSINESS_WORD.test(name)) score += 0.1;
     // Large print is the logo's name only when it reads as words.
     if (!weak && medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;
     rank++;
@@ -141,9 +153,14 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   let name = readName(row.text);
   const next = rows[best.index + 1];
-  const nextIsBusiness = next !== undefined && BUSINESS_ROW.test(next.norm.trim());
-  if (next && next.text.length <= 40 && (isSuffixOnly(next.norm) || nextIsBusiness || (CONTINUES.test(row.text) && !isNotName(next.norm)))) {
-    name = `${name} ${cleanName(next.text)}`;
+  const nextText = next ? dropScrapCells(next.text) : '';
+  const nextNorm = normalizeText(nextText);
+  const nextIsBusiness = next !== undefined && BUSINESS_ROW.test(nextNorm.trim());
+  // "CHOEUN" over "KOREANRESTAURANT": the kind of business below a name that does not say it is the name's second half.
+  const nextEndsBusiness =
+    !/\d/.test(nextText) && nextText.length <= 30 && !BUSINESS_WORD.test(row.norm) && BUSINESS_TAIL.test(nextNorm) && !isNotName(nextNorm) && !isScrap(readRowWords(nextText));
+  if (next && next.text.length <= 40 && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+    name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
     if (third && nextIsBusiness && BUSINESS_ROW.test(third.norm.trim())) name = `${name} ${cleanName(third.text)}`;

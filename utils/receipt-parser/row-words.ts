@@ -19,6 +19,7 @@ const EDGES = /^['’.&-]+|['’.&-]+$/g;
 const JOINERS = /['’.&-]/g;
 /** Signs that names and addresses do not print: what OCR makes of a logo's strokes. */
 const ODD_SIGNS = /[^\p{L}\p{N}\s'’.&,:;#()/+*@!?"-]/gu;
+const DIGITS_INSIDE = /\p{L}\d+\p{L}/gu;
 const LATIN = /^[a-z]+$/;
 const VOWEL = /[aeiouy]/;
 const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{6}/;
@@ -64,7 +65,8 @@ export function readRowWords(text: string): RowWords {
     longest = Math.max(longest, letters.length);
     if (lower && !caseless && !MINOR.has(letters)) lowerWord = true;
   }
-  const odd = (text.match(ODD_SIGNS) ?? []).length;
+  // Digits inside letters ("PVOZ1EE", "HO304H") are misread strokes, not a number beside a name ("CT281", "Store#1458").
+  const odd = (text.match(ODD_SIGNS) ?? []).length + (text.match(DIGITS_INSIDE) ?? []).length * 2;
   const all = wordLetters + otherLetters + odd;
   return { share: all === 0 ? 0 : wordLetters / all, words, longest, mixedCase: capitals && lowerWord && /\s/.test(text.trim()), lowerOnly: !anyCapital };
 }
@@ -72,5 +74,5 @@ export function readRowWords(text: string): RowWords {
 /** Not text at all: no word of three letters, or mostly symbols and scraps. */
 export const isScrap = (row: RowWords): boolean => row.words === 0 || row.share < 0.5;
 
-/** Words, but not clearly a printed name: scraps around them, mixed case, or a lone short lower-case word. */
+/** Words, but not clearly a printed name: scraps around them, mixed case, no capital, or no word of four letters. */
 export const isWeakText = (row: RowWords): boolean => row.share < 0.75 || row.mixedCase || (row.lowerOnly && row.longest < 6);
