@@ -68,6 +68,27 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it.each([
+    ['KEDAI MAJU JAYA SDN BHD\n(123456-X)\nNO. 5, JALAN BESAR', true],
+    ['Bäckerei Müller GmbH\nHauptstr. 3, 10115 Berlin', true],
+    ['RIMI LATVIA SIA\nBrīvības iela 12, Rīga', false],
+    ['BLUE BONNET GRILL\nAustin, TX 78701', true],
+    ['Thai Orchid Restaurant LLC\n12 Main St', true],
+    // a logo OCR could not read may be the brand; a fragment, a misread sign or a lone brand is no sure name
+    ['ee —\nKEDAI MAJU JAYA SDN BHD\n(123456-X)', false],
+    ['POPULAR BOOK\nCO. (M) SDN BHD\n(CO. NO. 113825-W)', false],
+    ['MQ. O.T.%. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', false],
+    ['TARGET\n512-555-0100', false],
+    ['RESTAURANT\n12 Main St', false],
+  ])('is sure of the name in %j: %s', (header, sure) => {
+    const receipt = parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {});
+    expect(receipt.confidence.merchant >= 0.8).toBe(sure);
+  });
+
+  it('reads a name whose bracket opens on the row above', () => {
+    expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
+  });
+
   it('finds no name when the top holds only numbers and headers', () => {
     expect(merchantOf('TAX INVOICE\n12345678\n01/02/2025')).toBeNull();
   });

@@ -32,6 +32,8 @@ describe('row words', () => {
     ['Bäckerei Müller', 'text'],
     ['IKEA Deutschland GmbH & Co. KG', 'text'],
     ['Maxima LT, UAB', 'text'],
+    ['Dallmayr Gastronomie GmbH', 'text'],
+    ['Autogrill Italia S.p.A.', 'text'],
     ['SIA RIMI LATVIA', 'text'],
     ['Café de la Paix', 'text'],
     ['全家便利商店', 'text'],

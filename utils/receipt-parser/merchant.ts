@@ -14,12 +14,14 @@ const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|inco
 const BUSINESS_WORDS =
   'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
   'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
-  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|grocery';
+  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|grocery|' +
+  'ristorante|restaurante|restorans|osteria|gasthaus|gasthof|imbiss|metzgerei|drogerie|steakhouse|brewery|burger|burgers|sushi|bbq|' +
+  'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|stationery|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica';
 const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
 /** A row that only says what kind of business the name above it is ("COSTCO" over "WHOLESALE"). */
 const BUSINESS_ROW = new RegExp(`^(?:${BUSINESS_WORDS})(?: (?:${BUSINESS_WORDS}))?$`);
 /** A row ending in the kind of business, spaced or glued ("KOREAN RESTAURANT", "KOREANRESTAURANT", "Restaurant&Bar"). */
-const BUSINESS_TAIL = new RegExp(`(?:${BUSINESS_WORDS})[^a-z]*$`);
+const BUSINESS_TAIL = new RegExp(`(?:\\b(?:${BUSINESS_WORDS})|${BUSINESS_WORDS.split('|').filter((word) => word.length >= 6).join('|')})[^a-z]*$`);
 const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
 const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy'.split(' '));
 
@@ -84,6 +86,16 @@ const cleanName = (text: string): string =>
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
     .trim();
 
+/** Brackets a row opens and leaves open; below zero when it closes one opened above. */
+function countOpen(text: string): number {
+  let open = 0;
+  for (const char of text) {
+    if (char === '(') open++;
+    else if (char === ')') open--;
+  }
+  return open;
+}
+
 /** A row without the scraps OCR puts in cells beside it ("é\tKOREAN RESTAURANT"). */
 const dropScrapCells = (text: string): string =>
   text
@@ -91,14 +103,34 @@ const dropScrapCells = (text: string): string =>
     .filter((cell) => !isScrap(readRowWords(cell)))
     .join(' ');
 
+/** What the chosen row showed: how it reads, where it stands, what it says. */
+interface MerchantSignals {
+  /** Only words and numbers, nothing misread around them. */
+  clean: boolean;
+  /** A company form in the shop's header ("... SDN BHD", "... GmbH"). */
+  company: boolean;
+  /** A kind of business beside a name ("... RESTAURANT", "Bäckerei ..."), not the kind alone. */
+  namedBusiness: boolean;
+  rank: number;
+  /** Rows of scraps above it: a logo OCR could not read, which may be the brand. */
+  scrapsAbove: number;
+}
+
+/** Sure only of a clean row, under no unread logo, that says it is a company or names a business. */
+function rateMerchant(signals: MerchantSignals, score: number): number {
+  const sure = signals.clean && signals.scrapsAbove === 0 && (signals.company || (signals.namedBusiness && signals.rank === 0));
+  return sure ? 0.85 : Math.max(0.3, Math.min(0.75, 0.4 + score * 0.3));
+}
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): { merchant: string | null; confidence: number; row: number | undefined } {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
   const heights = rows.slice(0, end).map((row) => row.height).filter((h) => h > 0).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)] ?? 0;
-  let best: { index: number; score: number; words: string[]; folded: string } | undefined;
+  let best: { index: number; score: number; words: string[]; folded: string; signals: MerchantSignals } | undefined;
   let first: { index: number; folded: string; lead: string; words: string[] } | undefined;
   let rank = 0;
+  let scraps = 0;
   let topBlock = true;
   for (let index = 0; index < end; index++) {
     const row = rows[index];
@@ -113,7 +145,10 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     }
     const shape = readRowWords(readName(row.text));
     // OCR of a logo, a stamp or handwriting: no row at all.
-    if (isScrap(shape)) continue;
+    if (isScrap(shape)) {
+      scraps++;
+      continue;
+    }
     const weak = isWeakText(shape);
     const company = LEGAL_SUFFIX.test(name);
     // Below the address, a row is a branch, a city or a footer more often than the name.
@@ -124,7 +159,12 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (BUSINESS_ROW.test(name.trim())) score -= rank > 0 ? 0.5 : 0;
     else if (BUSINESS_WORD.test(name)) score += 0.1;
     // Large print is the logo's name only when it reads as words.
-    if (!weak && medianHeight > 0 && row.height >= medianHeight * 1.3) score += 0.3;
+    const tall = !weak && medianHeight > 0 && row.height >= medianHeight * 1.3;
+    if (tall) score += 0.3;
+    const namedBusiness = BUSINESS_WORD.test(name) && readSignificantWords(name).some((word) => !BUSINESS_ROW.test(word));
+    // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
+    const fragment = countOpen(name) !== 0 || SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? '');
+    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps };
     rank++;
     const folded = name.replace(/[^a-z0-9]/g, '');
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
@@ -138,7 +178,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       // "Pizza Express" over "PizzaExpress (Restaurants) Ltd" shares its letters, if not its words.
       const joined = best.folded.length >= 3 && folded.includes(best.folded);
       if ((shared.length === 0 && !joined) || spelledOut) {
-        best = { index, score, words, folded };
+        best = { index, score, words, folded, signals };
         break;
       }
       continue;
@@ -146,12 +186,21 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // Any other row repeating the brand above it adds nothing to the name.
     if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) continue;
     if (!first) first = { index, folded, lead, words };
-    if (!best || score > best.score) best = { index, score, words, folded };
+    if (!best || score > best.score) best = { index, score, words, folded, signals };
   }
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   let name = readName(row.text);
+  // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
+  const opener = rows[best.index - 1];
+  let opened = false;
+  if (opener && countOpen(row.text) < 0 && countOpen(opener.text) > 0 && !isNotName(normalizeText(opener.text))) {
+    name = `${cleanName(opener.text)} ${name}`;
+    opened = true;
+    const above = rows[best.index - 2];
+    if (above && !/\d/.test(above.text) && !isNotName(above.norm) && !isScrap(readRowWords(above.text))) name = `${cleanName(above.text)} ${name}`;
+  }
   const next = rows[best.index + 1];
   const nextText = next ? dropScrapCells(next.text) : '';
   const nextNorm = normalizeText(nextText);
@@ -165,6 +214,6 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const third = rows[best.index + 2];
     if (third && nextIsBusiness && BUSINESS_ROW.test(third.norm.trim())) name = `${name} ${cleanName(third.text)}`;
   }
-  const confidence = Math.max(0.3, Math.min(0.9, 0.4 + best.score * 0.3));
+  const confidence = rateMerchant(opened ? { ...best.signals, clean: false } : best.signals, best.score);
   return { merchant: name === '' ? null : name, confidence, row: best.index };
 }

@@ -11,6 +11,8 @@ export interface RowWords {
   mixedCase: boolean;
   /** No capital anywhere. */
   lowerOnly: boolean;
+  /** Nothing but words and numbers: no scrap, no odd sign, no odd case even in a long glued word. */
+  clean: boolean;
 }
 
 /** Anything but letters and the marks inside names ("D.I.Y.", "McDonald's", "Coca-Cola", "B&Q") parts words. */
@@ -27,10 +29,13 @@ const TRIPLE = /(\p{L})\1\1/iu;
 const QUADRUPLE = /(\p{L})\1\1\1/iu;
 /** "HOen", "AOYIry", "feR", "wPtoa": capitals after small letters or before a run of them, unlike "McDonald's" or "PizzaExpress". */
 const ODD_CASE = /\p{Lu}{2}\p{Ll}|\p{Ll}\p{Lu}(?!\p{Ll})/u;
+/** Company forms written in mixed case ("GmbH", "S.p.A.", "KGaA"). */
+const CASED_FORMS = new Set(['GmbH', 'mbH', 'gGmbH', 'KGaA', 'SpA', 'eK', 'eG', 'eV']);
 const MINOR = new Set('of and the de du la le des di da del van von der den und et y e a an at by on to in'.split(' '));
 
 /** Whether letters make a word: a short one not oddly cased, a vowel in Latin words of four letters, no letter thrice in a short one. */
 function isWord(letters: string): boolean {
+  if (CASED_FORMS.has(letters)) return true;
   // Long glued words ("BOWWOWCAFESDNbHD", "SHELLLCANADA") carry a typo of case or a letter and still read.
   if (QUADRUPLE.test(letters) || (letters.length < 8 && (ODD_CASE.test(letters) || TRIPLE.test(letters)))) return false;
   const latin = letters.toLowerCase();
@@ -44,9 +49,10 @@ export function readRowWords(text: string): RowWords {
   let otherLetters = 0;
   let words = 0;
   let longest = 0;
-  let capitals = false;
-  let lowerWord = false;
+  let capitals = 0;
+  let lowerWords = 0;
   let anyCapital = false;
+  let oddCase = false;
   for (const piece of text.split(PIECES)) {
     const letters = piece.replace(EDGES, '').replace(JOINERS, '');
     if (letters === '') continue;
@@ -55,20 +61,23 @@ export function readRowWords(text: string): RowWords {
       continue;
     }
     wordLetters += letters.length;
+    if (ODD_CASE.test(letters) && !CASED_FORMS.has(letters)) oddCase = true;
     const lower = letters === letters.toLowerCase();
     // Scripts without case (Chinese, Thai, Arabic) write a name in two signs.
     const caseless = lower && letters === letters.toUpperCase();
     if (!lower || caseless) anyCapital = true;
-    if (!lower && letters.length >= 2) capitals = true;
+    if (!lower && letters.length >= 2) capitals++;
     if (letters.length < (caseless ? 2 : 3)) continue;
     words++;
     longest = Math.max(longest, letters.length);
-    if (lower && !caseless && !MINOR.has(letters)) lowerWord = true;
+    if (lower && !caseless && !MINOR.has(letters)) lowerWords++;
   }
   // Digits inside letters ("PVOZ1EE", "HO304H") are misread strokes, not a number beside a name ("CT281", "Store#1458").
   const odd = (text.match(ODD_SIGNS) ?? []).length + (text.match(DIGITS_INSIDE) ?? []).length * 2;
   const all = wordLetters + otherLetters + odd;
-  return { share: all === 0 ? 0 : wordLetters / all, words, longest, mixedCase: capitals && lowerWord && /\s/.test(text.trim()), lowerOnly: !anyCapital };
+  const share = all === 0 ? 0 : wordLetters / all;
+  const mixedCase = capitals > 0 && lowerWords >= capitals && /\s/.test(text.trim());
+  return { share, words, longest, mixedCase, lowerOnly: !anyCapital, clean: share === 1 && !oddCase && !mixedCase };
 }
 
 /** Not text at all: no word of three letters, or mostly symbols and scraps. */
