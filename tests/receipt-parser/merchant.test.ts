@@ -57,6 +57,8 @@ describe('merchant', () => {
     ['».ae\na\n@ |\nEDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
     ['~ —y\nAOYIry\nRIMI LATVIA SIA\nBrīvības iela 12, Rīga', 'RIMI LATVIA SIA'],
     ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
+    ['ay wPtoa UA bs\nDOMINGO TACOS\n12 Main St', 'DOMINGO TACOS'],
+    ['DIA\nCalle Ancha 22\n28001 Madrid', 'DIA'],
     // the kind of business on the row below, spaced or glued; a kind alone names no shop
     ['CHO EUN\né\tKOREAN RESTAURANT\n2621 ORANGETHORPE AVE, FULLERTON', 'CHO EUN KOREAN RESTAURANT'],
     ['CHOEUN\nKOREANRESTAURANT\n2621ORANGETHORPEAVE,FULLERTON.', 'CHOEUN KOREANRESTAURANT'],

@@ -20,6 +20,11 @@ describe('row words', () => {
     ['Axo dige', 'weak'],
     ['ia bee OV', 'weak'],
     ['sce', 'weak'],
+    ['ay wPtoa UA bs', 'scrap'],
+    ['‘Woy OW A we', 'weak'],
+    ['KFC', 'text'],
+    ['A & W', 'scrap'],
+    ['B & BEST RESTAURANT', 'text'],
     // printed names, several countries' conventions
     ['PERNIAGAAN ZHENG HUI', 'text'],
     ['MR. D.I.Y. (M) SDN BHD', 'text'],

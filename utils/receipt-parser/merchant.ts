@@ -158,8 +158,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // Below a name, a row that only says a kind of business or a department ("GROCERY") names no shop.
     if (BUSINESS_ROW.test(name.trim())) score -= rank > 0 ? 0.5 : 0;
     else if (BUSINESS_WORD.test(name)) score += 0.1;
-    // Large print is the logo's name only when it reads as words.
-    const tall = !weak && medianHeight > 0 && row.height >= medianHeight * 1.3;
+    // Large print is the logo's name only when it reads as words, and a word of three letters in it may be a stroke read as letters ("Fei").
+    const tall = !weak && shape.longest >= 4 && medianHeight > 0 && row.height >= medianHeight * 1.3;
     if (tall) score += 0.3;
     const namedBusiness = BUSINESS_WORD.test(name) && readSignificantWords(name).some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").

@@ -7,6 +7,8 @@ export interface RowWords {
   words: number;
   /** Longest word-shaped token, in letters. */
   longest: number;
+  /** Word-shaped tokens of one or two letters, as OCR cuts strokes into ("ay", "UA", "bs"). */
+  short: number;
   /** Capitals and lower-case words apart ("Axo dige", "ia bee OV"), as in scraps, not in names; glued ones are a brand's style ("CVS/pharmacy"). */
   mixedCase: boolean;
   /** No capital anywhere. */
@@ -28,7 +30,7 @@ const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{6}/;
 const TRIPLE = /(\p{L})\1\1/iu;
 const QUADRUPLE = /(\p{L})\1\1\1/iu;
 /** "HOen", "AOYIry", "feR", "wPtoa": capitals after small letters or before a run of them, unlike "McDonald's" or "PizzaExpress". */
-const ODD_CASE = /\p{Lu}{2}\p{Ll}|\p{Ll}\p{Lu}(?!\p{Ll})/u;
+const ODD_CASE = /\p{Lu}{2}\p{Ll}|\p{Ll}\p{Lu}(?!\p{Ll})|^\p{Ll}\p{Lu}/u;
 /** Company forms written in mixed case ("GmbH", "S.p.A.", "KGaA"). */
 const CASED_FORMS = new Set(['GmbH', 'mbH', 'gGmbH', 'KGaA', 'SpA', 'eK', 'eG', 'eV']);
 const MINOR = new Set('of and the de du la le des di da del van von der den und et y e a an at by on to in'.split(' '));
@@ -51,6 +53,7 @@ export function readRowWords(text: string): RowWords {
   let longest = 0;
   let capitals = 0;
   let lowerWords = 0;
+  let short = 0;
   let anyCapital = false;
   let oddCase = false;
   for (const piece of text.split(PIECES)) {
@@ -67,7 +70,10 @@ export function readRowWords(text: string): RowWords {
     const caseless = lower && letters === letters.toUpperCase();
     if (!lower || caseless) anyCapital = true;
     if (!lower && letters.length >= 2) capitals++;
-    if (letters.length < (caseless ? 2 : 3)) continue;
+    if (letters.length < (caseless ? 2 : 3)) {
+      if (!MINOR.has(letters.toLowerCase())) short++;
+      continue;
+    }
     words++;
     longest = Math.max(longest, letters.length);
     if (lower && !caseless && !MINOR.has(letters)) lowerWords++;
@@ -77,11 +83,12 @@ export function readRowWords(text: string): RowWords {
   const all = wordLetters + otherLetters + odd;
   const share = all === 0 ? 0 : wordLetters / all;
   const mixedCase = capitals > 0 && lowerWords >= capitals && /\s/.test(text.trim());
-  return { share, words, longest, mixedCase, lowerOnly: !anyCapital, clean: share === 1 && !oddCase && !mixedCase };
+  return { share, words, longest, short, mixedCase, lowerOnly: !anyCapital, clean: share === 1 && !oddCase && !mixedCase };
 }
 
 /** Not text at all: no word of three letters, or mostly symbols and scraps. */
 export const isScrap = (row: RowWords): boolean => row.words === 0 || row.share < 0.5;
 
 /** Words, but not clearly a printed name: scraps around them, mixed case, no capital, or no word of four letters. */
-export const isWeakText = (row: RowWords): boolean => row.share < 0.75 || row.mixedCase || (row.lowerOnly && row.longest < 6);
+export const isWeakText = (row: RowWords): boolean =>
+  row.share < 0.75 || row.mixedCase || (row.lowerOnly && row.longest < 6) || row.short > row.words;
