@@ -64,6 +64,11 @@ describe('merchant', () => {
     ['CHOEUN\nKOREANRESTAURANT\n2621ORANGETHORPEAVE,FULLERTON.', 'CHOEUN KOREANRESTAURANT'],
     ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
     ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
+    // a phone printed after the name on its row; an @ beside a logo is no e-mail
+    ['SHELL KINGSWAY 01382443110\nKINGSWAY EAST, DUNDEE', 'SHELL KINGSWAY'],
+    ['Casa Pepe Tel. 91 123 45 67\nCalle Mayor 5, 28013 Madrid', 'Casa Pepe'],
+    ['Woolworths @)\nThe fresh food people\nWEST RYDE PH: 02 9308 7346', 'Woolworths'],
+    ['| Taj Mahal |\n17 the Crescent, Abbey Wood', 'Taj Mahal'],
     // a row below the address is a city or a branch, not the name
     ['CARREFOUR RESTAURANT\n18,JALAN PERMAS 10/7\nMASAI,JOHOR', 'CARREFOUR RESTAURANT'],
   ])('passes over the scraps above the name in %j', (header, name) => {

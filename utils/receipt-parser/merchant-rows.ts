@@ -4,7 +4,15 @@ import { normalizeText } from './rows';
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
 const POSTCODE = /\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
-const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|@|\+?\d[\d ()-]{7,}\d/;
+const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|\w@\w|\+?\d[\d ()-]{7,}\d/;
+/** A phone printed after the name on its row ("Subway#15936-0 Phone 608-758-4560", "SHELL KINGSWAY 01382443110"). */
+const TRAILING_PHONE = /\s+(?:(?:tel|tele?phone|phone|ph|fax|telefon|tlf)\b.*|\+?\d[\d ()-]{7,}\d\s*)$/i;
+
+/** A row's text without a phone printed after the name, when letters come first. */
+export const cutTrailingPhone = (text: string): string => {
+  const cut = text.replace(TRAILING_PHONE, '');
+  return cut !== text && /^\S*\p{L}/u.test(cut) ? cut : text;
+};
 const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
@@ -82,4 +90,6 @@ export const cleanName = (text: string): string =>
     .replace(/[*=#_~]{2,}/g, ' ')
     .replace(/[\t ]+/g, ' ')
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
-    .trim();
+    .trim()
+    // Signs standing alone at either end are OCR of a frame or a logo ("| Taj Mahal |", "Woolworths @)").
+    .replace(/^[^\p{L}\p{N}\s(&]+\s+|\s+[^\p{L}\p{N}\s(&]+$/gu, (edge) => (edge.includes(')') && text.includes('(') ? edge : ''));

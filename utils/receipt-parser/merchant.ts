@@ -1,4 +1,4 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -56,12 +56,13 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // A document title ("TAX INVOICE") ends the shop's header: names below it are the customer's.
     if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
     if (moneyRows[index] === true || isSuffixOnly(row.norm)) continue;
-    const name = normalizeText(readName(row.text));
+    const text = cutTrailingPhone(row.text);
+    const name = normalizeText(readName(text));
     if (/,\s*$/.test(row.text) || isNotName(name)) {
       if (best && isAddressOrContact(name)) topBlock = false;
       continue;
     }
-    const shape = readRowWords(readName(row.text));
+    const shape = readRowWords(readName(text));
     // OCR of a logo, a stamp or handwriting: no row at all.
     if (isScrap(shape)) {
       scraps++;
@@ -109,7 +110,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  let name = readName(row.text);
+  let name = readName(cutTrailingPhone(row.text));
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
