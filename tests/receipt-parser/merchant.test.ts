@@ -69,6 +69,10 @@ describe('merchant', () => {
     ['Casa Pepe Tel. 91 123 45 67\nCalle Mayor 5, 28013 Madrid', 'Casa Pepe'],
     ['Woolworths @)\nThe fresh food people\nWEST RYDE PH: 02 9308 7346', 'Woolworths'],
     ['| Taj Mahal |\n17 the Crescent, Abbey Wood', 'Taj Mahal'],
+    // a brand its company line names again, however its logo reads; a company form first (Baltic)
+    ['~~ ¥ ==\nREWE\nREWE Markt GmbH\nDomstr. 20\n50668 Köln', 'REWE'],
+    ['real\nreal GmbH\nMarkt 1234\nAm Kaiserkai 1\n20457 Hamburg', 'real'],
+    ['=: ©\nSIA MAXIMA LATVIJA\nTalejas iela 1, Rīga', 'SIA MAXIMA LATVIJA'],
     // a row below the address is a city or a branch, not the name
     ['CARREFOUR RESTAURANT\n18,JALAN PERMAS 10/7\nMASAI,JOHOR', 'CARREFOUR RESTAURANT'],
   ])('passes over the scraps above the name in %j', (header, name) => {
@@ -78,7 +82,10 @@ describe('merchant', () => {
   it.each([
     ['KEDAI MAJU JAYA SDN BHD\n(123456-X)\nNO. 5, JALAN BESAR', true],
     ['Bäckerei Müller GmbH\nHauptstr. 3, 10115 Berlin', true],
-    ['RIMI LATVIA SIA\nBrīvības iela 12, Rīga', false],
+    ['RIMI LATVIA SIA\nBrīvības iela 12, Rīga', true],
+    ['SIA "RIMI LATVIA"\nA. Deglava iela 161, Rīga', true],
+    ['real\nreal GmbH\nAm Kaiserkai 1', true],
+    ['oy Fos\n99 SPEED MART S/B\nLOT P.T. 2811, JALAN ANGSA,', false],
     ['BLUE BONNET GRILL\nAustin, TX 78701', true],
     ['Thai Orchid Restaurant LLC\n12 Main St', true],
     // a logo OCR could not read may be the brand; a fragment, a misread sign or a lone brand is no sure name

@@ -16,20 +16,22 @@ export const cutTrailingPhone = (text: string): string => {
 const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
-export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
+export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
 const BUSINESS_WORDS =
   'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
   'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
   'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|grocery|' +
   'ristorante|restaurante|restorans|osteria|gasthaus|gasthof|imbiss|metzgerei|drogerie|steakhouse|brewery|burger|burgers|sushi|bbq|' +
-  'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|stationery|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica';
+  'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica';
 export const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
 /** A row that only says what kind of business the name above it is ("COSTCO" over "WHOLESALE"). */
 export const BUSINESS_ROW = new RegExp(`^(?:${BUSINESS_WORDS})(?: (?:${BUSINESS_WORDS}))?$`);
 /** A row ending in the kind of business, spaced or glued ("KOREAN RESTAURANT", "KOREANRESTAURANT", "Restaurant&Bar"). */
 export const BUSINESS_TAIL = new RegExp(`(?:\\b(?:${BUSINESS_WORDS})|${BUSINESS_WORDS.split('|').filter((word) => word.length >= 6).join('|')})[^a-z]*$`);
 export const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
-export const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy'.split(' '));
+export const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy sia uab'.split(' '));
+/** A company form before the name, as the Baltic states print it ("SIA RIMI LATVIA", "UAB Maxima LT"). */
+export const LEGAL_PREFIX = /^(?:sia|uab|ooo)\s+["'„“]?\p{L}/u;
 
 /** A row that only carries the company form of the name above it ("SDN BHD", "(Europe) Limited", "CO. (M) SDN BHD"). */
 export function isSuffixOnly(norm: string): boolean {

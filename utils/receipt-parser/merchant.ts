@@ -1,4 +1,4 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -32,11 +32,15 @@ interface MerchantSignals {
   rank: number;
   /** Rows of scraps above it: a logo OCR could not read, which may be the brand. */
   scrapsAbove: number;
+  /** A company line below names it again. */
+  confirmed: boolean;
+  /** Only words and numbers, however short or lower-case ("real"). */
+  readable: boolean;
 }
 
-/** Sure only of a clean row, under no unread logo, that says it is a company or names a business. */
+/** Sure only under no unread logo: of a clean row that says it is a company or names a business, or of a brand its company line names again. */
 function rateMerchant(signals: MerchantSignals, score: number): number {
-  const sure = signals.clean && signals.scrapsAbove === 0 && (signals.company || (signals.namedBusiness && signals.rank === 0));
+  const sure = signals.scrapsAbove === 0 && ((signals.clean && (signals.company || (signals.namedBusiness && signals.rank === 0))) || (signals.readable && signals.confirmed));
   return sure ? 0.85 : Math.max(0.3, Math.min(0.75, 0.4 + score * 0.3));
 }
 
@@ -69,7 +73,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       continue;
     }
     const weak = isWeakText(shape);
-    const company = LEGAL_SUFFIX.test(name);
+    const company = LEGAL_SUFFIX.test(name) || LEGAL_PREFIX.test(name);
     // Below the address, a row is a branch, a city or a footer more often than the name.
     let score = 1 - rank * 0.15 - (weak ? 0.4 : 0) - (topBlock ? 0 : 0.3);
     // A company line below the address is a footer or a landlord, not the shop's name.
@@ -82,8 +86,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (tall) score += 0.3;
     const namedBusiness = BUSINESS_WORD.test(name) && readSignificantWords(name).some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
-    const fragment = countOpen(name) !== 0 || SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? '');
-    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps };
+    const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
+    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment };
     rank++;
     const folded = name.replace(/[^a-z0-9]/g, '');
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
@@ -93,13 +97,15 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       // A company line sharing no word with the name above it: that was a person, a slogan or a label ("TAN WOON YANN" over "MR D.I.Y. (M) SDN BHD").
       // Sharing one, the brand above is the name people know ("ALDI SÜD" over "ALDI GmbH", "MONOPRIX" over "Monoprix Exploitation SAS"),
       // unless the company line spells that brand out in full ("LAVENDER" over "LAVENDER CONFECTIONERY & BAKERY S/B").
-      const spelledOut = shared.length === best.words.length && words.some((word) => !shared.includes(word) && !CORPORATE_WORDS.has(word));
+      const spelledOut = shared.length === best.words.length && words.some((word) => !shared.includes(word) && !CORPORATE_WORDS.has(word) && !BUSINESS_WORD.test(word));
       // "Pizza Express" over "PizzaExpress (Restaurants) Ltd" shares its letters, if not its words.
       const joined = best.folded.length >= 3 && folded.includes(best.folded);
       if ((shared.length === 0 && !joined) || spelledOut) {
         best = { index, score, words, folded, signals };
         break;
       }
+      // The company line names the brand above it again: that brand is the name, however its logo reads ("real" over "real GmbH").
+      if (shared.length > 0 || joined) best = { ...best, score: best.score + 1, signals: { ...best.signals, confirmed: true } };
       continue;
     }
     // Any other row repeating the brand above it adds nothing to the name.
