@@ -73,6 +73,9 @@ describe('merchant', () => {
     ['~~ ¥ ==\nREWE\nREWE Markt GmbH\nDomstr. 20\n50668 Köln', 'REWE'],
     ['real\nreal GmbH\nMarkt 1234\nAm Kaiserkai 1\n20457 Hamburg', 'real'],
     ['=: ©\nSIA MAXIMA LATVIJA\nTalejas iela 1, Rīga', 'SIA MAXIMA LATVIJA'],
+    // a greeting misread by OCR, a guest number above the name
+    ['WELCOME 10 SAFEWAY!\nGROCERY\nNV CASHEW ROASTED 10.00', 'SAFEWAY!'],
+    ['YOUR GUEST NUMBER IS\n57\nIN-N-OUT BURGER GRANTS PASS\nCashier: MACKENZIE', 'IN-N-OUT BURGER GRANTS PASS'],
     // a row below the address is a city or a branch, not the name
     ['CARREFOUR RESTAURANT\n18,JALAN PERMAS 10/7\nMASAI,JOHOR', 'CARREFOUR RESTAURANT'],
   ])('passes over the scraps above the name in %j', (header, name) => {

@@ -20,7 +20,7 @@ export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|i
 const BUSINESS_WORDS =
   'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
   'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
-  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|grocery|' +
+  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|' +
   'ristorante|restaurante|restorans|osteria|gasthaus|gasthof|imbiss|metzgerei|drogerie|steakhouse|brewery|burger|burgers|sushi|bbq|' +
   'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica';
 export const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
@@ -40,7 +40,7 @@ export function isSuffixOnly(norm: string): boolean {
 }
 
 export const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
-const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server)\b/;
+const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|(?:guest|order) (?:number|no)\b)\b/;
 /** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
 const MOTTO = /^(?:\p{L}+ ){1,3}\p{L}+[.!] (?:\p{L}+ ){1,3}\p{L}+[.!]?$/u;
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
@@ -80,7 +80,7 @@ export function isNotName(text: string): boolean {
   return /,\s*$/.test(norm);
 }
 
-const GREETING = /^(?:welcome to|welcome at|thank you for shopping at|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
+const GREETING = /^(?:welcome (?:to|t0|10)|welcome at|thank you for shopping at|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
 
 /** The name a top row carries: without a greeting ("Welcome to Walmart"), a registration number or stars. */
 export const readName = (text: string): string => cleanName(cleanName(text).replace(GREETING, ''));
