@@ -76,6 +76,10 @@ describe('merchant', () => {
     // a greeting misread by OCR, a guest number above the name
     ['WELCOME 10 SAFEWAY!\nGROCERY\nNV CASHEW ROASTED 10.00', 'SAFEWAY!'],
     ['YOUR GUEST NUMBER IS\n57\nIN-N-OUT BURGER GRANTS PASS\nCashier: MACKENZIE', 'IN-N-OUT BURGER GRANTS PASS'],
+    // headers glued without spaces
+    ['CUSTOMERCOPY\nWAL*MART1044\n5050TROUPHWY', 'WAL*MART1044'],
+    ['THANKYOUFORVISITING\nKOBESUSHIBISTRO!!\n12MAINST', 'KOBESUSHIBISTRO!!'],
+    ['CheckNo.:1\nEDWARDSDRIVEIN\nFeb11.2012 10:03am', 'EDWARDSDRIVEIN'],
     // a row below the address is a city or a branch, not the name
     ['CARREFOUR RESTAURANT\n18,JALAN PERMAS 10/7\nMASAI,JOHOR', 'CARREFOUR RESTAURANT'],
   ])('passes over the scraps above the name in %j', (header, name) => {

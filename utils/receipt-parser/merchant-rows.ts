@@ -39,6 +39,7 @@ export function isSuffixOnly(norm: string): boolean {
   return words.length > 0 && words.length <= 5 && words.every((word) => SUFFIX_WORDS.has(word));
 }
 
+export const GLUED_HEADER = /^(?:thankyou|customercopy|merchantcopy|customerreceipt|customerbilling|yourguest|yourorder|guestnumber|ordernumber|checkno|chkno|tableno|receiptno|invoiceno|taxinvoice|cashbill|approved)/;
 export const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
 const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|(?:guest|order) (?:number|no)\b)\b/;
 /** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
@@ -73,6 +74,8 @@ export function isNotName(text: string): boolean {
   const letters = letterCount(norm);
   if (letters < 2 || letters < norm.replace(/\s/g, '').length * 0.5) return true;
   if (HEADER_WORDS.test(norm.replace(/^[^\p{L}]+/u, '')) && norm.length < 40) return true;
+  // Words glued without spaces, as some OCR prints them: "CUSTOMERCOPY", "THANKYOUFORVISITING", "CheckNo.:1".
+  if (!/\s/.test(norm) && GLUED_HEADER.test(norm.replace(/[^a-z]/g, ''))) return true;
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
   if (/#\d/.test(norm)) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
