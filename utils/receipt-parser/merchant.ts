@@ -59,7 +59,12 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (!row) continue;
     // A document title ("TAX INVOICE") ends the shop's header: names below it are the customer's.
     if (best && (moneyRows[index] === true || TITLE.test(row.norm.replace(/^[^a-z]+/, '')))) break;
-    if (moneyRows[index] === true || isSuffixOnly(row.norm)) continue;
+    if (moneyRows[index] === true) continue;
+    if (isSuffixOnly(row.norm)) {
+      // A company form on its own row ("SDN BHD", "(Thailand) Co., Ltd.") marks the row above it as the company's name.
+      if (best && best.index === index - 1 && best.signals.readable) best = { ...best, score: best.score + 1, signals: { ...best.signals, confirmed: true } };
+      continue;
+    }
     const text = cutTrailingPhone(row.text);
     const name = normalizeText(readName(text));
     if (/,\s*$/.test(row.text) || isNotName(name)) {
