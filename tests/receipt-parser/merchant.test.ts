@@ -47,6 +47,72 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it.each([
+    // OCR of a logo, a stamp or handwriting above the name, as Tesseract reads photos
+    ['ee —\nKEDAI PAPAN SENG\n(0005583085-K)\nLOT 276 JALAN BANTING', 'KEDAI PAPAN SENG'],
+    ['| g Of Ot 4\nSYARIKAT MAJU JAYA\n(81109-A)\nNO 290, JALAN AIR PANAS,', 'SYARIKAT MAJU JAYA'],
+    ['HOen&\n41020 |\nBlue Harbour Café\n12 Quay Street', 'Blue Harbour Café'],
+    ['Axo dige\nPERNIAGAAN HUI SENG\nNO.59 JALAN PERMAS 9/5', 'PERNIAGAAN HUI SENG'],
+    ['TT eee\n¢?\nB & BEST RESTAURANT\n(001610235-P)', 'B & BEST RESTAURANT'],
+    ['».ae\na\n@ |\nEDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
+    ['~ —y\nAOYIry\nRIMI LATVIA SIA\nBrīvības iela 12, Rīga', 'RIMI LATVIA SIA'],
+    ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
+    ['ay wPtoa UA bs\nDOMINGO TACOS\n12 Main St', 'DOMINGO TACOS'],
+    ['DIA\nCalle Ancha 22\n28001 Madrid', 'DIA'],
+    // the kind of business on the row below, spaced or glued; a kind alone names no shop
+    ['CHO EUN\né\tKOREAN RESTAURANT\n2621 ORANGETHORPE AVE, FULLERTON', 'CHO EUN KOREAN RESTAURANT'],
+    ['CHOEUN\nKOREANRESTAURANT\n2621ORANGETHORPEAVE,FULLERTON.', 'CHOEUN KOREANRESTAURANT'],
+    ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
+    ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
+    // a phone printed after the name on its row; an @ beside a logo is no e-mail
+    ['SHELL KINGSWAY 01382443110\nKINGSWAY EAST, DUNDEE', 'SHELL KINGSWAY'],
+    ['Casa Pepe Tel. 91 123 45 67\nCalle Mayor 5, 28013 Madrid', 'Casa Pepe'],
+    ['Woolworths @)\nThe fresh food people\nWEST RYDE PH: 02 9308 7346', 'Woolworths'],
+    ['| Taj Mahal |\n17 the Crescent, Abbey Wood', 'Taj Mahal'],
+    // a brand its company line names again, however its logo reads; a company form first (Baltic)
+    ['~~ ¥ ==\nREWE\nREWE Markt GmbH\nDomstr. 20\n50668 Köln', 'REWE'],
+    ['real\nreal GmbH\nMarkt 1234\nAm Kaiserkai 1\n20457 Hamburg', 'real'],
+    ['=: ©\nSIA MAXIMA LATVIJA\nTalejas iela 1, Rīga', 'SIA MAXIMA LATVIJA'],
+    // a greeting misread by OCR, a guest number above the name
+    ['WELCOME 10 SAFEWAY!\nGROCERY\nNV CASHEW ROASTED 10.00', 'SAFEWAY!'],
+    ['YOUR GUEST NUMBER IS\n57\nIN-N-OUT BURGER GRANTS PASS\nCashier: MACKENZIE', 'IN-N-OUT BURGER GRANTS PASS'],
+    // headers glued without spaces
+    ['CUSTOMERCOPY\nWAL*MART1044\n5050TROUPHWY', 'WAL*MART1044'],
+    ['THANKYOUFORVISITING\nKOBESUSHIBISTRO!!\n12MAINST', 'KOBESUSHIBISTRO!!'],
+    ['CheckNo.:1\nEDWARDSDRIVEIN\nFeb11.2012 10:03am', 'EDWARDSDRIVEIN'],
+    // a row below the address is a city or a branch, not the name
+    ['CARREFOUR RESTAURANT\n18,JALAN PERMAS 10/7\nMASAI,JOHOR', 'CARREFOUR RESTAURANT'],
+  ])('passes over the scraps above the name in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
+  it.each([
+    ['KEDAI MAJU JAYA SDN BHD\n(123456-X)\nNO. 5, JALAN BESAR', true],
+    ['Bäckerei Müller GmbH\nHauptstr. 3, 10115 Berlin', true],
+    ['RIMI LATVIA SIA\nBrīvības iela 12, Rīga', true],
+    ['SIA "RIMI LATVIA"\nA. Deglava iela 161, Rīga', true],
+    ['real\nreal GmbH\nAm Kaiserkai 1', true],
+    ['oy Fos\n99 SPEED MART S/B\nLOT P.T. 2811, JALAN ANGSA,', false],
+    ['PASARAYA BORONG PINTAR\nSDN BHD\nBR NO. :(124525-H)', true],
+    ['saras\n(Thailand) Co., Ltd.\n15, 1st Floor, Sukhumvit Soi 20,', true],
+    ['BLUE BONNET GRILL\nAustin, TX 78701', true],
+    ['Thai Orchid Restaurant LLC\n12 Main St', true],
+    // a logo OCR could not read may be the brand; a fragment, a misread sign or a lone brand is no sure name
+    ['ee —\nKEDAI MAJU JAYA SDN BHD\n(123456-X)', false],
+    ['POPULAR BOOK\nCO. (M) SDN BHD\n(CO. NO. 113825-W)', true],
+    ['31803030\nCO. (M) SON BHD\nNo 8, Jalan 7/118B, Desa Tun Razak', false],
+    ['MQ. O.T.%. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', false],
+    ['TARGET\n512-555-0100', false],
+    ['RESTAURANT\n12 Main St', false],
+  ])('is sure of the name in %j: %s', (header, sure) => {
+    const receipt = parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {});
+    expect(receipt.confidence.merchant >= 0.8).toBe(sure);
+  });
+
+  it('reads a name whose bracket opens on the row above', () => {
+    expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
+  });
+
   it('finds no name when the top holds only numbers and headers', () => {
     expect(merchantOf('TAX INVOICE\n12345678\n01/02/2025')).toBeNull();
   });

@@ -1,0 +1,100 @@
+/** What a row at the top of a receipt is: a header, an address, a company form, a kind of business, or a name. */
+import { normalizeText } from './rows';
+
+const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
+const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
+const POSTCODE = /\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
+const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|\w@\w|\+?\d[\d ()-]{7,}\d/;
+/** A phone printed after the name on its row ("Subway#15936-0 Phone 608-758-4560", "SHELL KINGSWAY 01382443110"). */
+const TRAILING_PHONE = /\s+(?:(?:tel|tele?phone|phone|ph|fax|telefon|tlf)\b.*|\+?\d[\d ()-]{7,}\d\s*)$/i;
+
+/** A row's text without a phone printed after the name, when letters come first. */
+export const cutTrailingPhone = (text: string): string => {
+  const cut = text.replace(TRAILING_PHONE, '');
+  return cut !== text && /^\S*\p{L}/u.test(cut) ? cut : text;
+};
+const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
+const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
+/** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
+export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
+const BUSINESS_WORDS =
+  'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
+  'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
+  'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|' +
+  'ristorante|restaurante|restorans|osteria|gasthaus|gasthof|imbiss|metzgerei|drogerie|steakhouse|brewery|burger|burgers|sushi|bbq|' +
+  'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica';
+export const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
+/** A row that only says what kind of business the name above it is ("COSTCO" over "WHOLESALE"). */
+export const BUSINESS_ROW = new RegExp(`^(?:${BUSINESS_WORDS})(?: (?:${BUSINESS_WORDS}))?$`);
+/** A row ending in the kind of business, spaced or glued ("KOREAN RESTAURANT", "KOREANRESTAURANT", "Restaurant&Bar"). */
+export const BUSINESS_TAIL = new RegExp(`(?:\\b(?:${BUSINESS_WORDS})|${BUSINESS_WORDS.split('|').filter((word) => word.length >= 6).join('|')})[^a-z]*$`);
+export const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
+export const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy sia uab'.split(' '));
+/** A company form before the name, as the Baltic states print it ("SIA RIMI LATVIA", "UAB Maxima LT"). */
+export const LEGAL_PREFIX = /^(?:sia|uab|ooo)\s+["'„“]?\p{L}/u;
+
+/** A row that only carries the company form of the name above it ("SDN BHD", "(Europe) Limited", "CO. (M) SDN BHD"). */
+export function isSuffixOnly(norm: string): boolean {
+  const words = norm.replace(/\([^)]*\)/g, ' ').replace(/[.,&]/g, ' ').trim().split(/\s+/);
+  return words.length > 0 && words.length <= 5 && words.every((word) => SUFFIX_WORDS.has(word));
+}
+
+export const GLUED_HEADER = /^(?:thankyou|customercopy|merchantcopy|customerreceipt|customerbilling|yourguest|yourorder|guestnumber|ordernumber|checkno|chkno|tableno|receiptno|invoiceno|taxinvoice|cashbill|approved)/;
+export const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
+const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|(?:guest|order) (?:number|no)\b)\b/;
+/** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
+const MOTTO = /^(?:\p{L}+ ){1,3}\p{L}+[.!] (?:\p{L}+ ){1,3}\p{L}+[.!]?$/u;
+const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
+const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b/;
+
+/** Words that say what kind of company a name is, not which one. */
+export const CORPORATE_WORDS = new Set(
+  ('exploitation exploitations stores store supermarket supermarkets hypermarket hypermarkets group groupe gruppe holding holdings retail retailers operations services distribution ' +
+    'dienstleistung dienstleistungs gesellschaft verwaltung verwaltungs filiale filialen ' +
+    'international trading enterprise enterprises company corporation stiftung vertrieb vertriebs handel handels europe uk france deutschland').split(' '),
+);
+const MINOR_WORDS = new Set('the and und et les des der die das von van de du la le of'.split(' '));
+
+/** The words of a name that tell it apart: three letters or more, no company form ("MR D.I.Y. (M) SDN BHD" → diy). */
+export const readSignificantWords = (name: string): string[] =>
+  name
+    .replace(/[.'’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3 && !SUFFIX_WORDS.has(word) && !MINOR_WORDS.has(word));
+
+/** Where the top block ends: an address, phone or date row (a registration number does not end it). */
+export const isAddressOrContact = (norm: string): boolean =>
+  !REGISTRATION.test(norm) && (CONTACT.test(norm) || DATE_OR_TIME.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))));
+
+const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
+
+/** True when a top row is not a name: a header, an address, a phone, a registration number, a date. */
+export function isNotName(text: string): boolean {
+  const norm = text.replace(/[*=#_~]+/g, ' ').trim();
+  const letters = letterCount(norm);
+  if (letters < 2 || letters < norm.replace(/\s/g, '').length * 0.5) return true;
+  if (HEADER_WORDS.test(norm.replace(/^[^\p{L}]+/u, '')) && norm.length < 40) return true;
+  // Words glued without spaces, as some OCR prints them: "CUSTOMERCOPY", "THANKYOUFORVISITING", "CheckNo.:1".
+  if (!/\s/.test(norm) && GLUED_HEADER.test(norm.replace(/[^a-z]/g, ''))) return true;
+  if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
+  if (/#\d/.test(norm)) return true;
+  if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
+  if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
+  return /,\s*$/.test(norm);
+}
+
+const GREETING = /^(?:welcome (?:to|t0|10)|welcome at|thank you for shopping at|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
+
+/** The name a top row carries: without a greeting ("Welcome to Walmart"), a registration number or stars. */
+export const readName = (text: string): string => cleanName(cleanName(text).replace(GREETING, ''));
+
+/** Removes a registration number or stars printed beside the name. */
+export const cleanName = (text: string): string =>
+  text
+    .replace(/\([^()]*\d[^()]*\)/g, ' ')
+    .replace(/[*=#_~]{2,}/g, ' ')
+    .replace(/[\t ]+/g, ' ')
+    .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
+    .trim()
+    // Signs standing alone at either end are OCR of a frame or a logo ("| Taj Mahal |", "Woolworths @)").
+    .replace(/^[^\p{L}\p{N}\s(&]+\s+|\s+[^\p{L}\p{N}\s(&]+$/gu, (edge) => (edge.includes(')') && text.includes('(') ? edge : ''));
