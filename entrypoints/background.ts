@@ -19,7 +19,8 @@ const QUEUE_ALARM = 'scan-queue';
 
 export default defineBackground(() => {
   const repository = createReceiptRepository(openReceiptDb());
-  const settings = createSettingsReader(browser.storage.local, navigator.language);
+  // The locale's defaults are written down by the welcome and options pages; the worker reads what is stored.
+  const settings = createSettingsReader(browser.storage.local);
   const firstRun = createFirstRun(browser.storage.local);
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
   const scanner = createScanner({

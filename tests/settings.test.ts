@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSettingsStore, DEFAULT_SETTINGS, mergeSettings, validateEndpoint, validateSettings, type Settings } from '../utils/settings';
+import { createSettingsReader, createSettingsStore, DEFAULT_SETTINGS, mergeSettings, validateEndpoint, validateSettings, type Settings } from '../utils/settings';
 
 function memoryStorage(initial: Record<string, unknown> = {}) {
   const items: Record<string, unknown> = { ...initial };
@@ -97,6 +97,18 @@ describe('settings store', () => {
     ['', ''],
   ])('takes the default currency of a browser in %s (%s) until the user sets one', async (locale, currency) => {
     expect((await createSettingsStore(memoryStorage(), locale).load()).defaultCurrency).toBe(currency);
+  });
+
+  it('writes down the locale\'s currency once, so the service worker, which reads only what is stored, uses it too', async () => {
+    const storage = memoryStorage();
+    await createSettingsStore(storage, 'de-DE').keepLocaleDefaults();
+    expect((await createSettingsReader(storage).load()).defaultCurrency).toBe('EUR');
+    await createSettingsStore(storage, 'en-US').keepLocaleDefaults();
+    expect((await createSettingsReader(storage).load()).defaultCurrency).toBe('EUR');
+  });
+
+  it('reads the shipped defaults in the service worker, whatever the locale, until something is stored', async () => {
+    expect((await createSettingsReader(memoryStorage()).load()).defaultCurrency).toBe('');
   });
 
   it('keeps the currency the user chose, none included, whatever the browser locale', async () => {

@@ -129,27 +129,34 @@ export interface SettingsStorage {
 
 export const SETTINGS_KEY = 'settings';
 
-export type SettingsStore = ReturnType<typeof createSettingsStore>;
-
-/** Reads the settings in extension storage; `locale` (the browser's) picks the defaults of what the user never set. */
-export function createSettingsReader(area: SettingsStorage, locale = '') {
+/** Reads the settings in extension storage, over `defaults` where the user never set one (the service worker: the shipped ones). */
+export function createSettingsReader(area: SettingsStorage, defaults: Settings = DEFAULT_SETTINGS) {
   return {
     async load(): Promise<Settings> {
       const stored = await area.get(SETTINGS_KEY);
-      return mergeSettings(stored[SETTINGS_KEY], defaultSettings(locale));
+      return mergeSettings(stored[SETTINGS_KEY], defaults);
     },
   };
 }
 
-/** Reads and saves the settings; the service worker only reads, so its bundle leaves the checks out. */
+/** Reads and saves the settings, with the defaults of the browser's `locale`; the service worker only reads. */
 export function createSettingsStore(area: SettingsStorage, locale = '') {
+  const reader = createSettingsReader(area, defaultSettings(locale));
   return {
-    ...createSettingsReader(area, locale),
+    ...reader,
     /** Saves only valid settings; returns what is wrong otherwise. */
     async save(settings: Settings): Promise<SettingsErrors> {
       const errors = validateSettings(settings);
       if (Object.keys(errors).length === 0) await area.set({ [SETTINGS_KEY]: settings });
       return errors;
     },
+    /** Writes down what this browser's locale chose (the default currency) before anything was saved, so the worker reads it too. */
+    async keepLocaleDefaults(): Promise<void> {
+      const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+      if (typeof stored === 'object' && stored !== null && 'defaultCurrency' in stored) return;
+      await area.set({ [SETTINGS_KEY]: await reader.load() });
+    },
   };
 }
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReviewPage } from '@/components/review/ReviewPage';
 import { isExtensionMessage, type ScanRequest } from '@/utils/protocol';
-import { createSettingsReader } from '@/utils/settings';
+import { createSettingsStore } from '@/utils/settings';
 import { openReceiptDb } from '@/utils/storage/receipt-db';
 import { createReceiptLibrary } from '@/utils/storage/receipt-library';
 import '@/components/shared/style.css';
@@ -16,7 +16,7 @@ function subscribe(changed: () => void): () => void {
 }
 
 async function start(root: HTMLElement): Promise<void> {
-  const settings = await createSettingsReader(browser.storage.local, navigator.language).load();
+  const settings = await createSettingsStore(browser.storage.local, navigator.language).load();
   const retry = (receiptId: string) => {
     const request: ScanRequest = { type: 'retry-scan', receiptId };
     void browser.runtime.sendMessage(request).catch(() => undefined);

@@ -12,6 +12,7 @@ const SAMPLE_PATH = '/sample-receipt.png';
 async function start(root: HTMLElement): Promise<void> {
   const settings = createSettingsStore(browser.storage.local, navigator.language);
   // Seen once is enough: from now on scans may be sent.
+  await settings.keepLocaleDefaults();
   await createFirstRun(browser.storage.local).markWelcomeSeen(Date.now());
   const current = await settings.load();
 
