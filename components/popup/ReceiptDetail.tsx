@@ -5,18 +5,10 @@ import { checkCorrection } from '@/utils/storage/receipt-corrections';
 import { describeStatus, formatReceiptDate, isInFlight, shortenAddress } from '@/utils/receipt-format';
 import { canRetry } from '@/utils/scan/retry-policy';
 import { describedBy, Field } from '../shared/Field';
+import { EDITABLE_FIELDS } from '../shared/receipt-fields';
 import { OriginalView } from './OriginalView';
 
-const EDITABLE: { name: FieldName; label: string; hint?: string }[] = [
-  { name: 'merchant', label: 'Merchant' },
-  { name: 'date', label: 'Date', hint: 'YYYY-MM-DD' },
-  { name: 'time', label: 'Time', hint: 'HH:MM' },
-  { name: 'total', label: 'Total' },
-  { name: 'currency', label: 'Currency', hint: 'EUR, USD, ...' },
-  { name: 'subtotal', label: 'Subtotal' },
-  { name: 'tax', label: 'Tax' },
-  { name: 'tip', label: 'Tip' },
-];
+const EDITABLE = EDITABLE_FIELDS;
 
 interface Props {
   receipt: ReceiptRecord;
@@ -139,7 +131,7 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       )}
       {fields && (
         <form class="fields" onSubmit={save} noValidate>
-          {EDITABLE.map(({ name, label, hint }) => {
+          {EDITABLE.map(({ name, label, placeholder }) => {
             // What the user typed is theirs: marked edited as soon as it differs, never "check this".
             const edited = receipt.edited.includes(name) || typed(name);
             const lowConfidence = !edited && fields.confidence[name] < SURE_CONFIDENCE && draft[name] !== '';
@@ -152,7 +144,7 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
                     {...describedBy(id, errors[name], note !== undefined)}
                     name={name}
                     value={draft[name]}
-                    placeholder={hint}
+                    placeholder={placeholder}
                     onInput={(event) => {
                       latestDraft.current = { ...latestDraft.current, [name]: event.currentTarget.value };
                       setDraft(latestDraft.current);

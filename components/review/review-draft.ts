@@ -1,16 +1,8 @@
 import { SURE_CONFIDENCE, type FieldName, type ReceiptRecord } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
+import { EDITABLE_FIELDS } from '../shared/receipt-fields';
 
-export const REVIEW_FIELDS: { name: FieldName; label: string; placeholder?: string }[] = [
-  { name: 'merchant', label: 'Merchant' },
-  { name: 'date', label: 'Date', placeholder: 'YYYY-MM-DD' },
-  { name: 'total', label: 'Total' },
-  { name: 'currency', label: 'Currency', placeholder: 'EUR, USD, ...' },
-  { name: 'subtotal', label: 'Subtotal' },
-  { name: 'tax', label: 'Tax' },
-  { name: 'tip', label: 'Tip' },
-  { name: 'time', label: 'Time', placeholder: 'HH:MM' },
-];
+export const REVIEW_FIELDS = EDITABLE_FIELDS;
 
 export type ReviewDraft = Record<FieldName, string> & { category: string; note: string };
 
