@@ -41,7 +41,7 @@ async function startImageServer(images: Map<string, Buffer>) {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { pageUrl: `${origin}/page.html`, imageUrl: (id: string, variant: number) => `${origin}/images/${id}/${variant}.jpg`, close: () => server.close() };
+  return { pageUrl: `${origin}/page.html`, imageUrl: (id: string, variant: number) => `${origin}/images/${id}/${variant}.jpg`, close: () => (server.close(), server.closeAllConnections()) };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;

@@ -50,14 +50,23 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
   // Opened from the list, the keyboard lands on the receipt's name, the top of what is now shown.
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
-  const leave = () => (EDITABLE.some(({ name }) => latestDraft.current[name] !== stored[name]) ? setLeaving(true) : onBack());
+  const leave = () => {
+    if (!EDITABLE.some(({ name }) => latestDraft.current[name] !== stored[name])) return onBack();
+    leavingNow.current = true;
+    setLeaving(true);
+  };
 
+  // As of the last key press, not the last render: keys can come faster than renders.
+  const leavingNow = useRef(leaving);
+  leavingNow.current = leaving;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       // Esc on the question itself keeps editing.
-      if (leaving) setLeaving(false);
-      else leave();
+      if (leavingNow.current) {
+        leavingNow.current = false;
+        setLeaving(false);
+      } else leave();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

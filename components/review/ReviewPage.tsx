@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FieldName, OcrPage, ReceiptRecord } from '@/utils/receipt';
 import { readFieldAtPoint, type ImagePoint } from '@/utils/receipt-parser/word-field';
 import { canRetry } from '@/utils/scan/retry-policy';
@@ -66,8 +66,16 @@ export function ReviewPage({ library, locale, dateOrder, categories, initialId, 
     };
   }, [library, selectedId]);
 
-  const dirty = shown !== null && draft !== null && isDirty(draft, shown.receipt);
+  // The draft as of the last keystroke (keys can come before the render), and only for the receipt shown.
+  const draftNow = useRef(draft);
+  draftNow.current = draft;
+  const editDraft = (next: ReviewDraft) => {
+    draftNow.current = next;
+    setDraft(next);
+  };
   const select = (id: string | null) => {
+    const typed = draftNow.current;
+    const dirty = shown !== null && typed !== null && shown.receipt.id === selectedId && isDirty(typed, shown.receipt);
     if (id === null || id === selectedId || (dirty && !confirmDiscard())) return;
     setSelectedId(id);
   };
@@ -96,7 +104,7 @@ export function ReviewPage({ library, locale, dateOrder, categories, initialId, 
     const reading = readFieldAtPoint(shown.page, point, target, { dateOrder, locale, today: new Date() });
     const label = REVIEW_FIELDS.find((field) => field.name === target)?.label ?? target;
     if (!reading) return setStatus(`No ${label.toLowerCase()} in that word.`);
-    setDraft({ ...draft, [target]: reading.value });
+    editDraft({ ...draft, [target]: reading.value });
     setStatus(`${label} set to ${reading.value} from the image; Save to keep it.`);
   }
 
@@ -129,7 +137,7 @@ export function ReviewPage({ library, locale, dateOrder, categories, initialId, 
               errors={errors}
               categories={categories}
               status={status}
-              onChange={setDraft}
+              onChange={editDraft}
               onFocusField={setTarget}
               onSubmit={() => void save()}
             />

@@ -40,7 +40,8 @@ export function checkDraft(draft: ReviewDraft, receipt: ReceiptRecord): CheckedD
   return result;
 }
 
+/** Whether the user changed any text of the receipt as it was loaded. */
 export const isDirty = (draft: ReviewDraft, receipt: ReceiptRecord): boolean => {
-  const { corrections, annotations, problems } = checkDraft(draft, receipt);
-  return Object.keys(corrections).length + Object.keys(annotations).length + Object.keys(problems).length > 0;
+  const loaded = draftOf(receipt);
+  return (Object.keys(loaded) as (keyof ReviewDraft)[]).some((key) => draft[key] !== loaded[key]);
 };

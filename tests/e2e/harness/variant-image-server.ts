@@ -36,6 +36,10 @@ export async function startVariantImageServer(): Promise<VariantImageServer> {
   return {
     pageUrl: `${origin}/page.html`,
     imageUrl: (id, variant) => `${origin}/variant/${id}/${variant}.jpg`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Chromium keeps connections open: without closing them, close() waits out their idle time (minutes).
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
