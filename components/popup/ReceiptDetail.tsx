@@ -56,9 +56,11 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
     setLeaving(true);
   };
 
-  // As of the last key press, not the last render: keys can come faster than renders.
+  // As of the last key press, not the last render: keys can come faster than renders, and effects run after paint.
   const leavingNow = useRef(leaving);
   leavingNow.current = leaving;
+  const leaveNow = useRef(leave);
+  leaveNow.current = leave;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
@@ -66,11 +68,11 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       if (leavingNow.current) {
         leavingNow.current = false;
         setLeaving(false);
-      } else leave();
+      } else leaveNow.current();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   function save(event?: Event): boolean {
     event?.preventDefault();
