@@ -96,10 +96,26 @@ const isSign = (char: string | undefined, closes: boolean): boolean => char === 
 const repairCents = (text: string): string =>
   /\d[.,][\dOo]?[Oo]/.test(text) ? text.replace(/(\d[.,])([\dOo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[Oo]/g, '0')) : text;
 
+/**
+ * OCR spaces and swaps decimal marks: "79. 35" and "5500 .00" are 79.35 and 5500.00, and on a receipt that writes
+ * "12.50" a "5,90" is 5.90 (two digits after a comma are never thousands). Offsets stay: the space moves aside.
+ */
+function repairDecimalMarks(text: string, mark: DecimalMark): string {
+  if (mark === 'none' || !/\d[.,]|[.,]\d/.test(text)) return text;
+  let fixed = text;
+  if (/\d[.,] \d|\d [.,]\d/.test(fixed)) {
+    fixed = fixed
+      .replace(/(?<![\d.,])(\d+)[.,] (\d{2})(?![\d]|[.,]\d)/g, (_, whole: string, cents: string) => ` ${whole}${mark}${cents}`)
+      .replace(/(?<![\d.,])(\d+) [.,](\d{2})(?![\d]|[.,]\d)/g, (_, whole: string, cents: string) => `${whole}${mark}${cents} `);
+  }
+  if (mark === '.' && /\d,\d{2}/.test(fixed)) fixed = fixed.replace(/(?<![\d.,])(\d{1,6}),(\d{2})(?![\d]|[.,]\d)/g, '$1.$2');
+  return fixed;
+}
+
 /** Every number of the row written as money, with its sign and currency marker. */
 export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
   // Leader dots ("TOTAL......10.80") become spaces, keeping every offset.
-  const text = repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText);
+  const text = repairDecimalMarks(repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText), mark);
   const pattern = NUMBER_PATTERNS[mark];
   pattern.lastIndex = 0;
   const amounts: Amount[] = [];
