@@ -83,7 +83,16 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const subtotal = ofKind(summary, 'subtotal').find((e) => e.value > 0) ?? beforeTip;
   const tax = pickTax(summary, best?.value, subtotal?.value);
   if (best) {
-    const confidence = Math.min(1, 0.45 + (bestScore - 2) * 0.2);
+    const chosen = best;
+    const value = chosen.value;
+    // Sure only when the receipt backs the amount up: what was paid or handed over, the parts adding up to it, or a
+    // second total row printing it again. A lone labelled amount may be misread and is never more than likely.
+    const backed =
+      paid.some((paidValue) => sameAmount(paidValue, value)) ||
+      summed.some((sum) => sameAmount(sum, value)) ||
+      tendered.some((handed) => sameAmount(handed, value)) ||
+      candidates.some((other) => other.row !== chosen.row && sameAmount(other.value, value));
+    const confidence = Math.min(backed ? 1 : 0.75, 0.45 + (bestScore - 2) * 0.2);
     return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
