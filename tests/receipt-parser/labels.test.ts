@@ -90,3 +90,32 @@ describe('classifyLabel', () => {
     expect(classifyLabel(normalizeText(label))).toBe(kind);
   });
 });
+
+describe('classifyLabel on labels OCR glued or misread', () => {
+  it.each<[string, LabelKind]>([
+    // Glued words read apart.
+    ['TOTALDUE', 'grand'],
+    ['TotalDue', 'grand'],
+    ['GRANDTOTAL', 'grand'],
+    ['TOTALSALES', 'total'],
+    ['53AMTOTAL', 'total'],
+    ['SUBTOTAL', 'subtotal'],
+    ['Subtotal:', 'subtotal'],
+    // One misread letter in "total" among words that do not change what it names.
+    ['jotal Sales', 'total'],
+    ['Tota! Due', 'grand'],
+    ['Totai Amount', 'total'],
+    // Look-alikes keep their own kind or none.
+    ['NetAmount', 'subtotal'],
+    ['TOTAL QTY', 'ignore'],
+    ['Total Savings', 'ignore'],
+    ['TOTAL TAX', 'tax'],
+    ['Jotal Qty', 'ignore'],
+    ['Tota1 Items', 'ignore'],
+    ['Jotal Discount', 'discount'],
+    ['Hotel Tax', 'tax'],
+  ])('%s is %s', (label, kind) => {
+    expect(classifyLabel(normalizeText(label))).toBe(kind);
+  });
+});
+

@@ -31,10 +31,22 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
 export function classifyLabel(norm: string): LabelKind {
   // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1").
   const label = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
+  const kind = matchRules(label);
+  if (kind !== 'none') return kind;
+  // Words OCR glues ("TOTALDUE", "NetAmount", "53AMTOTAL") read apart; "subtotal" stays one word.
+  const apart = label.replace(/(?<![a-z])(total|grand|amount|amt|net)(?=total|due|sales|amount|amt|payable|incl|rm|usd|eur)/g, '$1 ').replace(/(?<=[a-z])(?<!sub)(total|amount)(?![a-z])/g, ' $1');
+  if (apart !== label) {
+    const glued = matchRules(apart);
+    if (glued !== 'none') return glued;
+  }
+  return classifyMisread(label);
+}
+
+function matchRules(label: string): LabelKind {
   for (const [kind, pattern] of RULES) {
     if (pattern.test(label)) return kind;
   }
-  return classifyMisread(label);
+  return 'none';
 }
 
 /** Labels OCR often breaks: letters spaced out ("T O T A L", "TOTA L") or one misread ("TOTAI", "SUBT0TAI"). */
@@ -52,9 +64,17 @@ const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
 
 function classifyMisread(label: string): LabelKind {
   const letters = label.replace(/[^a-z]/g, '');
-  if (letters.length < 5 || letters.length > 12) return 'none';
-  return MISREAD_LABELS.find(([word]) => isOneEditAway(letters, word))?.[1] ?? 'none';
+  if (letters.length < 5) return 'none';
+  const whole = letters.length > 12 ? undefined : MISREAD_LABELS.find(([word]) => isOneEditAway(letters, word))?.[1];
+  if (whole !== undefined) return whole;
+  // One misread word among others ("jotal Sales", "Tota! Due"): the label is a total only when no word names something else.
+  const words = label.split(/[^a-z!|]+/).filter((word) => word.length >= 3);
+  const isTotal = (word: string): boolean => word.length >= 4 && isOneEditAway(word.replace(/[!|]/g, 'l'), 'total');
+  return words.some(isTotal) && words.every((word) => isTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
 }
+
+/** Words that may stand beside a misread "total" without changing what it names. */
+const TOTAL_NEIGHBOURS = new Set(['sales', 'amount', 'due', 'rounded', 'after', 'rounding', 'incl', 'including', 'inclusive', 'price', 'bill', 'payable']);
 
 /** Equal, or one letter changed, added or dropped. */
 function isOneEditAway(a: string, b: string): boolean {
