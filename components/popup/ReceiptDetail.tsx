@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
-import { SURE_CONFIDENCE } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
 import { describeStatus, formatReceiptDate, isInFlight, shortenAddress } from '@/utils/receipt-format';
 import { canRetry } from '@/utils/scan/retry-policy';
 import { describedBy, Field } from '../shared/Field';
-import { EDITABLE_FIELDS } from '../shared/receipt-fields';
+import { EDITABLE_FIELDS, fieldNote } from '../shared/receipt-fields';
 import { OriginalView } from './OriginalView';
 
 const EDITABLE = EDITABLE_FIELDS;
@@ -143,13 +142,10 @@ export function ReceiptDetail({ receipt, locale, loadOriginal, onBack, onSave, o
       {fields && (
         <form class="fields" onSubmit={save} noValidate>
           {EDITABLE.map(({ name, label, placeholder }) => {
-            // What the user typed is theirs: marked edited as soon as it differs, never "check this".
-            const edited = receipt.edited.includes(name) || typed(name);
-            const lowConfidence = !edited && fields.confidence[name] < SURE_CONFIDENCE && draft[name] !== '';
             const id = `field-${name}`;
-            const note = edited ? 'edited' : lowConfidence ? 'check this' : undefined;
+            const note = fieldNote(receipt, name, typed(name));
             return (
-              <div key={name} class={lowConfidence ? 'low-confidence' : undefined}>
+              <div key={name} class={note === 'check this' ? 'low-confidence' : undefined}>
                 <Field id={id} label={label} error={errors[name]} hint={note}>
                   <input
                     {...describedBy(id, errors[name], note !== undefined)}

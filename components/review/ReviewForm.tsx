@@ -1,6 +1,7 @@
 import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { describedBy, Field } from '../shared/Field';
-import { needsCheck, REVIEW_FIELDS, type ReviewDraft } from './review-draft';
+import { fieldNote } from '../shared/receipt-fields';
+import { REVIEW_FIELDS, type ReviewDraft } from './review-draft';
 
 interface Props {
   receipt: ReceiptRecord;
@@ -27,8 +28,7 @@ export function ReviewForm({ receipt, draft, errors, categories, status, onChang
       <div class="fields">
         {REVIEW_FIELDS.map(({ name, label, placeholder }) => {
           const id = `review-${name}`;
-          const edited = receipt.edited.includes(name);
-          const note = edited ? 'edited' : needsCheck(receipt, name) ? 'check this' : undefined;
+          const note = fieldNote(receipt, name, draft[name] !== (receipt.fields?.[name] ?? ''));
           return (
             <div key={name} class={note === 'check this' ? 'low-confidence' : undefined}>
               <Field id={id} label={label} error={errors[name]} hint={note}>

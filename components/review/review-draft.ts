@@ -1,4 +1,4 @@
-import { SURE_CONFIDENCE, type FieldName, type ReceiptRecord } from '@/utils/receipt';
+import type { FieldName, ReceiptRecord } from '@/utils/receipt';
 import { checkCorrection } from '@/utils/storage/receipt-corrections';
 import { EDITABLE_FIELDS } from '../shared/receipt-fields';
 
@@ -10,12 +10,6 @@ export function draftOf(receipt: ReceiptRecord): ReviewDraft {
   const draft = { category: receipt.category ?? '', note: receipt.note ?? '' } as ReviewDraft;
   for (const { name } of REVIEW_FIELDS) draft[name] = receipt.fields?.[name] ?? '';
   return draft;
-}
-
-/** Whether a field asks to be checked: read unsure and not typed by the user. */
-export function needsCheck(receipt: ReceiptRecord, name: FieldName): boolean {
-  const fields = receipt.fields;
-  return fields !== null && receipt.status === 'done' && !receipt.edited.includes(name) && fields[name] !== null && fields.confidence[name] < SURE_CONFIDENCE;
 }
 
 export interface CheckedDraft {
