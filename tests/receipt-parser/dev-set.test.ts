@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readOcrAnswer } from '../../utils/ocr/ocr-answer';
 import { parseReceipt } from '../../utils/receipt-parser/index';
+import { isSameMerchant } from './receipt-truth';
 
 /** The shared development set of OCR.space answers with ground truth; read in place, never copied. */
 const DEV_SET = join(__dirname, '..', '..', '..', 'shared', 'receipts-dev');
@@ -12,24 +13,6 @@ const present = existsSync(join(DEV_SET, 'ocrspace')) && existsSync(join(DEV_SET
 const FLOORS = { merchant: 0.98, date: 0.99, total: 0.98 };
 /** The browser passes navigator.language; these receipts must read the same whichever it is. */
 const LOCALES = ['en-US', 'en-GB'];
-
-const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^\p{L}\p{N}]|\p{M}/gu, '');
-
-function isCloseName(expected: string, got: string | null): boolean {
-  const a = fold(expected);
-  const b = fold(got ?? '');
-  if (a === '' || b === '') return a === b;
-  if (a.includes(b) || b.includes(a)) return true;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return 1 - (previous[b.length] ?? 0) / Math.max(a.length, b.length) >= 0.8;
-}
 
 describe('parser accuracy on the shared dev set (../shared/receipts-dev)', () => {
   if (!present) {
@@ -46,7 +29,7 @@ describe('parser accuracy on the shared dev set (../shared/receipts-dev)', () =>
       const parsed = parseReceipt(answer.page, { dateOrder: 'auto', defaultCurrency: '', locale });
       const count = hits[locale];
       if (!count) continue;
-      if (isCloseName(truth.merchant, parsed.merchant)) count.merchant++;
+      if (isSameMerchant(truth.merchant, parsed.merchant)) count.merchant++;
       if (parsed.date !== null && truth.date.includes(parsed.date)) count.date++;
       if (parsed.total !== null && Math.abs(Number(parsed.total) - Number(truth.total)) < 0.005) count.total++;
     }
