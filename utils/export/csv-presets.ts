@@ -34,8 +34,12 @@ function negate(amount: string | null | undefined): string | null {
   return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
 }
 
-const describe = (receipt: ReceiptRecord): string =>
-  [receipt.category, receipt.note, cleanItemLines(receipt.fields?.items ?? []).join('; ')].filter((part) => part !== undefined && part.trim() !== '').join(' · ');
+/** The parts that say something, joined: "Meals · Client lunch · Coffee 3.00". */
+const joinParts = (...parts: (string | null | undefined)[]): string => parts.filter((part) => part !== null && part !== undefined && part.trim() !== '').join(' · ');
+
+const itemLines = (receipt: ReceiptRecord): string => cleanItemLines(receipt.fields?.items ?? []).join('; ');
+
+const describe = (receipt: ReceiptRecord): string => joinParts(receipt.category, receipt.note, itemLines(receipt));
 
 const PRESETS: Record<Exclude<CsvPreset, 'full'>, { header: string[]; row: (receipt: ReceiptRecord) => string[] }> = {
   // Xero's bank statement import: Date (DD/MM/YYYY), Amount (spent is negative), Payee, Description, Reference.
@@ -48,7 +52,7 @@ const PRESETS: Record<Exclude<CsvPreset, 'full'>, { header: string[]; row: (rece
     header: ['Date', 'Description', 'Amount'],
     row: (receipt) => [
       formatDate(receipt.fields?.date, 'mdy'),
-      csvText([receipt.fields?.merchant, describe(receipt)].filter((part) => part).join(' · ')),
+      csvText(joinParts(receipt.fields?.merchant, describe(receipt))),
       formatCsvAmount(negate(receipt.fields?.total)),
     ],
   },
@@ -58,7 +62,7 @@ const PRESETS: Record<Exclude<CsvPreset, 'full'>, { header: string[]; row: (rece
     row: (receipt) => {
       const total = receipt.fields?.total ?? null;
       const refund = total?.startsWith('-') === true;
-      const memo = [receipt.note, cleanItemLines(receipt.fields?.items ?? []).join('; ')].filter((part) => part !== undefined && part.trim() !== '').join(' · ');
+      const memo = joinParts(receipt.note, itemLines(receipt));
       return [
         formatDate(receipt.fields?.date, 'mdy'),
         csvText(receipt.fields?.merchant),
