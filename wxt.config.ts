@@ -16,6 +16,7 @@ export default defineConfig({
     permissions: ['contextMenus', 'storage', 'downloads', 'scripting', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Receipt Scanner' },
+    commands: { 'scan-area': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Select an area to scan' } },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerScanMenus, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/capture/context-menu';
+import { registerScanMenus, SCAN_AREA_MENU_ID, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/capture/context-menu';
+import { createAreaCapture } from '@/utils/capture/area-capture';
 import { createOcrClient } from '@/utils/ocr/ocr-space-client';
 import { createPageBlobReader } from '@/utils/capture/page-blob';
 import { findAndConfirmPageReceipts } from '@/utils/capture/page-images';
@@ -13,6 +14,8 @@ import { createKeepAlive } from '@/utils/scan/keep-alive';
 import { createScanQueue } from '@/utils/scan/scan-queue';
 import { createFirstRun, WELCOME_SEEN_KEY } from '@/utils/first-run';
 import { createSettingsReader } from '@/utils/settings';
+import { AREA_SOURCE_PREFIX } from '@/utils/receipt-format';
+import { toScanError } from '@/utils/scan-error';
 import { createStoredStreamingSupport } from '@/utils/ocr/streaming-support';
 
 const QUEUE_ALARM = 'scan-queue';
@@ -22,6 +25,7 @@ export default defineBackground(() => {
   // The locale's defaults are written down by the welcome and options pages; the worker reads what is stored.
   const settings = createSettingsReader(browser.storage.local);
   const firstRun = createFirstRun(browser.storage.local);
+  const canvas = { createImageBitmap: (blob: Blob) => createImageBitmap(blob), createCanvas: (width: number, height: number) => new OffscreenCanvas(width, height) };
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
   const scanner = createScanner({
     repository,
@@ -29,7 +33,7 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     readBlobUrl: createPageBlobReader(browser.scripting),
     recognise: ocr.recognise,
-    canvas: { createImageBitmap: (blob) => createImageBitmap(blob), createCanvas: (width, height) => new OffscreenCanvas(width, height) },
+    canvas,
     // Nobody may be listening (popup closed): that is fine.
     broadcast: (event: ScanEvent) => void browser.runtime.sendMessage(event).catch(() => undefined),
     newId: () => crypto.randomUUID(),
@@ -69,6 +73,26 @@ export default defineBackground(() => {
     },
   });
 
+  const captureArea = createAreaCapture({
+    scripting: browser.scripting,
+    captureVisibleTab: async (windowId) => (await fetch(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }))).blob(),
+    canvas,
+  });
+
+  /** "Select an area to scan": the area becomes the receipt's original; a page that cannot be captured says so. */
+  async function scanArea(tab: Browser.tabs.Tab | undefined): Promise<void> {
+    const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (active?.id === undefined) return;
+    try {
+      const outcome = await captureArea({ id: active.id, windowId: active.windowId ?? browser.windows.WINDOW_ID_CURRENT, url: active.url });
+      if (outcome.kind === 'cancelled') return;
+      const pageUrl = active.url ?? null;
+      await queue.add({ srcUrl: `${AREA_SOURCE_PREFIX}${pageUrl ?? ''}`, pageUrl, pageTitle: active.title ?? null, tabId: active.id, frameId: 0 }, null, outcome.png);
+    } catch (error) {
+      notify(`area-${Date.now()}`, { title: 'Cannot scan this area', message: toScanError(error).message });
+    }
+  }
+
   function notify(id: string, notice: Notice): void {
     void browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...notice });
   }
@@ -97,7 +121,11 @@ export default defineBackground(() => {
     if (alarm.name === QUEUE_ALARM) void queue.pump();
   });
 
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === SCAN_AREA_MENU_ID) void scanArea(tab);
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SCAN_AREA_MENU_ID) void scanArea(tab);
     if (info.menuItemId === SCAN_MENU_ID && info.srcUrl) {
       void queue.add({ srcUrl: info.srcUrl, pageUrl: info.pageUrl ?? tab?.url ?? null, pageTitle: tab?.title ?? null, tabId: tab?.id ?? null, frameId: info.frameId ?? 0 });
     }

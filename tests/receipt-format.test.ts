@@ -56,6 +56,8 @@ describe('describeImageSource', () => {
     ['data:image/png;base64,iVBOR', 'Image embedded in the page'],
     ['blob:https://shop.example/1f2e', 'Image made by the page'],
     ['not a url', 'Image'],
+    ['area:https://shop.example/orders/7', 'Area of shop.example'],
+    ['area:', 'Area of a page'],
   ])('%s → %s', (url, text) => {
     expect(describeImageSource(url)).toBe(text);
   });

@@ -52,8 +52,12 @@ export function isInFlight(receipt: ReceiptRecord): boolean {
   return receipt.status !== 'done' && receipt.status !== 'failed';
 }
 
+/** The source address of a receipt read from a selected area of a page: the page's address behind this prefix. */
+export const AREA_SOURCE_PREFIX = 'area:';
+
 /** What to call a receipt before its merchant is known: the image's file name, or where it came from. */
 export function describeImageSource(imageUrl: string): string {
+  if (imageUrl.startsWith(AREA_SOURCE_PREFIX)) return `Area of ${hostOf(imageUrl.slice(AREA_SOURCE_PREFIX.length)) ?? 'a page'}`;
   if (imageUrl.startsWith('data:')) return 'Image embedded in the page';
   if (imageUrl.startsWith('blob:')) return 'Image made by the page';
   try {
@@ -62,6 +66,14 @@ export function describeImageSource(imageUrl: string): string {
     return name ? shortenAddress(name, 80) : `Image from ${url.hostname}`;
   } catch {
     return 'Image';
+  }
+}
+
+function hostOf(address: string): string | null {
+  try {
+    return new URL(address).hostname || null;
+  } catch {
+    return null;
   }
 }
 

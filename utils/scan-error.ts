@@ -38,6 +38,9 @@ export type ScanErrorCode =
   | 'interrupted'
   | 'cancelled'
   | 'original-missing'
+  | 'area-not-capturable'
+  | 'area-too-small'
+  | 'area-not-kept'
   | 'blob-gone'
   | 'unexpected';
 
@@ -165,6 +168,12 @@ export const scanErrors = {
     make('cancelled', 'You cancelled this scan. Press Retry to scan it again.', false),
   originalMissing: () =>
     make('original-missing', 'The original image of this receipt is no longer stored; scan it again from its page.', false),
+  areaNotCapturable: (detail: string) =>
+    make('area-not-capturable', `The browser does not let extensions see this page (${detail}), so no area of it can be scanned. Save the receipt as an image or PDF and add it from the popup.`, false),
+  areaTooSmall: () =>
+    make('area-too-small', 'The selected area is too small to read. Drag a rectangle around the whole receipt.', false),
+  areaNotKept: () =>
+    make('area-not-kept', 'The selected area of the page was not kept, so it cannot be read again. Select the area again on its page.', false),
   blobGone: () =>
     make('blob-gone', 'The page that made this image is closed or changed, so the image can no longer be read. Scan it again from the page.', false),
   unexpected: (detail: string) =>

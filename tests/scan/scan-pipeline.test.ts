@@ -171,6 +171,27 @@ describe('scan pipeline', () => {
     expect(env.fetch).not.toHaveBeenCalled();
   });
 
+  it('keeps an area captured from the page as the original, and never downloads anything for it', async () => {
+    const env = environment();
+    const area = { ...target, srcUrl: 'area:https://shop.example/orders' };
+    const receipt = await createScanner(env).capture(area, null, jpeg);
+    expect(receipt).toMatchObject({ status: 'queued', source: { imageUrl: 'area:https://shop.example/orders' } });
+    expect(new Uint8Array(await (await repository.getOriginal(receipt.id))!.arrayBuffer())).toEqual(jpeg);
+    expect(env.fetch).not.toHaveBeenCalled();
+    await createScanner(env).process(receipt.id);
+    expect((await repository.get(receipt.id))?.fields).toMatchObject({ total: '9.00' });
+    expect(uploads[0]?.file.bytes).toEqual(jpeg);
+  });
+
+  it('says an area whose capture was refused must be selected again, instead of fetching its page', async () => {
+    const env = environment();
+    const scanner = createScanner(env);
+    const receipt = await scanner.capture({ ...target, srcUrl: 'area:https://shop.example/orders' }, null, new TextEncoder().encode('<html>'));
+    expect(receipt).toMatchObject({ status: 'failed', error: { code: 'not-an-image' } });
+    await expect(scanner.process(receipt.id)).rejects.toMatchObject({ error: scanErrors.areaNotKept() });
+    expect(env.fetch).not.toHaveBeenCalled();
+  });
+
   it('reads data: images at the click, so the queue never needs the long address', async () => {
     const env = environment({ fetch: (input) => fetch(input) });
     const receipt = await createScanner(env).capture({ ...target, srcUrl: `data:image/jpeg;base64,${Buffer.from(jpeg).toString('base64')}` });

@@ -1,7 +1,9 @@
 export const SCAN_MENU_ID = 'scan-receipt';
 export const SCAN_PAGE_MENU_ID = 'scan-page-images';
+/** Also the keyboard command's name. */
+export const SCAN_AREA_MENU_ID = 'scan-area';
 
-type MenuContext = 'image' | 'page';
+type MenuContext = 'image' | 'page' | 'frame' | 'selection';
 
 export interface MenusApi {
   removeAll(): Promise<void>;
@@ -13,4 +15,5 @@ export async function registerScanMenus(menus: MenusApi): Promise<void> {
   await menus.removeAll();
   menus.create({ id: SCAN_MENU_ID, title: 'Scan receipt', contexts: ['image'] });
   menus.create({ id: SCAN_PAGE_MENU_ID, title: 'Scan all images on this page', contexts: ['page', 'image'] });
+  menus.create({ id: SCAN_AREA_MENU_ID, title: 'Select an area to scan', contexts: ['page', 'frame', 'image', 'selection'] });
 }

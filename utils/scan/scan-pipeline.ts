@@ -10,6 +10,7 @@ import type { ReceiptRepository } from '../storage/receipt-repository';
 import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { Settings } from '../settings';
 import { createStatusReporter } from './status-reporter';
+import { AREA_SOURCE_PREFIX } from '../receipt-format';
 
 export interface ScanEnv {
   repository: ReceiptRepository;
@@ -34,9 +35,9 @@ interface DownloadedImage {
 /** How a processed scan ended when it did not fail. */
 export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
 
-/** Images that exist only in the page (blob:) or only in the click (data:) are read at once. */
+/** Images that exist only in the page (blob:), only in the click (data:) or only in a capture (an area) are read at once. */
 export function isReadAtCapture(srcUrl: string): boolean {
-  return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:');
+  return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:') || srcUrl.startsWith(AREA_SOURCE_PREFIX);
 }
 
 export function createScanner(env: ScanEnv) {
@@ -76,9 +77,10 @@ export function createScanner(env: ScanEnv) {
   const scanner = {
     /**
      * Creates the queued receipt at once. Images that live only in the page or the click are read and
-     * stored now; a failure there leaves the receipt failed, with nothing stored.
+     * stored now; a failure there leaves the receipt failed, with nothing stored. `captured` are bytes already in
+     * hand (a selected area of a page): they are the original.
      */
-    async capture(target: ScanTarget, batchId: string | null = null): Promise<ReceiptRecord> {
+    async capture(target: ScanTarget, batchId: string | null = null, captured?: Uint8Array): Promise<ReceiptRecord> {
       const id = env.newId();
       const job = { srcUrl: addressToStore(target.srcUrl), tabId: target.tabId, frameId: target.frameId, attempts: 0, notBefore: 0, batchId };
       const receipt = await repository.create({ id, capturedAt: env.now(), job, source: { imageUrl: addressToStore(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
@@ -90,7 +92,7 @@ export function createScanner(env: ScanEnv) {
       }
       if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
-        const image = await readImage(id, target, await env.loadSettings());
+        const image = captured ? { bytes: captured, whole: true } : await readImage(id, target, await env.loadSettings());
         const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
         if (existing) await dropAsDuplicate(id, existing);
         else await status.set(id, { status: 'queued', progress: null });
@@ -110,6 +112,7 @@ export function createScanner(env: ScanEnv) {
       const settings = await env.loadSettings();
       if (!receipt.original) {
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
+        if (srcUrl.startsWith(AREA_SOURCE_PREFIX)) throw new ScanFailure(scanErrors.areaNotKept());
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
         if (isCutAddress(srcUrl)) throw new ScanFailure(scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };

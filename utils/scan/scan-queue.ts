@@ -127,8 +127,9 @@ export function createScanQueue(env: ScanQueueEnv) {
       return pumping;
     },
 
-    async add(target: ScanTarget, batchId: string | null = null): Promise<ReceiptRecord> {
-      const receipt = await scanner.capture(target, batchId);
+    /** `captured`: the image's bytes when they are already in hand (a selected area of a page). */
+    async add(target: ScanTarget, batchId: string | null = null, captured?: Uint8Array): Promise<ReceiptRecord> {
+      const receipt = await scanner.capture(target, batchId, captured);
       if (receipt.status === 'failed' && receipt.error) env.onSettled(receipt.id, { kind: 'failed', error: receipt.error });
       await queue.pump();
       return receipt;
