@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAreaCapture, cropCapture, cropRectangle, type CropCanvasEnv } from '../../utils/capture/area-capture';
-import { selectArea, SELECTION_DEADLINE_MS, MIN_SELECTION_CSS_PX, type AreaScriptingApi, type AreaSelection } from '../../utils/capture/area-selection';
+import { OVERLAY_SCRIPT, selectArea, SELECTION_DEADLINE_MS, MIN_SELECTION_CSS_PX, type AreaScriptingApi, type AreaSelection } from '../../utils/capture/area-selection';
 import { scanErrors } from '../../utils/scan-error';
 
 const viewport = { viewportWidth: 800, viewportHeight: 600 };
@@ -62,14 +62,17 @@ describe('cropCapture', () => {
 
 describe('selectArea', () => {
   const scripting = (run: () => Promise<{ result?: unknown }[]>) => {
-    const executeScript = vi.fn(run);
+    const executeScript = vi.fn((_injection: object) => run());
     return { api: { executeScript } as AreaScriptingApi, executeScript };
   };
 
-  it('injects the overlay into the tab with its deadline and smallest drag', async () => {
+  it('injects the overlay script into the tab, then starts it with its deadline and smallest drag', async () => {
     const { api, executeScript } = scripting(async () => [{ result: area(1, 2, 30, 40) }]);
     expect(await selectArea(api, { id: 7, url: 'https://shop.example/' })).toEqual({ kind: 'selected', area: area(1, 2, 30, 40) });
-    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 7 }, args: [SELECTION_DEADLINE_MS, MIN_SELECTION_CSS_PX] }));
+    expect(executeScript.mock.calls.map(([injection]) => injection)).toEqual([
+      { target: { tabId: 7 }, files: [OVERLAY_SCRIPT] },
+      expect.objectContaining({ target: { tabId: 7 }, args: [SELECTION_DEADLINE_MS, MIN_SELECTION_CSS_PX] }),
+    ]);
   });
 
   it('takes Esc, a deadline or a page that went away for a cancel', async () => {

@@ -15,89 +15,21 @@ export const SELECTION_DEADLINE_MS = 120_000;
 /** A smaller drag is taken for a slip of the mouse: the overlay stays. */
 export const MIN_SELECTION_CSS_PX = 8;
 
+/** The overlay's own script (an unlisted entry, so the worker does not carry it) and the name it answers to in the page. */
+export const OVERLAY_SCRIPT = '/area-overlay.js' as const;
+export const OVERLAY_GLOBAL = '__receiptScannerSelectArea';
+
+type SelectInPage = (deadlineMs: number, minSize: number) => Promise<AreaSelection | null>;
+
 export interface AreaScriptingApi {
-  executeScript(injection: {
-    target: { tabId: number };
-    func: (deadlineMs: number, minSize: number) => Promise<AreaSelection | null>;
-    args: [number, number];
-  }): Promise<{ result?: unknown }[]>;
+  executeScript(injection: { target: { tabId: number }; files: ['/area-overlay.js'] }): Promise<unknown>;
+  executeScript(injection: { target: { tabId: number }; func: SelectInPage; args: [number, number] }): Promise<{ result?: unknown }[]>;
 }
 
-/**
- * Runs inside the page: a crosshair overlay over the viewport, in a closed shadow root so the page's CSS cannot
- * reach it. Drag a rectangle; mouse-up or Enter confirms, Esc cancels; it removes itself and waits for the page to
- * be painted without it before answering, so the capture that follows shows the page only.
- */
-async function selectAreaInPage(deadlineMs: number, minSize: number): Promise<AreaSelection | null> {
-  const KEY = '__receiptScannerAreaOverlay';
-  const scope = window as unknown as Record<string, (() => void) | undefined>;
-  scope[KEY]?.();
-  const host = document.createElement('div');
-  host.style.cssText = 'all:initial;position:fixed;inset:0;z-index:2147483647;cursor:crosshair;';
-  const root = host.attachShadow({ mode: 'closed' });
-  root.innerHTML = `<style>
-    :host{all:initial}
-    .veil{position:fixed;inset:0;background:rgba(15,23,42,.45);cursor:crosshair}
-    .veil.dragging{background:transparent}
-    .box{position:fixed;display:none;border:2px solid #fff;outline:1px solid #2563eb;box-shadow:0 0 0 100vmax rgba(15,23,42,.45)}
-    .hint{position:fixed;top:16px;left:50%;transform:translateX(-50%);padding:8px 14px;border-radius:6px;background:#0f172a;color:#fff;
-      font:600 14px/1.4 system-ui,sans-serif;pointer-events:none;white-space:nowrap}
-  </style><div class="veil" tabindex="-1"></div><div class="box"></div><div class="hint" role="status" aria-live="polite">Drag to select the receipt — Esc cancels</div>`;
-  const veil = root.querySelector<HTMLElement>('.veil');
-  const box = root.querySelector<HTMLElement>('.box');
-  if (!veil || !box) return null;
-  (document.body ?? document.documentElement).append(host);
-  veil.focus();
-
-  return new Promise((resolve) => {
-    let start: { x: number; y: number } | null = null;
-    let rect: { x: number; y: number; width: number; height: number } | null = null;
-    const timer = setTimeout(() => finish(null), deadlineMs);
-    const paintedWithout = () =>
-      new Promise<void>((done) => {
-        setTimeout(done, 150);
-        requestAnimationFrame(() => requestAnimationFrame(() => done()));
-      });
-    function finish(chosen: typeof rect): void {
-      clearTimeout(timer);
-      window.removeEventListener('keydown', onKey, true);
-      host.remove();
-      delete scope[KEY];
-      const viewport = { viewportWidth: window.innerWidth, viewportHeight: window.innerHeight };
-      void paintedWithout().then(() => resolve(chosen ? { ...chosen, ...viewport } : null));
-    }
-    function onKey(event: KeyboardEvent): void {
-      if (event.key !== 'Escape' && event.key !== 'Enter') return;
-      event.preventDefault();
-      event.stopPropagation();
-      finish(event.key === 'Enter' ? rect : null);
-    }
-    scope[KEY] = () => finish(null);
-    window.addEventListener('keydown', onKey, true);
-    veil.addEventListener('pointerdown', (event) => {
-      event.preventDefault();
-      start = { x: event.clientX, y: event.clientY };
-      veil.setPointerCapture(event.pointerId);
-    });
-    veil.addEventListener('pointermove', (event) => {
-      if (!start) return;
-      rect = {
-        x: Math.min(start.x, event.clientX),
-        y: Math.min(start.y, event.clientY),
-        width: Math.abs(event.clientX - start.x),
-        height: Math.abs(event.clientY - start.y),
-      };
-      veil.classList.add('dragging');
-      Object.assign(box.style, { display: 'block', left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` });
-    });
-    veil.addEventListener('pointerup', () => {
-      start = null;
-      if (rect && rect.width >= minSize && rect.height >= minSize) return finish(rect);
-      rect = null;
-      veil.classList.remove('dragging');
-      box.style.display = 'none';
-    });
-  });
+/** Runs in the extension's isolated world of the page, where the overlay script left its entry point. */
+function startSelection(deadlineMs: number, minSize: number): Promise<AreaSelection | null> {
+  const scope = window as unknown as Record<string, SelectInPage | undefined>;
+  return scope.__receiptScannerSelectArea?.(deadlineMs, minSize) ?? Promise.resolve(null);
 }
 
 /** Pages whose content no extension may script or capture; the browser's own words for them vary, this names them. */
@@ -111,7 +43,8 @@ function describeClosedPage(pageUrl: string | undefined): string {
 export async function selectArea(scripting: AreaScriptingApi, tab: { id: number; url?: string }): Promise<SelectionOutcome> {
   let frames: { result?: unknown }[];
   try {
-    frames = await scripting.executeScript({ target: { tabId: tab.id }, func: selectAreaInPage, args: [SELECTION_DEADLINE_MS, MIN_SELECTION_CSS_PX] });
+    await scripting.executeScript({ target: { tabId: tab.id }, files: [OVERLAY_SCRIPT] });
+    frames = await scripting.executeScript({ target: { tabId: tab.id }, func: startSelection, args: [SELECTION_DEADLINE_MS, MIN_SELECTION_CSS_PX] });
   } catch {
     return { kind: 'not-capturable', detail: describeClosedPage(tab.url) };
   }

@@ -12,6 +12,7 @@ interface WorkerTab {
 declare const chrome: {
   tabs: { query(query: object): Promise<WorkerTab[]>; setZoom(tabId: number, factor: number): Promise<void> };
   contextMenus: { onClicked: { dispatch(info: object, tab: WorkerTab): void } };
+  commands: { onCommand: { dispatch(command: string, tab: WorkerTab): void }; getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
 };
 
@@ -28,6 +29,19 @@ export async function clickScanArea(worker: Worker, pageUrl: string | null): Pro
       chrome.contextMenus.onClicked.dispatch({ menuItemId, pageUrl: pageUrl ?? undefined, frameId: 0, editable: false }, tab);
     },
     { menuItemId: SCAN_AREA_MENU_ID, pageUrl },
+  );
+}
+
+/** Presses the "Select an area to scan" shortcut on the tab showing `pageUrl`: the registered command listeners run. */
+export async function pressScanAreaShortcut(worker: Worker, pageUrl: string): Promise<{ name?: string; shortcut?: string } | undefined> {
+  return worker.evaluate(
+    async ({ command, pageUrl }) => {
+      const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === pageUrl);
+      if (!tab) throw new Error(`No tab shows ${pageUrl}`);
+      chrome.commands.onCommand.dispatch(command, tab);
+      return (await chrome.commands.getAll()).find((known) => known.name === command);
+    },
+    { command: SCAN_AREA_MENU_ID, pageUrl },
   );
 }
 

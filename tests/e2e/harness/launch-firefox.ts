@@ -28,6 +28,8 @@ export interface FirefoxWithExtension {
   clickButton(text: string): Promise<void>;
   /** Right-clicks the element, then picks the extension's context-menu item with that label, as a user does. */
   chooseFromContextMenu(selector: string, label: string): Promise<void>;
+  /** Presses the left button at `from` and lets go at `to`, in the viewport's CSS pixels, through a point between. */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   screenshot(): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -170,6 +172,21 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
           `The context menu shows no "${label}"`,
         ),
       );
+    },
+    async drag(from, to) {
+      const move = (point: { x: number; y: number }) => ({ type: 'pointerMove', origin: 'viewport', x: Math.round(point.x), y: Math.round(point.y), duration: 50 });
+      const middle = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+      await marionette.send('WebDriver:PerformActions', {
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            parameters: { pointerType: 'mouse' },
+            actions: [move(from), { type: 'pointerDown', button: 0 }, move(middle), move(to), { type: 'pointerUp', button: 0 }],
+          },
+        ],
+      });
+      await marionette.send('WebDriver:ReleaseActions');
     },
     async screenshot() {
       const shot = await marionette.send<{ value: string }>('WebDriver:TakeScreenshot', {});

@@ -6,39 +6,12 @@ import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-fire
 import { startPageServer, type PageServer } from '../harness/page-server';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readReceiptImage, readTruth, sha256 } from '../harness/receipts-dev';
-import type { StoredReceipt } from '../harness/background-driver';
+import { READ_DATABASE, type StoredState } from '../harness/firefox-database';
 
 const SOURCE = 'sroie-012';
 const API_KEY = 'e2e-firefox-key-0001';
 const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 const ARTIFACTS = resolve('tests/e2e/artifacts');
-
-/** Runs in an extension page: the stored receipts (without Blobs) and each original's SHA-256, read from IndexedDB. */
-const READ_DATABASE = `
-  const db = await new Promise((done, fail) => {
-    const request = indexedDB.open('receipt-scanner');
-    request.onsuccess = () => done(request.result);
-    request.onerror = () => fail(request.error);
-  });
-  const all = (store) => new Promise((done, fail) => {
-    const request = db.transaction(store).objectStore(store).getAll();
-    request.onsuccess = () => done(request.result);
-    request.onerror = () => fail(request.error);
-  });
-  const receipts = (await all('receipts')).map(({ thumbnail, ...receipt }) => ({ ...receipt, hasThumbnail: thumbnail instanceof Blob }));
-  const originals = [];
-  for (const { id, blob } of await all('originals')) {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-    originals.push({ id, type: blob.type, size: blob.size, sha256: [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('') });
-  }
-  db.close();
-  return { receipts, originals };
-`;
-
-interface StoredState {
-  receipts: (StoredReceipt & { hasThumbnail: boolean })[];
-  originals: { id: string; type: string; size: number; sha256: string }[];
-}
 
 describe('journey 19: Firefox, right-click "Scan receipt"', () => {
   let firefox: FirefoxWithExtension;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from '../fixtures';
-import { clickScanArea, drawMarker, findRedBox, notificationIds, OVERLAY_HOST, zoomTab } from '../harness/area-selection';
+import { clickScanArea, drawMarker, findRedBox, notificationIds, OVERLAY_HOST, pressScanAreaShortcut, zoomTab } from '../harness/area-selection';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readOcrAnswer, readTruth, sha256 } from '../harness/receipts-dev';
 import type { BackgroundDriver } from '../harness/background-driver';
@@ -33,16 +33,16 @@ async function dragArea(page: Page, screenshot?: string): Promise<void> {
 }
 
 describe('journey 28: select an area of a page to scan', () => {
-  test('a dragged rectangle becomes a receipt whose original is that rectangle at device resolution; Esc cancels', async ({ journey, harness }) => {
+  test('the shortcut draws the overlay and Esc cancels; a dragged rectangle becomes a receipt whose original is that rectangle at device resolution', async ({ journey, harness }) => {
     const { background, pages, ocr } = journey;
     const worker = await harness.extension.worker();
     const page = await journey.openWebPage(pages.receiptsPageUrl([RECEIPT]));
     await drawMarker(page, MARKER);
     await page.bringToFront();
 
-    // Esc first: the overlay goes, nothing is stored or sent.
+    // The keyboard shortcut first, then Esc: the overlay goes, nothing is stored or sent.
     const beforeEsc = new Set((await background.readReceipts()).map((receipt) => receipt.id));
-    await clickScanArea(worker, page.url());
+    expect(await pressScanAreaShortcut(worker, page.url())).toMatchObject({ name: 'scan-area', shortcut: 'Alt+Shift+S' });
     await page.locator(OVERLAY_HOST).waitFor({ state: 'attached', timeout: 10_000 });
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'journey-28-area-overlay.png') });
     await page.keyboard.press('Escape');

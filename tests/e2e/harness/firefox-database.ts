@@ -1,0 +1,28 @@
+import type { StoredReceipt } from './background-driver';
+
+/** Runs in an extension page: the stored receipts (without Blobs) and each original's SHA-256, read from IndexedDB. */
+export const READ_DATABASE = `
+  const db = await new Promise((done, fail) => {
+    const request = indexedDB.open('receipt-scanner');
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const all = (store) => new Promise((done, fail) => {
+    const request = db.transaction(store).objectStore(store).getAll();
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const receipts = (await all('receipts')).map(({ thumbnail, ...receipt }) => ({ ...receipt, hasThumbnail: thumbnail instanceof Blob }));
+  const originals = [];
+  for (const { id, blob } of await all('originals')) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+    originals.push({ id, type: blob.type, size: blob.size, sha256: [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('') });
+  }
+  db.close();
+  return { receipts, originals };
+`;
+
+export interface StoredState {
+  receipts: (StoredReceipt & { hasThumbnail: boolean })[];
+  originals: { id: string; type: string; size: number; sha256: string }[];
+}
