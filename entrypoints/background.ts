@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerScanMenus, SCAN_AREA_MENU_ID, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/capture/context-menu';
 import { createAreaCapture } from '@/utils/capture/area-capture';
+import { decodeBase64, diskTarget } from '@/utils/capture/disk-files';
 import { createOcrClient } from '@/utils/ocr/ocr-space-client';
 import { createPageBlobReader } from '@/utils/capture/page-blob';
 import { findAndConfirmPageReceipts } from '@/utils/capture/page-images';
@@ -144,6 +145,7 @@ export default defineBackground(() => {
     if (message.type === 'scans-restored') void queue.restored(message.receiptIds);
     if (message.type === 'popup-opened') void queue.pump();
     if (message.type === 'scan-batch') return scanBatch(message.targets);
+    if (message.type === 'scan-file') return queue.add(diskTarget(message.name), null, decodeBase64(message.base64)).then((receipt) => ({ receiptId: receipt.id }));
   });
 
   void queue.resume();

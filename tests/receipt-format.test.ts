@@ -58,6 +58,7 @@ describe('describeImageSource', () => {
     ['not a url', 'Image'],
     ['area:https://shop.example/orders/7', 'Area of shop.example'],
     ['area:', 'Area of a page'],
+    ['disk:Taxi 12 May.jpg', 'Taxi 12 May.jpg'],
   ])('%s → %s', (url, text) => {
     expect(describeImageSource(url)).toBe(text);
   });

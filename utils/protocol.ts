@@ -21,7 +21,9 @@ export type ScanRequest =
   /** Starts the worker if the browser stopped it, so scans it was running resume while the user watches. */
   | { type: 'popup-opened' }
   /** Answered with { batchId }. */
-  | { type: 'scan-batch'; targets: ScanTarget[] };
+  | { type: 'scan-batch'; targets: ScanTarget[] }
+  /** A file the user added from disk (picked, dropped or pasted), its bytes as base64. Answered with { receiptId }. */
+  | { type: 'scan-file'; name: string; base64: string };
 
 /** Background → pages broadcasts. */
 export type ScanEvent =
@@ -40,6 +42,8 @@ export interface BatchStarted {
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 /** A bulk delete sends every selected id at once. */
 const MAX_IDS = 10_000;
+/** 48 MB of bytes as base64: the largest file handed over in one message. */
+const MAX_FILE_BASE64 = Math.ceil((48 * 1024 * 1024) / 3) * 4;
 const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.length <= MAX_IDS && value.every(isText);
 
 function isScanTarget(value: unknown): value is ScanTarget {
@@ -65,6 +69,8 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
       return isIdList(fields.receiptIds);
     case 'popup-opened':
       return true;
+    case 'scan-file':
+      return isText(fields.name) && fields.name.length <= 1000 && typeof fields.base64 === 'string' && fields.base64.length <= MAX_FILE_BASE64;
     case 'scan-batch':
       return Array.isArray(fields.targets) && fields.targets.length <= 500 && fields.targets.every(isScanTarget);
     default:

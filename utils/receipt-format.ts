@@ -54,9 +54,12 @@ export function isInFlight(receipt: ReceiptRecord): boolean {
 
 /** The source address of a receipt read from a selected area of a page: the page's address behind this prefix. */
 export const AREA_SOURCE_PREFIX = 'area:';
+/** The source address of a receipt added from a file on disk: the file's name behind this prefix. */
+export const DISK_SOURCE_PREFIX = 'disk:';
 
 /** What to call a receipt before its merchant is known: the image's file name, or where it came from. */
 export function describeImageSource(imageUrl: string): string {
+  if (imageUrl.startsWith(DISK_SOURCE_PREFIX)) return shortenAddress(imageUrl.slice(DISK_SOURCE_PREFIX.length), 80) || 'File';
   if (imageUrl.startsWith(AREA_SOURCE_PREFIX)) return `Area of ${hostOf(imageUrl.slice(AREA_SOURCE_PREFIX.length)) ?? 'a page'}`;
   if (imageUrl.startsWith('data:')) return 'Image embedded in the page';
   if (imageUrl.startsWith('blob:')) return 'Image made by the page';

@@ -40,7 +40,7 @@ export type ScanErrorCode =
   | 'original-missing'
   | 'area-not-capturable'
   | 'area-too-small'
-  | 'area-not-kept'
+  | 'not-kept'
   | 'blob-gone'
   | 'unexpected';
 
@@ -172,8 +172,8 @@ export const scanErrors = {
     make('area-not-capturable', `The browser does not let extensions see this page (${detail}), so no area of it can be scanned. Save the receipt as an image or PDF and add it from the popup.`, false),
   areaTooSmall: () =>
     make('area-too-small', 'The selected area is too small to read. Drag a rectangle around the whole receipt.', false),
-  areaNotKept: () =>
-    make('area-not-kept', 'The selected area of the page was not kept, so it cannot be read again. Select the area again on its page.', false),
+  notKept: (source: 'area' | 'file') =>
+    make('not-kept', source === 'area' ? 'The selected area of the page was not kept, so it cannot be read again. Select the area again on its page.' : 'The file was not kept, so it cannot be read again. Add it again from your disk.', false),
   blobGone: () =>
     make('blob-gone', 'The page that made this image is closed or changed, so the image can no longer be read. Scan it again from the page.', false),
   unexpected: (detail: string) =>

@@ -20,6 +20,9 @@ import { usePageScan } from './use-page-scan';
 import { useUndoDelete } from './use-undo-delete';
 import { useFilteredReceipts, useReceipts } from './use-receipts';
 import { useSummaries } from './use-summaries';
+import { AddReceiptsButton, DropZone } from '@/components/shared/AddReceipts';
+import { useFileDrop } from '@/components/shared/use-file-drop';
+import { sendFilesToScan } from '@/utils/capture/disk-files';
 
 /** Matches shown at first, as many as fill the popup; scrolling shows more. */
 const FIRST_MATCHES = 20;
@@ -87,6 +90,9 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
     void browser.runtime.sendMessage(request);
   };
 
+  const addFiles = (files: File[], pasted = false) => void sendFilesToScan(files, (request) => browser.runtime.sendMessage(request), pasted).then(setNotice);
+  const dragging = useFileDrop(addFiles);
+
   const undoDelete = useUndoDelete(
     actions,
     (ids) => {
@@ -143,6 +149,14 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
       <header class="popup-header">
         <h1>Receipts</h1>
         <div class="header-actions">
+          {import.meta.env.FIREFOX ? (
+            // Firefox closes a popup when its file picker opens: the review page, a tab, has the picker there.
+            <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noreferrer">
+              Add receipt
+            </a>
+          ) : (
+            <AddReceiptsButton onFiles={addFiles} />
+          )}
           <button type="button" class="secondary" onClick={() => void pageScan.findTargets()}>
             Scan all images on this page
           </button>
@@ -154,6 +168,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
           </a>
         </div>
       </header>
+      {dragging && <DropZone />}
       {pageScan.pageTargets && <ConfirmPageScan count={pageScan.pageTargets.length} onConfirm={() => pageScan.pageTargets && void pageScan.confirm(pageScan.pageTargets)} onCancel={pageScan.cancel} />}
       {pageScan.batch && <BatchProgress summary={pageScan.batch.summary} onDismiss={pageScan.dismissBatch} />}
       {notice && <p role="status" class="notice">{notice}</p>}

@@ -11,6 +11,8 @@ import { ReviewForm } from './ReviewForm';
 import { checkDraft, draftOf, isDirty, REVIEW_FIELDS, type ReviewDraft } from './review-draft';
 import { useReviewKeys } from './use-review-keys';
 import { ZoomableOriginal } from './ZoomableOriginal';
+import { AddReceiptsButton, DropZone } from '@/components/shared/AddReceipts';
+import { useFileDrop } from '@/components/shared/use-file-drop';
 
 interface Props {
   library: ReceiptLibrary;
@@ -22,6 +24,8 @@ interface Props {
   subscribe: (changed: () => void) => () => void;
   onRetry: (id: string) => void;
   confirmDiscard: () => boolean;
+  /** Files from disk (picked, dropped, pasted) to scan; resolves to the sentence saying what was added. */
+  addFiles: (files: File[], pasted: boolean) => Promise<string>;
 }
 
 interface Shown {
@@ -31,7 +35,10 @@ interface Shown {
 }
 
 /** Review many receipts at once: the table, and the selected receipt's original beside its fields. */
-export function ReviewPage({ library, locale, dateOrder, categories, initialId, subscribe, onRetry, confirmDiscard }: Props) {
+export function ReviewPage({ library, locale, dateOrder, categories, initialId, subscribe, onRetry, confirmDiscard, addFiles }: Props) {
+  const [added, setAdded] = useState('');
+  const onFiles = (files: File[], pasted = false) => void addFiles(files, pasted).then(setAdded);
+  const dragging = useFileDrop(onFiles);
   const [summaries, setSummaries] = useState<ReceiptSummary[]>([]);
   const [sort, setSort] = useState<ReceiptSort>(DEFAULT_SORT);
   const [selectedId, setSelectedId] = useState<string | null>(initialId);
@@ -114,7 +121,16 @@ export function ReviewPage({ library, locale, dateOrder, categories, initialId, 
   const words = shown?.page?.lines.flatMap((line) => line.words) ?? [];
   return (
     <main class="review">
-      <h1>Review receipts</h1>
+      <header class="review-header">
+        <h1>Review receipts</h1>
+        <AddReceiptsButton onFiles={onFiles} />
+      </header>
+      {dragging && <DropZone />}
+      {added && (
+        <p role="status" class="notice">
+          {added}
+        </p>
+      )}
       <p class="hint">Alt+↓ and Alt+↑: next and previous receipt · Alt+N: next to check · Ctrl+S: save</p>
       <div class="review-layout">
         <ReceiptTable receipts={sorted} sort={sort} selectedId={selectedId} locale={locale} onSort={setSort} onSelect={select} />
@@ -156,7 +172,7 @@ export function ReviewPage({ library, locale, dateOrder, categories, initialId, 
             )}
           </section>
         ) : (
-          <p class="meta">{sorted.length === 0 ? 'No receipts yet.' : 'Choose a receipt in the table.'}</p>
+          <p class="meta">{sorted.length === 0 ? 'No receipts yet. Add receipt files, drop them here or paste an image.' : 'Choose a receipt in the table.'}</p>
         )}
       </div>
     </main>

@@ -5,11 +5,12 @@ import { isExtensionMessage, type ScanRequest } from '@/utils/protocol';
 import { createSettingsStore } from '@/utils/settings';
 import { openReceiptDb } from '@/utils/storage/receipt-db';
 import { createReceiptLibrary } from '@/utils/storage/receipt-library';
+import { sendFilesToScan } from '@/utils/capture/disk-files';
 import '@/components/shared/style.css';
 
 function subscribe(changed: () => void): () => void {
   const listener = (message: unknown) => {
-    if (isExtensionMessage(message) && message.type !== 'retry-scan' && message.type !== 'popup-opened' && message.type !== 'scan-batch') changed();
+    if (isExtensionMessage(message) && message.type !== 'retry-scan' && message.type !== 'popup-opened' && message.type !== 'scan-batch' && message.type !== 'scan-file') changed();
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
@@ -31,6 +32,7 @@ async function start(root: HTMLElement): Promise<void> {
       subscribe={subscribe}
       onRetry={retry}
       confirmDiscard={() => confirm('This receipt has changes that are not saved. Leave them?')}
+      addFiles={(files, pasted) => sendFilesToScan(files, (request) => browser.runtime.sendMessage(request), pasted)}
     />,
     root,
   );

@@ -188,8 +188,15 @@ describe('scan pipeline', () => {
     const scanner = createScanner(env);
     const receipt = await scanner.capture({ ...target, srcUrl: 'area:https://shop.example/orders' }, null, new TextEncoder().encode('<html>'));
     expect(receipt).toMatchObject({ status: 'failed', error: { code: 'not-an-image' } });
-    await expect(scanner.process(receipt.id)).rejects.toMatchObject({ error: scanErrors.areaNotKept() });
+    await expect(scanner.process(receipt.id)).rejects.toMatchObject({ error: scanErrors.notKept('area') });
     expect(env.fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a file from disk over the download limit with a sentence, storing nothing', async () => {
+    const env = environment({ loadSettings: async () => ({ ...DEFAULT_SETTINGS, downloadLimitBytes: 1000 }) });
+    const receipt = await createScanner(env).capture({ ...target, srcUrl: 'disk:big.jpg' }, null, jpeg);
+    expect(receipt).toMatchObject({ status: 'failed', error: scanErrors.tooLarge(jpeg.length, 1000), original: null });
+    await expect(createScanner(env).process(receipt.id)).rejects.toMatchObject({ error: scanErrors.notKept('file') });
   });
 
   it('reads data: images at the click, so the queue never needs the long address', async () => {

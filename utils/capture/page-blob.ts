@@ -1,5 +1,6 @@
 import type { ScanTarget } from '../protocol';
 import { ScanFailure, scanErrors } from '../scan-error';
+import { decodeBase64 } from './disk-files';
 
 export interface ScriptingApi {
   executeScript(injection: {
@@ -23,13 +24,6 @@ async function readBlobInPage(url: string, limitBytes: number): Promise<PageBlob
   } catch (error) {
     return { error: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
   }
-}
-
-function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 export function createPageBlobReader(scripting: ScriptingApi) {

@@ -10,7 +10,7 @@ import type { ReceiptRepository } from '../storage/receipt-repository';
 import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { Settings } from '../settings';
 import { createStatusReporter } from './status-reporter';
-import { AREA_SOURCE_PREFIX } from '../receipt-format';
+import { AREA_SOURCE_PREFIX, DISK_SOURCE_PREFIX } from '../receipt-format';
 
 export interface ScanEnv {
   repository: ReceiptRepository;
@@ -35,9 +35,12 @@ interface DownloadedImage {
 /** How a processed scan ended when it did not fail. */
 export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
 
-/** Images that exist only in the page (blob:), only in the click (data:) or only in a capture (an area) are read at once. */
+const AREA_SOURCE = new RegExp(`^${AREA_SOURCE_PREFIX}`);
+const DISK_SOURCE = new RegExp(`^${DISK_SOURCE_PREFIX}`);
+
+/** Images that exist only in the page (blob:), only in the click (data:), in a capture (an area) or in a file handed over are read at once. */
 export function isReadAtCapture(srcUrl: string): boolean {
-  return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:') || srcUrl.startsWith(AREA_SOURCE_PREFIX);
+  return [/^blob:/, /^data:/, AREA_SOURCE, DISK_SOURCE].some((source) => source.test(srcUrl));
 }
 
 export function createScanner(env: ScanEnv) {
@@ -78,7 +81,7 @@ export function createScanner(env: ScanEnv) {
     /**
      * Creates the queued receipt at once. Images that live only in the page or the click are read and
      * stored now; a failure there leaves the receipt failed, with nothing stored. `captured` are bytes already in
-     * hand (a selected area of a page): they are the original.
+     * hand (a selected area of a page, a file from disk): they are the original.
      */
     async capture(target: ScanTarget, batchId: string | null = null, captured?: Uint8Array): Promise<ReceiptRecord> {
       const id = env.newId();
@@ -92,7 +95,9 @@ export function createScanner(env: ScanEnv) {
       }
       if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
-        const image = captured ? { bytes: captured, whole: true } : await readImage(id, target, await env.loadSettings());
+        const settings = await env.loadSettings();
+        if (captured && captured.byteLength > settings.downloadLimitBytes) throw new ScanFailure(scanErrors.tooLarge(captured.byteLength, settings.downloadLimitBytes));
+        const image = captured ? { bytes: captured, whole: true } : await readImage(id, target, settings);
         const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
         if (existing) await dropAsDuplicate(id, existing);
         else await status.set(id, { status: 'queued', progress: null });
@@ -112,7 +117,8 @@ export function createScanner(env: ScanEnv) {
       const settings = await env.loadSettings();
       if (!receipt.original) {
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
-        if (srcUrl.startsWith(AREA_SOURCE_PREFIX)) throw new ScanFailure(scanErrors.areaNotKept());
+        if (AREA_SOURCE.test(srcUrl)) throw new ScanFailure(scanErrors.notKept('area'));
+        if (DISK_SOURCE.test(srcUrl)) throw new ScanFailure(scanErrors.notKept('file'));
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
         if (isCutAddress(srcUrl)) throw new ScanFailure(scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
