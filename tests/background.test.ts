@@ -16,6 +16,7 @@ const answer = readFileSync(new URL('ocrspace/sroie-000.json', DEV), 'utf8');
 type ClickListener = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => void;
 
 let clickListeners: ClickListener[];
+let commandListeners: ((command: string, tab?: Browser.tabs.Tab) => void)[];
 let createdMenus: unknown[];
 let requests: { url: string; headers: Headers }[];
 
@@ -36,6 +37,7 @@ beforeEach(async () => {
   await fakeBrowser.storage.local.set({ [WELCOME_SEEN_KEY]: 1 });
   globalThis.indexedDB = new IDBFactory();
   clickListeners = [];
+  commandListeners = [];
   createdMenus = [];
   requests = [];
   // WXT's fake browser has no context menus: stand in for the three calls the background makes.
@@ -45,6 +47,8 @@ beforeEach(async () => {
     return 'scan-receipt';
   });
   vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation((listener) => void clickListeners.push(listener));
+  // Nor keyboard commands: the area shortcut's listener is kept, as the menu's are.
+  vi.spyOn(browser.commands.onCommand, 'addListener').mockImplementation((listener) => void commandListeners.push(listener));
   vi.stubGlobal('navigator', { language: 'en-GB' });
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
@@ -71,7 +75,18 @@ describe('background', () => {
     expect(createdMenus).toEqual([
       { id: 'scan-receipt', title: 'Scan receipt', contexts: ['image'] },
       { id: 'scan-page-images', title: 'Scan all images on this page', contexts: ['page', 'image'] },
+      { id: 'scan-area', title: 'Select an area to scan', contexts: ['page', 'frame', 'image', 'selection'] },
     ]);
+    expect(commandListeners).toHaveLength(1);
+  });
+
+  it('takes a file from disk handed over as base64 into a stored receipt, through the same scan', async () => {
+    background.main();
+    const answered = await fakeBrowser.runtime.sendMessage({ type: 'scan-file', name: 'Taxi.jpg', base64: Buffer.from(jpeg).toString('base64') });
+    expect(answered).toEqual({ receiptId: expect.any(String) });
+    const receipt = await waitForStatus('done');
+    expect(receipt).toMatchObject({ id: (answered as { receiptId: string }).receiptId, source: { imageUrl: 'disk:Taxi.jpg', pageUrl: null } });
+    expect(requests.map((request) => request.url)).toEqual(['https://api.ocr.space/parse/image']);
   });
 
   it('scans the clicked image into a stored receipt, sending the key only to the OCR endpoint', async () => {

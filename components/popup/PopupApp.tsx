@@ -198,7 +198,7 @@ export function PopupApp({ repository, firstPage }: PopupAppProps) {
         />
       )}
       {cursor.loaded && receipts.length === 0 ? (
-        <p class="empty">{filtering ? 'No receipts match.' : 'No receipts yet. Right-click a receipt image on any page and choose "Scan receipt".'}</p>
+        <p class="empty">{filtering ? 'No receipts match.' : 'No receipts yet. Right-click a receipt image on any page and choose "Scan receipt", select an area of a page, or add a receipt file.'}</p>
       ) : (
         <ReceiptList
           receipts={receipts}

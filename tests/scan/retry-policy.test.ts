@@ -57,6 +57,10 @@ describe('whether Retry is offered', () => {
     ['an image behind a sign-in', { status: 'failed', original: null, error: scanErrors.accessDenied(403) }, true],
     ['a page closed since', { status: 'failed', original: null, error: scanErrors.blobGone() }, false],
     ['an address over 16 KB', { status: 'failed', original: null, error: scanErrors.addressTooLong(16_384) }, false],
+    ['a file from disk that is not an image', { status: 'failed', original: null, error: scanErrors.notAnImage('text'), source: { imageUrl: 'disk:notes.txt' } }, false],
+    ['an area whose capture was cancelled', { status: 'failed', original: null, error: scanErrors.cancelled(), source: { imageUrl: 'area:https://shop.example/' } }, false],
+    ['a file from disk kept, whose read failed', { status: 'failed', original, error: scanErrors.ocrFailed('x'), source: { imageUrl: 'disk:a.jpg' } }, true],
+    ['the same page image, not a file', { status: 'failed', original: null, error: scanErrors.notAnImage('text'), source: { imageUrl: 'https://shop.example/disk:a.jpg' } }, true],
   ])('%s: %s', (_name, receipt, offered) => {
     expect(canRetry(receipt)).toBe(offered);
   });

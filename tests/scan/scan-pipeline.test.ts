@@ -192,6 +192,19 @@ describe('scan pipeline', () => {
     expect(env.fetch).not.toHaveBeenCalled();
   });
 
+  it('takes bytes in hand out of the queue while it checks and keeps them, so a queue pumping meanwhile cannot start them', async () => {
+    const seen: (string | undefined)[] = [];
+    const env = environment({
+      loadSettings: async () => {
+        seen.push((await repository.listByStatus('queued')).map((receipt) => receipt.id).join());
+        return DEFAULT_SETTINGS;
+      },
+    });
+    const receipt = await createScanner(env).capture({ ...target, srcUrl: 'disk:notes.txt' }, null, new TextEncoder().encode('not an image'));
+    expect(seen).toEqual(['']);
+    expect(receipt).toMatchObject({ status: 'failed', error: { code: 'not-an-image' } });
+  });
+
   it('refuses a file from disk over the download limit with a sentence, storing nothing', async () => {
     const env = environment({ loadSettings: async () => ({ ...DEFAULT_SETTINGS, downloadLimitBytes: 1000 }) });
     const receipt = await createScanner(env).capture({ ...target, srcUrl: 'disk:big.jpg' }, null, jpeg);

@@ -1,3 +1,4 @@
+import { AREA_SOURCE_PREFIX, DISK_SOURCE_PREFIX } from '../receipt-format';
 import type { ScanError, ScanErrorCode } from '../scan-error';
 
 /** Scans retried by themselves at most this often; after that, Retry is the user's. */
@@ -21,14 +22,17 @@ export function retryDelay(error: ScanError, attempts: number, random: () => num
 /** Failures no second try can mend: the source is gone or can never be read, and nothing was kept to read again. */
 const HOPELESS: ReadonlySet<ScanErrorCode> = new Set<ScanErrorCode>([
   'not-found', 'blob-gone', 'original-missing', 'unsupported-source', 'address-too-long', 'credentials-in-address',
-  'redirect-to-local', 'image-damaged', 'too-many-pixels', 'unknown-pixel-size', 'empty',
+  'redirect-to-local', 'image-damaged', 'too-many-pixels', 'unknown-pixel-size', 'empty', 'not-kept',
 ]);
 
 /**
  * Whether pressing Retry can end differently: the original is kept (read again, perhaps with another key or limit), or
  * the failure may pass or be mended by the user (a sign-in, a raised limit or deadline, a cancelled scan).
  */
-export function canRetry(receipt: { status: string; original: unknown; error: ScanError | null }): boolean {
+export function canRetry(receipt: { status: string; original: unknown; error: ScanError | null; source?: { imageUrl: string } }): boolean {
   if (receipt.status !== 'failed') return false;
+  // An area or a file came with its bytes: when they were not kept, there is nothing to read again.
+  const bytesCameWithIt = [AREA_SOURCE_PREFIX, DISK_SOURCE_PREFIX].some((prefix) => receipt.source?.imageUrl.startsWith(prefix));
+  if (bytesCameWithIt && receipt.original === null) return false;
   return receipt.original !== null || receipt.error === null || !HOPELESS.has(receipt.error.code);
 }

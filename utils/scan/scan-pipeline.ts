@@ -95,6 +95,8 @@ export function createScanner(env: ScanEnv) {
       }
       if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
+        // Out of "queued" at once, as a download is: the queue must not start a receipt whose original is being kept.
+        if (captured) await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: captured.byteLength, total: captured.byteLength }, error: null });
         const settings = await env.loadSettings();
         if (captured && captured.byteLength > settings.downloadLimitBytes) throw new ScanFailure(scanErrors.tooLarge(captured.byteLength, settings.downloadLimitBytes));
         const image = captured ? { bytes: captured, whole: true } : await readImage(id, target, settings);

@@ -11,7 +11,7 @@ export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3'
 export const BROWSER_LOCALE = 'en-US';
 
 // Only ever evaluated in an extension page.
-declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> }; storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -78,6 +78,15 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
     const [woken] = await Promise.all([context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }), wake()]);
     return woken;
   };
+
+  // The install opened the welcome page, which writes the locale's settings and marks itself seen once, when it
+  // loads. Let it finish before any journey sets its own settings, or its late write would undo them.
+  const deadline = Date.now() + 15_000;
+  const welcomeDone = () => first.evaluate(async () => (await chrome.storage.local.get('welcomeSeenAt')).welcomeSeenAt !== undefined);
+  while (!(await welcomeDone())) {
+    if (Date.now() > deadline) throw new Error('The welcome page opened at install did not finish writing its settings within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 
   return {
     context,

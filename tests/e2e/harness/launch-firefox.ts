@@ -28,6 +28,8 @@ export interface FirefoxWithExtension {
   clickButton(text: string): Promise<void>;
   /** Right-clicks the element, then picks the extension's context-menu item with that label, as a user does. */
   chooseFromContextMenu(selector: string, label: string): Promise<void>;
+  /** Chooses files in a file input, as the picker would (WebDriver types the paths into it). */
+  chooseFiles(selector: string, paths: string[]): Promise<void>;
   /** Presses the left button at `from` and lets go at `to`, in the viewport's CSS pixels, through a point between. */
   drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   screenshot(): Promise<Buffer>;
@@ -172,6 +174,10 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
           `The context menu shows no "${label}"`,
         ),
       );
+    },
+    async chooseFiles(selector, paths) {
+      const element = await findElement('css selector', selector);
+      await marionette.send('WebDriver:ElementSendKeys', { id: element, text: paths.join('\n') });
     },
     async drag(from, to) {
       const move = (point: { x: number; y: number }) => ({ type: 'pointerMove', origin: 'viewport', x: Math.round(point.x), y: Math.round(point.y), duration: 50 });
