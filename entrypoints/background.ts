@@ -38,6 +38,10 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     readBlobUrl: createPageBlobReader(browser.scripting),
     recognise: ocr.recognise,
+    readOnDevice: async (file, receiptId, options) => {
+      const answer = await askReader({ target: 'offscreen', task: 'read-on-device', base64: encodeBase64(file.bytes), mime: file.contentType, receiptId }, options);
+      return answer.kind === 'text' ? answer.page : Promise.reject(new Error('the on-device reader gave no text'));
+    },
     readPdf: (bytes, limitBytes, options) => askReader({ target: 'offscreen', task: 'read-pdf', base64: encodeBase64(bytes), limitBytes }, options),
     canvas,
     // Nobody may be listening (popup closed): that is fine.

@@ -79,16 +79,16 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
   }
 }
 
-/** Worker → the page that reads PDFs with pdf.js (Chrome's offscreen document; on Firefox, a frame in the background page). */
-export interface OffscreenRequest {
-  target: 'offscreen';
-  task: 'read-pdf';
-  /** The PDF's bytes: messages between contexts carry text only in Chrome. */
-  base64: string;
-  limitBytes: number;
-}
+/**
+ * Worker → the page that runs what a service worker cannot (Chrome's offscreen document; on Firefox, a frame in the
+ * background page): pdf.js for PDFs, Tesseract for reading on this device. Bytes travel as base64: messages between
+ * contexts carry text only in Chrome.
+ */
+export type OffscreenRequest =
+  | { target: 'offscreen'; task: 'read-pdf'; base64: string; limitBytes: number }
+  | { target: 'offscreen'; task: 'read-on-device'; base64: string; mime: string; receiptId: string };
 
-/** What reading a PDF gave: its own text, or its first pages drawn as a JPEG (base64) to send to OCR. */
+/** What the page read: text (a PDF's own, or Tesseract's), or a PDF's first pages drawn as a JPEG (base64) to send to OCR. */
 export type OffscreenAnswer =
   | { ok: true; kind: 'text'; page: OcrPage; pageCount: number }
   | { ok: true; kind: 'drawn'; base64: string; width: number; height: number; pageCount: number }
@@ -97,5 +97,7 @@ export type OffscreenAnswer =
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
   if (typeof message !== 'object' || message === null) return false;
   const fields = message as Record<string, unknown>;
-  return fields.target === 'offscreen' && fields.task === 'read-pdf' && typeof fields.base64 === 'string' && typeof fields.limitBytes === 'number';
+  if (fields.target !== 'offscreen' || typeof fields.base64 !== 'string') return false;
+  if (fields.task === 'read-pdf') return typeof fields.limitBytes === 'number';
+  return fields.task === 'read-on-device' && isText(fields.mime) && isText(fields.receiptId);
 }

@@ -20,6 +20,7 @@ export function percentOf(loaded: number, total: number | null): number | null {
 
 /** The words under a progress bar. */
 export function describeProgress(progress: ScanProgress): string {
+  if (progress.phase === 'reading' && progress.onDevice) return progress.percent === undefined ? 'Reading on this device...' : `Reading on this device... ${Math.round(progress.percent)}%`;
   if (progress.phase === 'reading') return 'Reading text...';
   const percent = percentOf(progress.loaded, progress.total);
   const verb = progress.phase === 'downloading' ? 'Downloading' : 'Uploading';

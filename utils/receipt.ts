@@ -80,7 +80,8 @@ export type ScanStatus = 'queued' | 'downloading' | 'uploading' | 'reading' | 'd
 export type ScanProgress =
   | { phase: 'downloading'; loaded: number; total: number | null }
   | { phase: 'uploading'; loaded: number; total: number | null }
-  | { phase: 'reading' };
+  /** On this device the engine says how far it is; OCR.space does not. */
+  | { phase: 'reading'; onDevice?: boolean; percent?: number };
 
 export type ImageMime =
   | 'image/jpeg'

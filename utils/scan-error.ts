@@ -131,10 +131,10 @@ export const scanErrors = {
     make('still-too-large', `The image could not be made smaller than the ${formatBytes(limit)} upload limit without losing legibility.`, false),
   pdfUnreadable: (reason: string) =>
     make('pdf-unreadable', `The PDF could not be read: ${reason}`, false),
-  pdfReaderUnavailable: (reason: string) =>
-    make('pdf-unreadable', `The PDF reader did not start: ${reason}. Press Retry; if it keeps failing, reload the extension.`, true),
-  pdfReaderTimeout: (seconds: number) =>
-    make('pdf-unreadable', `Reading the PDF took longer than ${seconds} seconds, so it was stopped. Press Retry, or add an image of the receipt instead.`, true),
+  readerUnavailable: (reader: 'pdf' | 'on-device', reason: string) =>
+    make('pdf-unreadable', `The ${reader === 'pdf' ? 'PDF reader' : 'on-device reader'} did not start: ${reason}. Press Retry; if it keeps failing, reload the extension.`, true),
+  readerTimeout: (reader: 'pdf' | 'on-device', seconds: number) =>
+    make(reader === 'pdf' ? 'pdf-unreadable' : 'ocr-deadline', `${reader === 'pdf' ? 'Reading the PDF' : 'Reading on this device'} took longer than ${seconds} seconds, so it was stopped. Press Retry${reader === 'pdf' ? ', or add an image of the receipt instead' : ', or raise the OCR deadline in the options'}.`, true),
   pdfTooLarge: (size: number, limit: number) =>
     make('still-too-large', `The PDF is ${formatBytes(size)}, over the ${formatBytes(limit)} upload limit, and PDFs cannot be shrunk. Scan a smaller PDF or an image of the receipt.`, false),
   cannotShrinkType: (type: string, size: number, limit: number) =>

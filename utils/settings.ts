@@ -2,8 +2,14 @@ import { currencyForLocale } from './locale-currency';
 
 export type OcrEngine = 1 | 2 | 3;
 export type DateOrder = 'auto' | 'dmy' | 'mdy' | 'ymd';
+/** Who reads the receipts: OCR.space, or Tesseract inside the browser (nothing leaves the machine). */
+export type OcrReader = 'ocr-space' | 'on-device';
+/** When OCR.space is rate-limited or unreachable: wait and try again, or read on this device at once. */
+export type OcrFallback = 'wait' | 'on-device';
 
 export interface Settings {
+  reader: OcrReader;
+  fallback: OcrFallback;
   apiKey: string;
   endpoint: string;
   /** OCR.space language code (eng, ger, fre, ...). */
@@ -32,6 +38,8 @@ export const DEMO_API_KEY = 'helloworld';
 export const DEFAULT_ENDPOINT = 'https://api.ocr.space/parse/image';
 
 export const DEFAULT_SETTINGS: Settings = {
+  reader: 'ocr-space',
+  fallback: 'wait',
   apiKey: DEMO_API_KEY,
   endpoint: DEFAULT_ENDPOINT,
   language: 'eng',
@@ -86,6 +94,8 @@ export function validateSettings(settings: Settings): SettingsErrors {
   else if (/[\s\u0000-\u001f]/.test(settings.apiKey)) errors.apiKey = 'The API key must not contain spaces or control characters.';
   const endpoint = validateEndpoint(settings.endpoint);
   if (endpoint) errors.endpoint = endpoint;
+  if (!['ocr-space', 'on-device'].includes(settings.reader)) errors.reader = 'Choose who reads the receipts.';
+  if (!['wait', 'on-device'].includes(settings.fallback)) errors.fallback = 'Choose what happens when OCR.space cannot be used.';
   if (!OCR_LANGUAGE.test(settings.language)) errors.language = 'Choose a language from the list.';
   if (![1, 2, 3].includes(settings.engine)) errors.engine = 'The OCR engine is 1, 2 or 3.';
   if (!Number.isInteger(settings.uploadLimitBytes) || settings.uploadLimitBytes < 100 * 1024 || settings.uploadLimitBytes > 100 * 1024 * 1024)

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { describedBy, Field } from '../shared/Field';
-import { DEMO_API_KEY, type DateOrder, type OcrEngine, type Settings, type SettingsErrors } from '@/utils/settings';
+import { DEMO_API_KEY, type DateOrder, type OcrEngine, type OcrFallback, type OcrReader, type Settings, type SettingsErrors } from '@/utils/settings';
 
 const LANGUAGES: [string, string][] = [
   ['eng', 'English'], ['ger', 'German'], ['fre', 'French'], ['spa', 'Spanish'], ['ita', 'Italian'], ['dut', 'Dutch'],
@@ -19,6 +19,8 @@ interface Props {
 
 /** Form text for each setting; numbers are edited in the units people think in. */
 interface Draft {
+  reader: OcrReader;
+  fallback: OcrFallback;
   apiKey: string;
   endpoint: string;
   language: string;
@@ -50,6 +52,8 @@ function toDraft(settings: Settings): Draft {
 
 function fromDraft(draft: Draft): Settings {
   return {
+    reader: draft.reader,
+    fallback: draft.fallback,
     apiKey: draft.apiKey.trim(),
     endpoint: draft.endpoint.trim(),
     language: draft.language,
@@ -84,6 +88,18 @@ export function OptionsForm({ initial, onSave }: Props) {
 
   return (
     <form class="options" onSubmit={submit} noValidate>
+      <Field id="reader" label="Who reads the receipts" error={errors.reader} hint="On this device, Tesseract reads the image inside the browser: nothing leaves the machine and no key is needed, but it reads less well than OCR.space and takes a few seconds a receipt. Its files (about 4 MB) load only when it is used.">
+        <select {...describedBy('reader', errors.reader, true)} value={draft.reader} onChange={set('reader')}>
+          <option value="ocr-space">OCR.space (sent to the endpoint below)</option>
+          <option value="on-device">On this device (private, offline)</option>
+        </select>
+      </Field>
+      <Field id="fallback" label="When OCR.space is rate-limited or unreachable" error={errors.fallback}>
+        <select {...describedBy('fallback', errors.fallback, false)} value={draft.fallback} onChange={set('fallback')}>
+          <option value="wait">Wait and try again</option>
+          <option value="on-device">Read on this device</option>
+        </select>
+      </Field>
       <Field id="apiKey" label="API key" error={errors.apiKey} hint={<>
         The demo key <code>{DEMO_API_KEY}</code> works for a try: about 10 scans per 10 minutes. A free personal key from OCR.space
         allows 500 scans a day and files up to 1024 KB. The key stays in this browser and is sent only to the OCR endpoint below.

@@ -1,19 +1,61 @@
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { browser } from 'wxt/browser';
-import { answerPdfTask } from '@/utils/ocr/pdf-task';
-import { isOffscreenRequest } from '@/utils/protocol';
+import { createOnDeviceReader } from '@/utils/ocr/on-device';
+import { answerPdfTask, fromBase64 } from '@/utils/ocr/pdf-task';
+import { isOffscreenRequest, type OffscreenAnswer, type ScanEvent } from '@/utils/protocol';
+import { toScanError } from '@/utils/scan-error';
 
 // pdf.js's own worker, shipped with the extension: nothing is fetched from elsewhere.
 GlobalWorkerOptions.workerSrc = workerUrl;
 
-const env = {
+const pdfEnv = {
   // No eval (the extension's policy forbids it) and no fonts or maps from a network.
-  open: (bytes: Uint8Array) => getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true, disableFontFace: false }).promise,
+  open: (bytes: Uint8Array) => getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: true }).promise,
   createCanvas: () => document.createElement('canvas'),
   canvas: { createImageBitmap: (blob: Blob) => createImageBitmap(blob), createCanvas: (width: number, height: number) => new OffscreenCanvas(width, height) },
 };
 
+/** Files copied into the build from the tesseract packages (wxt.config.ts), outside WXT's typed public paths. */
+const extensionFile = (path: string) => new URL(path, location.origin).href;
+
+const onDevice = createOnDeviceReader({
+  // Tesseract loads only when a receipt is read on this device, from the extension's own files.
+  createWorker: async (onProgress) => {
+    const { createWorker } = await import('tesseract.js');
+    // Options third: given second, tesseract.js quietly fetches its files from a CDN.
+    return createWorker('eng', 1, {
+      workerPath: extensionFile('/tesseract/worker.min.js'),
+      corePath: extensionFile('/tesseract/tesseract-core-simd-lstm.js'),
+      langPath: extensionFile('/tesseract'),
+      workerBlobURL: false,
+      cacheMethod: 'none',
+      logger: (message) => {
+        if (message.status === 'recognizing text') onProgress(message.progress);
+      },
+    });
+  },
+  decode: (image) => createImageBitmap(image),
+  createCanvas: (width, height) => new OffscreenCanvas(width, height),
+});
+
+async function readOnDevice(base64: string, mime: string, receiptId: string): Promise<OffscreenAnswer> {
+  let shown = -1;
+  try {
+    const page = await onDevice.read(new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: mime }), (percent) => {
+      if (percent < shown + 5 && percent < 100) return;
+      shown = percent;
+      const event: ScanEvent = { type: 'receipt-progress', receiptId, progress: { phase: 'reading', onDevice: true, percent } };
+      void browser.runtime.sendMessage(event).catch(() => undefined);
+    });
+    return { ok: true, kind: 'text', page, pageCount: 1 };
+  } catch (error) {
+    return { ok: false, error: toScanError(error) };
+  }
+}
+
 browser.runtime.onMessage.addListener((message) => {
-  if (isOffscreenRequest(message)) return answerPdfTask(message, env);
+  if (!isOffscreenRequest(message)) return;
+  if (message.task === 'read-pdf') return answerPdfTask(message, pdfEnv);
+  return readOnDevice(message.base64, message.mime, message.receiptId);
 });

@@ -43,7 +43,7 @@ describe('the page that reads PDFs', () => {
   it('stops waiting at its deadline, with a sentence', async () => {
     const ask = createOffscreenDocument(environment(() => new Promise(() => undefined)));
     const asked = ask(request, { deadlineMs: 5000 });
-    const failed = expect(asked).rejects.toMatchObject({ error: scanErrors.pdfReaderTimeout(5) });
+    const failed = expect(asked).rejects.toMatchObject({ error: scanErrors.readerTimeout('pdf', 5) });
     await vi.advanceTimersByTimeAsync(5000);
     await failed;
   });
@@ -68,7 +68,7 @@ describe('the page that reads PDFs', () => {
     const env = environment();
     env.open.mockRejectedValueOnce(new Error('no offscreen API'));
     const ask = createOffscreenDocument(env);
-    await expect(ask(request, { deadlineMs: 5000 })).rejects.toMatchObject({ error: scanErrors.pdfReaderUnavailable('no offscreen API') });
+    await expect(ask(request, { deadlineMs: 5000 })).rejects.toMatchObject({ error: scanErrors.readerUnavailable('pdf', 'no offscreen API') });
     expect(await ask(request, { deadlineMs: 5000 })).toEqual(textAnswer);
   });
 });

@@ -50,6 +50,7 @@ export function createOffscreenDocument(env: OffscreenEnv) {
 
   return async function ask(request: OffscreenRequest, options: { signal?: AbortSignal; deadlineMs: number }): Promise<Extract<OffscreenAnswer, { ok: true }>> {
     options.signal?.throwIfAborted();
+    const reader = request.task === 'read-pdf' ? 'pdf' : 'on-device';
     env.clearTimeout(idleTimer);
     inFlight += 1;
     let deadline: unknown;
@@ -57,15 +58,15 @@ export function createOffscreenDocument(env: OffscreenEnv) {
     try {
       opening ??= env.open().catch((error: unknown) => {
         opening = null;
-        throw new ScanFailure(scanErrors.pdfReaderUnavailable(error instanceof Error ? error.message : String(error)));
+        throw new ScanFailure(scanErrors.readerUnavailable(reader, error instanceof Error ? error.message : String(error)));
       });
       const stopped = new Promise<never>((_, reject) => {
-        deadline = env.setTimeout(() => reject(new ScanFailure(scanErrors.pdfReaderTimeout(Math.round(options.deadlineMs / 1000)))), options.deadlineMs);
+        deadline = env.setTimeout(() => reject(new ScanFailure(scanErrors.readerTimeout(reader, Math.round(options.deadlineMs / 1000)))), options.deadlineMs);
         onAbort = () => reject(options.signal?.reason);
         options.signal?.addEventListener('abort', onAbort, { once: true });
       });
       const answer = await Promise.race([opening.then(() => sendWhenListening(request)), stopped]);
-      if (!isAnswer(answer)) throw new ScanFailure(scanErrors.pdfReaderUnavailable('it gave no answer'));
+      if (!isAnswer(answer)) throw new ScanFailure(scanErrors.readerUnavailable(reader, 'it gave no answer'));
       if (!answer.ok) throw new ScanFailure(answer.error);
       return answer;
     } finally {

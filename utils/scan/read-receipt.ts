@@ -23,7 +23,15 @@ export interface ReadReceiptEnv {
   locale: string;
   /** Absent where no page can run pdf.js (unit tests): then a PDF goes to OCR.space as it is. */
   readPdf?: ReadPdf;
+  /** Tesseract in the browser; absent where there is none (unit tests). */
+  readOnDevice?: ReadOnDevice;
 }
+
+/** Reads an image with the on-device engine; its progress goes to the popup from the page that runs it. */
+export type ReadOnDevice = (file: { bytes: Uint8Array; contentType: string }, receiptId: string, options: { signal?: AbortSignal; deadlineMs: number }) => Promise<OcrPage>;
+
+/** OCR.space failures that "read on this device" answers instead of waiting. */
+const FALLBACK_CODES = new Set(['ocr-rate-limit', 'network', 'ocr-server', 'ocr-timeout', 'timeout']);
 
 /** A PDF's own text needs no OCR; a PDF without text is drawn, and the drawing is what is uploaded. */
 async function readPdfFirst(env: ReadReceiptEnv, id: string, original: Blob, mime: string, settings: Settings, signal?: AbortSignal): Promise<OcrPage | UploadFile | null> {
@@ -52,8 +60,26 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
   return done;
 }
 
-/** Uploads the file to the OCR service with progress; the page's word boxes are in the uploaded image's pixels. */
+/** The engine the user chose reads the file; OCR.space failing as the fallback setting names hands it to this device. */
 async function recognise(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
+  const onDevice = env.readOnDevice;
+  if (settings.reader === 'on-device' && onDevice) return readHere(env, onDevice, id, upload, settings, signal);
+  try {
+    return await uploadToOcrSpace(env, id, upload, settings, signal);
+  } catch (error) {
+    const fallsBack = settings.fallback === 'on-device' && onDevice && error instanceof ScanFailure && FALLBACK_CODES.has(error.error.code);
+    if (!fallsBack || signal?.aborted) throw error;
+    return readHere(env, onDevice, id, upload, settings, signal);
+  }
+}
+
+async function readHere(env: ReadReceiptEnv, onDevice: ReadOnDevice, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
+  await env.status.set(id, { status: 'reading', progress: { phase: 'reading', onDevice: true }, error: null });
+  return onDevice({ bytes: upload.file.bytes, contentType: upload.file.contentType }, id, { signal, deadlineMs: settings.ocrDeadlineSeconds * 1000 });
+}
+
+/** Uploads the file to the OCR service with progress; the page's word boxes are in the uploaded image's pixels. */
+async function uploadToOcrSpace(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
   const { status } = env;
   const report = status.progress(id);
   let readingSaved: Promise<void> = Promise.resolve();

@@ -4,7 +4,7 @@ import { addressToStore, isCutAddress, isTooLongToDownload, MAX_IMAGE_ADDRESS } 
 import { keepOriginal } from './keep-original';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { ScanEvent, ScanTarget } from '../protocol';
-import { readReceipt, type ReadPdf } from './read-receipt';
+import { readReceipt, type ReadOnDevice, type ReadPdf } from './read-receipt';
 import type { OcrPage, ReceiptRecord } from '../receipt';
 import type { ReceiptRepository } from '../storage/receipt-repository';
 import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
@@ -21,6 +21,8 @@ export interface ScanEnv {
   recognise: (request: OcrRequest) => Promise<OcrPage>;
   /** Reads PDFs with pdf.js in a page of their own; absent where there is none (unit tests). */
   readPdf?: ReadPdf;
+  /** Tesseract in a page of its own; absent where there is none (unit tests). */
+  readOnDevice?: ReadOnDevice;
   /** Absent where no canvas exists (unit tests); then no thumbnail and no downscaling. */
   canvas: CanvasEnv | null;
   broadcast: (event: ScanEvent) => void;
