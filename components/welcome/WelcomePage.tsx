@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import { describedBy, Field } from '../shared/Field';
-import { DEMO_API_KEY } from '@/utils/settings';
+import { DEMO_API_KEY, type OcrReader } from '@/utils/settings';
 
 export const FREE_KEY_URL = 'https://ocr.space/ocrapi/freekey';
 
 interface Props {
   apiKey: string;
+  reader: OcrReader;
+  /** Saves who reads the receipts. */
+  onChooseReader: (reader: OcrReader) => Promise<void>;
   sampleUrl: string;
   /** Saves the key; answers with what is wrong, or null. */
   onSaveKey: (apiKey: string) => Promise<string | null>;
@@ -15,8 +18,16 @@ interface Props {
 }
 
 /** The first page a new user sees: what the extension does, where receipts go, the key, and a sample to try. */
-export function WelcomePage({ apiKey, sampleUrl, onSaveKey, onScanSample, optionsUrl }: Props) {
+export function WelcomePage({ apiKey, reader, onChooseReader, sampleUrl, onSaveKey, onScanSample, optionsUrl }: Props) {
   const [key, setKey] = useState(apiKey);
+  const [chosen, setChosen] = useState(reader);
+  const [readerStatus, setReaderStatus] = useState('');
+
+  async function choose(next: OcrReader) {
+    setChosen(next);
+    await onChooseReader(next);
+    setReaderStatus(next === 'on-device' ? 'Saved: receipts are read on this device and never leave it.' : 'Saved: receipts are read by OCR.space.');
+  }
   const [keyError, setKeyError] = useState<string | null>(null);
   const [keyStatus, setKeyStatus] = useState('');
   const [scanStatus, setScanStatus] = useState('');
@@ -53,6 +64,19 @@ export function WelcomePage({ apiKey, sampleUrl, onSaveKey, onScanSample, option
           browser; nothing else leaves it.
         </p>
       </section>
+
+      <fieldset class="reader-choice">
+        <legend>Who reads your receipts</legend>
+        <label>
+          <input type="radio" name="reader" value="ocr-space" checked={chosen === 'ocr-space'} onChange={() => void choose('ocr-space')} /> OCR.space: reads best; the image
+          is sent to it
+        </label>
+        <label>
+          <input type="radio" name="reader" value="on-device" checked={chosen === 'on-device'} onChange={() => void choose('on-device')} /> On this device: private and
+          offline, no key needed; reads less well and takes a few seconds a receipt (about 6 MB of engine files, in the extension)
+        </label>
+        {readerStatus && <p role="status">{readerStatus}</p>}
+      </fieldset>
 
       <section aria-labelledby="key-heading">
         <h2 id="key-heading">Your OCR.space key</h2>

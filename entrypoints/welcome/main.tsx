@@ -31,6 +31,8 @@ async function start(root: HTMLElement): Promise<void> {
   render(
     <WelcomePage
       apiKey={current.apiKey}
+      reader={current.reader}
+      onChooseReader={async (reader) => void (await settings.save({ ...(await settings.load()), reader }))}
       sampleUrl={browser.runtime.getURL(SAMPLE_PATH)}
       onSaveKey={saveKey}
       onScanSample={scanSample}

@@ -8,7 +8,7 @@ import { readReceipt, type ReadReceiptEnv } from '../../utils/scan/read-receipt'
 import type { OcrPage, ReceiptRecord } from '../../utils/receipt';
 import { openReceiptDb } from '../../utils/storage/receipt-db';
 import { createReceiptRepository, type ReceiptRepository } from '../../utils/storage/receipt-repository';
-import { ScanFailure } from '../../utils/scan-error';
+import { ScanFailure, scanErrors } from '../../utils/scan-error';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { createStatusReporter } from '../../utils/scan/status-reporter';
 
@@ -89,5 +89,41 @@ describe('readReceipt', () => {
       DEFAULT_SETTINGS,
     );
     expect(events).toContainEqual({ type: 'receipt-progress', receiptId: 'r1', progress: { phase: 'uploading', loaded: 0, total: null } });
+  });
+});
+
+describe('readReceipt with the on-device engine', () => {
+  const devicePage: OcrPage = { text: 'CAFE ROMA\n12/03/2025\nTOTAL 9.00', lines: [], imageWidth: 1500, imageHeight: 2000 };
+  const rateLimited = () => Promise.reject(new ScanFailure(scanErrors.ocrRateLimit('10 calls in 600 seconds', 600_000)));
+
+  it.each([
+    ['reads on the device when it is the chosen reader, sending nothing to OCR.space', { reader: 'on-device' as const }, async () => page, 0, 'TOTAL 9.00'],
+    ['falls back to the device when OCR.space is rate-limited and the user asked for that', { fallback: 'on-device' as const }, rateLimited, 1, 'TOTAL 9.00'],
+  ])('%s', async (_case, change, recognise, uploads, text) => {
+    await storeOriginal();
+    let sent = 0;
+    const read: string[] = [];
+    const env = {
+      ...environment(async (request) => (sent++, recognise())),
+      readOnDevice: async (file: { bytes: Uint8Array; contentType: string }, receiptId: string) => (read.push(`${receiptId} ${file.contentType} ${file.bytes.length}`), devicePage),
+    };
+    const done = await readReceipt(env, 'r1', { ...DEFAULT_SETTINGS, ...change });
+    expect(sent).toBe(uploads);
+    expect(read).toEqual([`r1 image/jpeg ${jpeg.length}`]);
+    expect(done.fields?.total).toBe('9.00');
+    expect((await repository.getOcrPage('r1'))?.text).toContain(text);
+    expect(statuses).toContain('reading');
+  });
+
+  it('waits, as before, when OCR.space is rate-limited and the user did not ask for the device', async () => {
+    await storeOriginal();
+    const env = { ...environment(rateLimited), readOnDevice: async () => devicePage };
+    await expect(readReceipt(env, 'r1', DEFAULT_SETTINGS)).rejects.toMatchObject({ error: { code: 'ocr-rate-limit' } });
+  });
+
+  it('does not fall back for a bad key: the user must fix it', async () => {
+    await storeOriginal();
+    const env = { ...environment(() => Promise.reject(new ScanFailure(scanErrors.ocrBadKey()))), readOnDevice: async () => devicePage };
+    await expect(readReceipt(env, 'r1', { ...DEFAULT_SETTINGS, fallback: 'on-device' })).rejects.toMatchObject({ error: { code: 'ocr-bad-key' } });
   });
 });

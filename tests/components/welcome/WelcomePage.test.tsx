@@ -8,6 +8,8 @@ afterEach(cleanup);
 const setup = (change: Partial<Parameters<typeof WelcomePage>[0]> = {}) => {
   const props = {
     apiKey: 'helloworld',
+    reader: 'ocr-space' as const,
+    onChooseReader: vi.fn(async () => undefined),
     sampleUrl: 'chrome-extension://id/sample-receipt.png',
     onSaveKey: vi.fn(async () => null),
     onScanSample: vi.fn(async () => 'The sample is being scanned.'),
@@ -28,6 +30,14 @@ describe('WelcomePage', () => {
     expect(screen.getByRole('link', { name: 'free personal key' }).getAttribute('href')).toBe(FREE_KEY_URL);
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('helloworld');
     expect(screen.getByRole('img').getAttribute('src')).toBe('chrome-extension://id/sample-receipt.png');
+  });
+
+  it('offers reading on this device instead of OCR.space, and saves the choice', async () => {
+    const props = setup();
+    expect((screen.getByRole('radio', { name: /OCR\.space/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: /On this device/ }));
+    await waitFor(() => expect(screen.getByText('Saved: receipts are read on this device and never leave it.')).not.toBeNull());
+    expect(props.onChooseReader).toHaveBeenCalledWith('on-device');
   });
 
   it('saves the key as typed, trimmed, and confirms it', async () => {
