@@ -1,7 +1,7 @@
 import type { CanvasEnv } from '../image/downscale';
 import { fetchOriginal } from '../capture/fetch-original';
 import { addressToStore, isCutAddress, isTooLongToDownload, MAX_IMAGE_ADDRESS } from '../capture/image-address';
-import { keepOriginal } from './keep-original';
+import { keepOriginal, type KeptOriginal } from './keep-original';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { ScanEvent, ScanTarget } from '../protocol';
 import { readReceipt } from './read-receipt';
@@ -39,13 +39,16 @@ export function isReadAtCapture(srcUrl: string): boolean {
   return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:');
 }
 
+const DOWNLOADING = { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null } as const;
+/** Stored with the original, in its write: the upload follows at once. */
+const UPLOADING = { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: null }, error: null } as const;
+
 export function createScanner(env: ScanEnv) {
   const { repository } = env;
   const status = createStatusReporter(env);
 
   /** The bytes, and whether they are all the source has: a page's blob, a data: address, or a body as long as announced. */
   async function readImage(id: string, target: ScanTarget, settings: Settings, signal?: AbortSignal): Promise<DownloadedImage> {
-    await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
     const report = status.progress(id);
     const onProgress = (loaded: number, total: number | null) => report({ phase: 'downloading', loaded, total });
     if (target.srcUrl.startsWith('blob:')) return { bytes: await env.readBlobUrl(target, settings.downloadLimitBytes), whole: true };
@@ -90,10 +93,15 @@ export function createScanner(env: ScanEnv) {
       }
       if (!isReadAtCapture(target.srcUrl)) return receipt;
       try {
+        await status.set(id, DOWNLOADING);
         const image = await readImage(id, target, await env.loadSettings());
-        const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
-        if (existing) await dropAsDuplicate(id, existing);
-        else await status.set(id, { status: 'queued', progress: null });
+        const kept = await keepOriginal(env, id, image.bytes, { whole: image.whole }, (current) => ({ ...current, status: 'queued', progress: null }));
+        if (kept.kind === 'duplicate') await dropAsDuplicate(id, kept.existing);
+        else {
+          // The queue reads it later, from the database.
+          kept.bitmap?.close();
+          status.changed(id);
+        }
       } catch (error) {
         await markFailed(id, toScanError(error));
       }
@@ -105,20 +113,25 @@ export function createScanner(env: ScanEnv) {
      * The signal stops it (Cancel, delete): the download or the OCR request in progress is aborted at once.
      */
     async process(id: string, signal?: AbortSignal): Promise<ScanOutcome> {
-      const receipt = await repository.get(id);
+      // One write reads the receipt and, when its image is still to download, marks it downloading.
+      const [receipt, settings] = await Promise.all([repository.update(id, (current) => (current.original ? current : { ...current, ...DOWNLOADING })), env.loadSettings()]);
       if (!receipt) throw new ScanFailure(scanErrors.originalMissing());
-      const settings = await env.loadSettings();
+      let kept: KeptOriginal | undefined;
       if (!receipt.original) {
+        status.changed(id);
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
         if (isCutAddress(srcUrl)) throw new ScanFailure(scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
         const image = await readImage(id, target, settings, signal);
         signal?.throwIfAborted();
-        const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
-        if (existing) return dropAsDuplicate(id, existing);
+        const outcome = await keepOriginal(env, id, image.bytes, { whole: image.whole }, (current) => ({ ...current, ...UPLOADING }));
+        if (outcome.kind === 'duplicate') return dropAsDuplicate(id, outcome.existing);
+        kept = outcome;
+        status.changed(id);
       }
-      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, signal) };
+      // The original just stored goes up as it is in memory, its pixels decoded once; nothing is read back.
+      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, signal, kept) };
     },
 
     markFailed,
