@@ -59,6 +59,7 @@ describe('keepOriginal', () => {
         await barrier;
         return repository.storeOriginal(...args);
       },
+      dropOriginal: repository.dropOriginal,
     };
     const [first, second] = await Promise.all(['r1', 'r2'].map((id) => existingOf(keepOriginal({ repository: racing, canvas: null }, id, jpeg))));
     expect([first?.id ?? null, second?.id ?? null].filter((id) => id !== null)).toHaveLength(1);
@@ -80,13 +81,39 @@ describe('keepOriginal', () => {
   it('stores the original and the next status in one write, and hands on its one decode; no thumbnail before the upload', async () => {
     const { canvas, decoded, drawn } = recordingCanvas();
     const storeOriginal = vi.fn(repository.storeOriginal);
-    const outcome = await keepOriginal({ repository: { storeOriginal }, canvas }, 'r1', jpeg, {}, (receipt) => ({ ...receipt, status: 'uploading' }));
+    const outcome = await keepOriginal({ repository: { storeOriginal, dropOriginal: repository.dropOriginal }, canvas }, 'r1', jpeg, {}, (receipt) => ({ ...receipt, status: 'uploading' }));
     expect(outcome).toMatchObject({ kind: 'stored', receipt: { id: 'r1', status: 'uploading', thumbnail: null }, bitmap: { width: 16, height: 16 } });
     expect(outcome.kind === 'stored' && Buffer.from(outcome.bytes).equals(Buffer.from(jpeg))).toBe(true);
     expect(storeOriginal).toHaveBeenCalledTimes(1);
     expect(decoded).toEqual([jpeg]);
     expect(drawn).toEqual([]);
     expect(await repository.get('r1')).toMatchObject({ status: 'uploading', thumbnail: null, original: { size: jpeg.length } });
+  });
+
+  it.each([
+    ['decodes', true],
+    ['is refused by the decoder: the original stored meanwhile is taken back, and nothing of it stays', false],
+  ])('decodes while the original is written, and when the image %s', async (_, decodes) => {
+    let storeStarted: () => void = () => undefined;
+    const storing = new Promise<void>((resolve) => (storeStarted = resolve));
+    let decodeEndedAfterStoreStarted = false;
+    const canvas: CanvasEnv = {
+      createImageBitmap: async () => {
+        decodeEndedAfterStoreStarted = await Promise.race([storing.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 1000, false))]);
+        if (!decodes) throw new DOMException('The source image could not be decoded.', 'InvalidStateError');
+        return { width: 16, height: 16, close: () => undefined };
+      },
+      createCanvas: () => {
+        throw new Error('nothing is drawn here');
+      },
+    };
+    const storeOriginal: ReceiptRepository['storeOriginal'] = (...args) => (storeStarted(), repository.storeOriginal(...args));
+    const outcome = await failureOf(existingOf(keepOriginal({ repository: { storeOriginal, dropOriginal: repository.dropOriginal }, canvas }, 'r1', jpeg)));
+    expect(decodeEndedAfterStoreStarted).toBe(true);
+    expect(outcome).toEqual(decodes ? null : scanErrors.imageDamaged('JPEG'));
+    expect((await repository.getOriginal('r1')) !== undefined).toBe(decodes);
+    expect((await repository.get('r1'))?.original?.size ?? null).toBe(decodes ? jpeg.length : null);
+    expect(await repository.findBySha256(await sha256Hex(jpeg))).toHaveLength(decodes ? 1 : 0);
   });
 
   it('closes the decoded image when the same image is already kept', async () => {

@@ -4,12 +4,12 @@ import { readImageDimensions, type ImageDimensions } from '../image/image-dimens
 import { sniffImageType, type SniffOptions } from '../image/image-type';
 import { assertDecodable } from '../image/pixel-limits';
 import type { OriginalInfo, ReceiptRecord } from '../receipt';
-import type { ReceiptRepository } from '../storage/receipt-repository';
+import type { ReceiptRepository, StoredOriginalOutcome } from '../storage/receipt-repository';
 import { ScanFailure } from '../scan-error';
 import { sha256Hex } from '../image/sha256';
 
 export interface KeepOriginalEnv {
-  repository: Pick<ReceiptRepository, 'storeOriginal'>;
+  repository: Pick<ReceiptRepository, 'storeOriginal' | 'dropOriginal'>;
   /** Absent where no canvas exists (unit tests): then an image's data is only checked by its structure (a JPEG needs a frame and a scan), not decoded. */
   canvas: CanvasEnv | null;
 }
@@ -41,7 +41,7 @@ async function decodeOnce(part: Uint8Array<ArrayBuffer>, mime: OriginalInfo['mim
 }
 
 /**
- * Checks that the downloaded bytes are an image whose data decodes, then stores them as they came as receipt `id`'s
+ * Checks that the downloaded bytes are an image whose data decodes, and stores them as they came as receipt `id`'s
  * original with its SHA-256, and `edit`'s change of the receipt, in one write. When the same image is already stored,
  * stores nothing and returns that receipt. `whole` says the bytes are all the source has, so a cut file is not worth
  * downloading again. The thumbnail is not made here: the upload comes first.
@@ -58,21 +58,33 @@ export async function keepOriginal(
   const copy = copyBytes(bytes);
   const part = imagePart(copy, type.mime);
   const dimensions = readImageDimensions(part, type.mime);
-  assertDecodable(dimensions);
+  // Sizes over the pixel limits, and unknown sizes in files big enough to hold too many, are refused before any decode.
+  if (env.canvas && decodesInBrowser(type.mime)) assertDecodable(dimensions, part.byteLength, type.mime);
+  else assertDecodable(dimensions);
   assertImageData(part, type.mime);
-  // The decode runs beside the hash; nothing is stored unless it succeeds.
-  const [sha256, bitmap] = await Promise.all([sha256Hex(copy), decodeOnce(part, type.mime, dimensions, env.canvas)]);
-  const info: OriginalInfo = { sha256, mime: type.mime, extension: type.extension, size: bytes.byteLength };
+  // The decode runs beside the hash and the write, the two slowest steps before the upload; an image whose data does
+  // not decode is taken back out, so nothing of it stays.
+  const decoding = decodeOnce(part, type.mime, dimensions, env.canvas).then(
+    (bitmap) => ({ bitmap }),
+    (error: unknown) => ({ error }),
+  );
+  const info: OriginalInfo = { sha256: await sha256Hex(copy), mime: type.mime, extension: type.extension, size: bytes.byteLength };
+  let outcome: StoredOriginalOutcome;
   try {
     // The duplicate check is inside the write's transaction: two scans of one image at the same moment keep it once.
-    const outcome = await env.repository.storeOriginal(id, new Blob([copy], { type: type.mime }), info, null, edit);
-    if (outcome.kind === 'duplicate') {
-      bitmap?.close();
-      return outcome;
-    }
-    return { kind: 'stored', receipt: outcome.receipt, bytes: copy, bitmap };
+    outcome = await env.repository.storeOriginal(id, new Blob([copy], { type: type.mime }), info, null, edit);
   } catch (error) {
-    bitmap?.close();
+    void decoding.then((decoded) => ('bitmap' in decoded ? decoded.bitmap?.close() : undefined));
     throw error;
   }
+  const decoded = await decoding;
+  if ('error' in decoded) {
+    if (outcome.kind === 'stored') await env.repository.dropOriginal(id);
+    throw decoded.error;
+  }
+  if (outcome.kind === 'duplicate') {
+    decoded.bitmap?.close();
+    return outcome;
+  }
+  return { kind: 'stored', receipt: outcome.receipt, bytes: copy, bitmap: decoded.bitmap };
 }

@@ -123,6 +123,9 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
       });
     },
 
+    /** Takes back an original stored while its pixels were still being decoded, when they turn out not to decode. */
+    dropOriginal: (id: string) => change(id, (receipt) => ({ ...receipt, original: null, thumbnail: null }), (tx) => tx.objectStore('originals').delete(id)),
+
     /** Keeps the word boxes apart: the receipt keeps the text, the full page is read only to parse again. */
     async saveReading(id: string, page: OcrPage, edit: (receipt: ReceiptRecord) => ReceiptRecord): Promise<ReceiptRecord | undefined> {
       return change(
