@@ -42,11 +42,16 @@ async function storeThumbnail(env: ReadReceiptEnv, id: string, original: Origina
   env.status.changed(id);
 }
 
-/**
- * Uploads an original to the OCR service and stores what it read, parsed into fields; what the user corrected stays.
- * `kept` is the original just stored, which is not read back; its bitmap is closed here.
- */
-export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Settings, signal?: AbortSignal, kept?: KeptOriginal): Promise<ReceiptRecord> {
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** The original just stored, which is not read back; its bitmap is closed here. */
+  kept?: KeptOriginal;
+  /** Told when the OCR service has answered, before the reading is parsed and stored. */
+  onAnswered?: () => void;
+}
+
+/** Uploads an original to the OCR service and stores what it read, parsed into fields; what the user corrected stays. */
+export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Settings, { signal, kept, onAnswered }: ReadOptions = {}): Promise<ReceiptRecord> {
   const original: Original = kept ? { ...kept, marked: true } : await loadOriginal(env.repository, id);
   let thumbnailStored: Promise<void> | null = null;
   try {
@@ -78,6 +83,7 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
     // The upload has started: the thumbnail is off its path.
     thumbnailStored = storeThumbnail(env, id, original).catch(() => undefined);
     const page = await recognised;
+    onAnswered?.();
     await readingSaved;
     // Word boxes are in the uploaded image's pixels; the detail view scales them onto the original.
     const reading: OcrPage = upload.width > 0 ? { ...page, imageWidth: upload.width, imageHeight: upload.height } : page;

@@ -111,8 +111,9 @@ export function createScanner(env: ScanEnv) {
     /**
      * Downloads (when not stored yet), uploads and reads one receipt. Throws ScanFailure; the caller decides what a failure means.
      * The signal stops it (Cancel, delete): the download or the OCR request in progress is aborted at once.
+     * `onAnswered` is told when the OCR service has answered, before the reading is stored.
      */
-    async process(id: string, signal?: AbortSignal): Promise<ScanOutcome> {
+    async process(id: string, signal?: AbortSignal, onAnswered?: () => void): Promise<ScanOutcome> {
       // One write reads the receipt and, when its image is still to download, marks it downloading.
       const [receipt, settings] = await Promise.all([repository.update(id, (current) => (current.original ? current : { ...current, ...DOWNLOADING })), env.loadSettings()]);
       if (!receipt) throw new ScanFailure(scanErrors.originalMissing());
@@ -131,7 +132,7 @@ export function createScanner(env: ScanEnv) {
         status.changed(id);
       }
       // The original just stored goes up as it is in memory, its pixels decoded once; nothing is read back.
-      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, signal, kept) };
+      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, { signal, kept, onAnswered }) };
     },
 
     markFailed,
