@@ -326,9 +326,12 @@ describe('scan pipeline on its way to the first upload byte', () => {
     expect(shrinkOrStep.filter((step, at) => step !== 'shrink' || shrinkOrStep[at - 1] !== 'shrink')).toEqual(expected);
   });
 
-  it('draws the thumbnail of a retried receipt, whose original is read back, after its upload has started', async () => {
+  it.each([
+    ['that fits: its thumbnail is decoded and drawn after its upload has started', DEFAULT_SETTINGS.uploadLimitBytes, ['upload', 'decode', 'draw 200', 'close']],
+    ['over the limit: decoded once, for the shrinking and then the thumbnail', 50_000, ['decode', 'shrink', 'upload', 'draw 200', 'close']],
+  ])('a retried receipt, whose original is read back, %s', async (_, uploadLimitBytes, expected) => {
     const steps: string[] = [];
-    const env = environment({ canvas: recordingCanvas(steps, { width: 150, height: 200 }) });
+    const env = environment({ canvas: recordingCanvas(steps), loadSettings: async () => ({ ...DEFAULT_SETTINGS, uploadLimitBytes }) });
     const working = env.recognise;
     let calls = 0;
     env.recognise = async (request) => {
@@ -342,7 +345,8 @@ describe('scan pipeline on its way to the first upload byte', () => {
     await repository.update(id, (receipt) => ({ ...receipt, thumbnail: null }));
     steps.length = 0;
     await scanner.process(id);
-    expect(steps).toEqual(['upload', 'decode', 'draw 200', 'close']);
+    const shrinkOrStep = steps.map((step) => (step.startsWith('draw') && step !== 'draw 200' ? 'shrink' : step));
+    expect(shrinkOrStep.filter((step, at) => step !== 'shrink' || shrinkOrStep[at - 1] !== 'shrink')).toEqual(expected);
     expect((await repository.get(id))?.thumbnail).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { drawThumbnail, makeThumbnail, type CanvasEnv, type ImageBitmapLike } from '../image/downscale';
+import { decodeImage, drawThumbnail, makeThumbnail, type CanvasEnv } from '../image/downscale';
+import { readImageDimensions } from '../image/image-dimensions';
 import { decodesInBrowser, imagePart } from '../image/image-content';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { OcrPage, ReceiptRecord } from '../receipt';
@@ -60,7 +61,12 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
     if (!info) throw new ScanFailure(scanErrors.originalMissing());
     const report = status.progress(id);
     let readingSaved: Promise<void> = Promise.resolve();
-    const upload = await prepareUpload(id, imagePart(original.bytes, info.mime), info, settings.uploadLimitBytes, env.canvas, original.bitmap);
+    const part = imagePart(original.bytes, info.mime);
+    // An original read back that must shrink is decoded once here, for the shrinking and the thumbnail.
+    if (!original.bitmap && env.canvas && part.byteLength > settings.uploadLimitBytes && decodesInBrowser(info.mime)) {
+      original.bitmap = await decodeImage(new Blob([part], { type: info.mime }), info.mime, readImageDimensions(part, info.mime), env.canvas);
+    }
+    const upload = await prepareUpload(id, part, info, settings.uploadLimitBytes, env.canvas, original.bitmap);
     signal?.throwIfAborted();
     // An original just stored was marked uploading in that write; the client's progress tells the bytes.
     if (!original.marked) await status.set(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
