@@ -16,6 +16,35 @@ describe('stored streaming support', () => {
   });
 });
 
+describe('stored streaming support, read once a worker', () => {
+  it('reads storage once, then answers from memory, still writing what it learns', async () => {
+    const items: Record<string, unknown> = { [STREAMING_SUPPORT_KEY]: { 'https://api.ocr.space': true } };
+    let reads = 0;
+    const storage = { get: async (key: string) => (reads++, { [key]: items[key] }), set: async (next: Record<string, unknown>) => void Object.assign(items, next) };
+    const support = createStoredStreamingSupport(storage);
+    expect(await support.get('https://api.ocr.space')).toBe(true);
+    expect(await support.get('https://api.ocr.space')).toBe(true);
+    await support.set('http://127.0.0.1:9', false);
+    expect(await support.get('http://127.0.0.1:9')).toBe(false);
+    expect(reads).toBe(1);
+    expect(items[STREAMING_SUPPORT_KEY]).toEqual({ 'https://api.ocr.space': true, 'http://127.0.0.1:9': false });
+  });
+
+  it('reads again after a failed read', async () => {
+    let reads = 0;
+    const storage = {
+      get: async (key: string) => {
+        if (++reads === 1) throw new Error('storage is busy');
+        return { [key]: { 'https://api.ocr.space': false } };
+      },
+      set: async () => undefined,
+    };
+    const support = createStoredStreamingSupport(storage);
+    await expect(support.get('https://api.ocr.space')).rejects.toThrow('busy');
+    expect(await support.get('https://api.ocr.space')).toBe(false);
+  });
+});
+
 describe('memory streaming support', () => {
   it('knows nothing of an origin until told', async () => {
     const support = createMemoryStreamingSupport();

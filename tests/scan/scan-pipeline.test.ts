@@ -292,3 +292,102 @@ describe('scan pipeline against decompression bombs', () => {
     expect(uploads).toEqual([]);
   });
 });
+
+/** A canvas whose JPEGs weigh a byte per 100 pixels; it records decodes, drawings and closes, in order with the uploads. */
+function recordingCanvas(steps: string[], size = { width: 3000, height: 4000 }) {
+  const canvas: ScanEnv['canvas'] = {
+    createImageBitmap: vi.fn(async () => {
+      steps.push('decode');
+      return { ...size, close: () => void steps.push('close') };
+    }),
+    createCanvas: (width, height) => {
+      steps.push(`draw ${Math.max(width, height)}`);
+      return {
+        getContext: () => ({ fillStyle: '', imageSmoothingEnabled: true, imageSmoothingQuality: 'high', fillRect: vi.fn(), drawImage: vi.fn() }),
+        convertToBlob: async () => new Blob([new Uint8Array(Math.ceil((width * height) / 100))], { type: 'image/jpeg' }),
+      };
+    },
+  };
+  return canvas;
+}
+
+/** The mode of each IndexedDB transaction opened, and how many were open when the first upload started. */
+function countTransactions() {
+  const modes: IDBTransactionMode[] = [];
+  const real = IDBDatabase.prototype.transaction;
+  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    modes.push(args[1] ?? 'readonly');
+    return real.apply(this, args);
+  });
+  return { modes, restore: () => spy.mockRestore() };
+}
+
+describe('scan pipeline on its way to the first upload byte', () => {
+  it('writes three times from the click to the upload (the receipt; downloading; the original with its status, checked for duplicates) and reads nothing back', async () => {
+    const transactions = countTransactions();
+    let beforeUpload: IDBTransactionMode[] = [];
+    const loadSettings = vi.fn(async () => DEFAULT_SETTINGS);
+    const env = environment({ loadSettings });
+    const recognise = env.recognise;
+    env.recognise = (request) => ((beforeUpload = [...transactions.modes]), recognise(request));
+    try {
+      const id = await createScanner(env).scan(target);
+      expect((await repository.get(id))?.status).toBe('done');
+    } finally {
+      transactions.restore();
+    }
+    // Opening the database (its version change) happens once a worker, not once a scan.
+    expect(beforeUpload.filter((mode) => mode !== 'versionchange')).toEqual(['readwrite', 'readwrite', 'readwrite']);
+    expect(loadSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it('stores the status "uploading" with the original, in the same write', async () => {
+    const env = environment();
+    const recognise = env.recognise;
+    let atUpload: unknown;
+    env.recognise = async (request) => ((atUpload = await repository.get('r1')), recognise(request));
+    await createScanner(env).scan(target);
+    expect(atUpload).toMatchObject({ status: 'uploading', original: { size: jpeg.length }, thumbnail: null });
+  });
+
+  it.each([
+    ['a photo over the upload limit: decoded once, shrunk from that decode, its thumbnail drawn from it after the upload started', 50_000, ['decode', 'shrink', 'upload', 'draw 200', 'close']],
+    ['an image that fits: decoded once (the check that its data decodes), sent as it is, its thumbnail drawn after the upload started', DEFAULT_SETTINGS.uploadLimitBytes, ['decode', 'upload', 'draw 200', 'close']],
+  ])('%s', async (_, uploadLimitBytes, expected) => {
+    const steps: string[] = [];
+    const env = environment({ canvas: recordingCanvas(steps), loadSettings: async () => ({ ...DEFAULT_SETTINGS, uploadLimitBytes }) });
+    const recognise = env.recognise;
+    env.recognise = (request) => (steps.push('upload'), recognise(request));
+    const id = await createScanner(env).scan(target);
+    const receipt = await repository.get(id);
+    expect(receipt?.status).toBe('done');
+    expect(receipt?.thumbnail?.size).toBe(Math.ceil((150 * 200) / 100));
+    // The shrinking's encodes (a probe, then sizes that fit) are one step here.
+    const shrinkOrStep = steps.map((step) => (step.startsWith('draw') && step !== 'draw 200' ? 'shrink' : step));
+    expect(shrinkOrStep.filter((step, at) => step !== 'shrink' || shrinkOrStep[at - 1] !== 'shrink')).toEqual(expected);
+  });
+
+  it.each([
+    ['that fits: its thumbnail is decoded and drawn after its upload has started', DEFAULT_SETTINGS.uploadLimitBytes, ['upload', 'decode', 'draw 200', 'close']],
+    ['over the limit: decoded once, for the shrinking and then the thumbnail', 50_000, ['decode', 'shrink', 'upload', 'draw 200', 'close']],
+  ])('a retried receipt, whose original is read back, %s', async (_, uploadLimitBytes, expected) => {
+    const steps: string[] = [];
+    const env = environment({ canvas: recordingCanvas(steps), loadSettings: async () => ({ ...DEFAULT_SETTINGS, uploadLimitBytes }) });
+    const working = env.recognise;
+    let calls = 0;
+    env.recognise = async (request) => {
+      steps.push('upload');
+      if (++calls === 1) throw new ScanFailure(scanErrors.ocrRateLimit('10 calls in 600 seconds', 600_000));
+      return working(request);
+    };
+    const scanner = createScanner(env);
+    const id = await scanner.scan(target);
+    expect((await repository.get(id))?.thumbnail).not.toBeNull();
+    await repository.update(id, (receipt) => ({ ...receipt, thumbnail: null }));
+    steps.length = 0;
+    await scanner.process(id);
+    const shrinkOrStep = steps.map((step) => (step.startsWith('draw') && step !== 'draw 200' ? 'shrink' : step));
+    expect(shrinkOrStep.filter((step, at) => step !== 'shrink' || shrinkOrStep[at - 1] !== 'shrink')).toEqual(expected);
+    expect((await repository.get(id))?.thumbnail).not.toBeNull();
+  });
+});

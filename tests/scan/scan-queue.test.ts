@@ -111,6 +111,23 @@ describe('scan queue', () => {
     expect(wakes.at(-1)).toBeNull();
   });
 
+  it('hands the slot to the next scan as soon as the OCR service has answered, while the reading is still being stored', async () => {
+    const stored = repository;
+    let storeReading: () => void = () => undefined;
+    const storingHeld = new Promise<void>((resolve) => (storeReading = resolve));
+    repository = { ...stored, saveReading: async (...args) => (args[0] === 'r01' ? await storingHeld : undefined, stored.saveReading(...args)) };
+    const uploads: string[] = [];
+    recognise = async (request) => (uploads.push(request.file.filename), page);
+    const { queue } = createQueue({ concurrency: async () => 1 });
+    await queue.add(target(1));
+    await queue.add(target(2));
+    await vi.waitFor(() => expect(uploads).toEqual(['receipt-r01.jpg', 'receipt-r02.jpg']), { timeout: 2000, interval: 5 });
+    expect((await stored.get('r01'))?.status).not.toBe('done');
+    storeReading();
+    await settle(queue, ['r01', 'r02']);
+    expect((await stored.listByStatus('done')).map((receipt) => receipt.id).sort()).toEqual(['r01', 'r02']);
+  });
+
   it('starts nothing before the user may send receipts away, and everything once they may', async () => {
     let allowed = false;
     let uploads = 0;

@@ -98,7 +98,7 @@ describe('the project as it is', () => {
   it('ships exactly the runtime packages the README names', () => {
     const shipped = readShippedPackages(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
     expect([...shipped.keys()].sort()).toEqual([
-      '@tesseract.js-data/eng', 'bmp-js', 'idb', 'idb-keyval', 'is-url', 'ky', 'node-fetch', 'opencollective-postinstall', 'pdfjs-dist', 'preact',
+      '@tesseract.js-data/eng', 'bmp-js', 'idb', 'idb-keyval', 'is-url', 'node-fetch', 'opencollective-postinstall', 'pdfjs-dist', 'preact',
       'regenerator-runtime', 'tesseract.js', 'tesseract.js-core', 'tr46', 'wasm-feature-detect', 'webextension-polyfill', 'webidl-conversions', 'whatwg-url', 'zlibjs',
     ]);
   });

@@ -1,5 +1,5 @@
 import { decodesInBrowser, imageTypeName } from './image-content';
-import { readImageDimensions } from './image-dimensions';
+import { readImageDimensions, type ImageDimensions } from './image-dimensions';
 import { sniffImageType } from './image-type';
 import { assertDecodable } from './pixel-limits';
 import type { ImageMime } from '../receipt';
@@ -159,6 +159,12 @@ async function shrink(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEn
   throw new ScanFailure(scanErrors.stillTooLarge(limitBytes));
 }
 
+/** A bitmap fitted to the upload limit: as it is no longer needed for the upload, the caller keeps it (for a thumbnail) and closes it. */
+export async function fitBitmapToLimit(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEnv): Promise<FittedImage> {
+  assertDecodable({ width: bitmap.width, height: bitmap.height });
+  return shrink(bitmap, limitBytes, env);
+}
+
 /**
  * Makes an original fit the OCR upload limit: unchanged when it already fits, else re-encoded as JPEG,
  * first lowering the quality, then the size. PDFs and TIFFs cannot be decoded here, so oversized ones are refused.
@@ -173,11 +179,27 @@ export async function fitImageToLimit(original: Blob, limitBytes: number, env: C
   assertDecodable(dimensions, size, mime);
   const bitmap = await decode(original, env);
   try {
-    assertDecodable({ width: bitmap.width, height: bitmap.height });
-    return await shrink(bitmap, limitBytes, env);
+    return await fitBitmapToLimit(bitmap, limitBytes, env);
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * Decodes an image part once, for every use of its pixels (the check that its data decodes, shrinking, the thumbnail).
+ * Refuses sizes over the pixel limits before decoding, and with 'image-damaged' data the browser's decoder refuses.
+ */
+export async function decodeImage(part: Blob, mime: ImageMime, dimensions: ImageDimensions | null, env: CanvasEnv): Promise<ImageBitmapLike> {
+  if (mime === 'application/pdf') throw new ScanFailure(scanErrors.imageUnreadable('PDF pages cannot be drawn as a thumbnail.'));
+  assertDecodable(dimensions, part.size, mime);
+  return decode(part, env, explainThumbnailDecode(mime));
+}
+
+/** A small JPEG for the receipt list, drawn from a bitmap already decoded; the caller closes the bitmap. */
+export async function drawThumbnail(bitmap: ImageBitmapLike, env: CanvasEnv, maxSide = 200): Promise<Blob> {
+  const longSide = Math.max(bitmap.width, bitmap.height);
+  const { width, height } = longSide > maxSide ? sizeForLongSide(bitmap, maxSide) : { width: bitmap.width, height: bitmap.height };
+  return drawJpeg(bitmap, width, height, THUMBNAIL_QUALITY, env);
 }
 
 /**
@@ -185,14 +207,10 @@ export async function fitImageToLimit(original: Blob, limitBytes: number, env: C
  * 'image-damaged' an image whose data the browser's decoder refuses.
  */
 export async function makeThumbnail(original: Blob, env: CanvasEnv, maxSide = 200): Promise<Blob> {
-  const { mime, size, dimensions } = await readHeader(original);
-  if (mime === 'application/pdf') throw new ScanFailure(scanErrors.imageUnreadable('PDF pages cannot be drawn as a thumbnail.'));
-  assertDecodable(dimensions, size, mime);
-  const bitmap = await decode(original, env, explainThumbnailDecode(mime));
+  const { mime, dimensions } = await readHeader(original);
+  const bitmap = await decodeImage(original, mime, dimensions, env);
   try {
-    const longSide = Math.max(bitmap.width, bitmap.height);
-    const { width, height } = longSide > maxSide ? sizeForLongSide(bitmap, maxSide) : { width: bitmap.width, height: bitmap.height };
-    return await drawJpeg(bitmap, width, height, THUMBNAIL_QUALITY, env);
+    return await drawThumbnail(bitmap, env, maxSide);
   } finally {
     bitmap.close();
   }

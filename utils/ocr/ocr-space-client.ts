@@ -1,4 +1,3 @@
-import ky, { TimeoutError } from 'ky';
 import { buildMultipartBody, createBoundary, multipartContentType, type MultipartPart } from './multipart';
 import { readOcrAnswer } from './ocr-answer';
 import type { ImageMime, OcrPage } from '../receipt';
@@ -70,18 +69,23 @@ const isTypeError = (error: unknown): boolean => error instanceof TypeError || (
 export function createOcrClient(env: OcrClientEnv) {
   const timeoutMs = env.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const canStream = env.canStreamRequests ?? detectRequestStreams();
-  const api = ky.create({ timeout: timeoutMs, retry: 0, throwHttpErrors: false });
   // Detached: a browser's fetch called as a method of env throws "Illegal invocation".
   const fetchOnce = env.fetch;
 
-  /** ky's Request clone would tee (and lock) a stream body, so the body goes to fetch beside ky's Request. */
-  async function post(url: URL, headers: Record<string, string>, body: BodyInit, signal: AbortSignal | undefined) {
-    const send = (input: Request | URL | string, init?: RequestInit) => {
-      const request = input instanceof Request ? input : new Request(input, init);
-      const streamInit: RequestInit & { duplex: 'half' } = { method: 'POST', headers: request.headers, body, signal: request.signal, duplex: 'half' };
-      return fetchOnce(request.url, streamInit);
-    };
-    const response = await api.post(url, { headers, signal, fetch: send });
+  /** Sends one request; `timeoutMs` bounds the wait for the answer's headers (the deadline also covers its body). */
+  async function post(url: URL, headers: Record<string, string>, body: BodyInit, signal: AbortSignal) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    let response: Response;
+    try {
+      const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers, body, signal: AbortSignal.any([signal, timeout.signal]), duplex: 'half' };
+      response = await fetchOnce(url.href, init);
+    } catch (error) {
+      if (timeout.signal.aborted && !signal.aborted) throw new ScanFailure(scanErrors.timeout('OCR service', Math.ceil(timeoutMs / 1000)));
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     try {
       return { status: response.status, text: await response.text() };
     } catch (error) {
@@ -99,7 +103,7 @@ export function createOcrClient(env: OcrClientEnv) {
     const boundary = createBoundary();
     const body = buildOcrBody(request, boundary);
     const headers = { apikey: apiKey, 'content-type': multipartContentType(boundary) };
-    // ky's timeout ends at the answer's headers; the deadline also covers reading its body.
+    // The header timeout ends at the answer's headers; the deadline also covers reading its body.
     const deadline = startDeadline(request.deadlineMs, request.signal);
     try {
       return await exchange({ url, headers, body, request, deadline });
@@ -127,7 +131,6 @@ export function createOcrClient(env: OcrClientEnv) {
       if (deadline.passed() && request.deadlineMs !== undefined) throw new ScanFailure(scanErrors.ocrDeadline(Math.round(request.deadlineMs / 100) / 10));
       if (error instanceof ScanFailure) throw error;
       if (request.signal?.aborted) throw new ScanFailure(scanErrors.interrupted());
-      if (error instanceof TimeoutError) throw new ScanFailure(scanErrors.timeout('OCR service', Math.ceil(timeoutMs / 1000)));
       if (isTypeError(error)) throw new ScanFailure(scanErrors.network(url.host));
       throw error;
     };

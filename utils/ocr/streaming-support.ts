@@ -59,11 +59,22 @@ export function countedStream(body: Uint8Array<ArrayBuffer>, onSent: (sent: numb
   return { stream, pulls: () => pulls };
 }
 
-/** Remembered in extension storage so a restarted service worker does not try a refused stream again. */
+/**
+ * Remembered in extension storage so a restarted service worker does not try a refused stream again; read once a worker
+ * (only the worker writes it), so an upload does not wait for storage.
+ */
 export function createStoredStreamingSupport(area: SettingsStorage): StreamingSupportStore {
-  async function read(): Promise<Record<string, boolean>> {
+  let known: Promise<Record<string, boolean>> | null = null;
+  async function load(): Promise<Record<string, boolean>> {
     const stored = (await area.get(STREAMING_SUPPORT_KEY))[STREAMING_SUPPORT_KEY];
-    return typeof stored === 'object' && stored !== null ? (stored as Record<string, boolean>) : {};
+    return typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, boolean>) } : {};
+  }
+  function read(): Promise<Record<string, boolean>> {
+    known ??= load().catch((error: unknown) => {
+      known = null;
+      throw error;
+    });
+    return known;
   }
   return {
     async get(origin) {
@@ -71,7 +82,9 @@ export function createStoredStreamingSupport(area: SettingsStorage): StreamingSu
       return typeof value === 'boolean' ? value : undefined;
     },
     async set(origin, supported) {
-      await area.set({ [STREAMING_SUPPORT_KEY]: { ...(await read()), [origin]: supported } });
+      const origins = await read();
+      origins[origin] = supported;
+      await area.set({ [STREAMING_SUPPORT_KEY]: { ...origins } });
     },
   };
 }

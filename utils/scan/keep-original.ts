@@ -1,21 +1,29 @@
-import { makeThumbnail, type CanvasEnv } from '../image/downscale';
+import { decodeImage, type CanvasEnv, type ImageBitmapLike } from '../image/downscale';
 import { assertImageData, decodesInBrowser, imagePart } from '../image/image-content';
-import { readImageDimensions } from '../image/image-dimensions';
+import { readImageDimensions, type ImageDimensions } from '../image/image-dimensions';
 import { sniffImageType, type SniffOptions } from '../image/image-type';
 import { assertDecodable } from '../image/pixel-limits';
-import type { ImageMime, OriginalInfo, ReceiptRecord } from '../receipt';
-import type { ReceiptRepository } from '../storage/receipt-repository';
+import type { OriginalInfo, ReceiptRecord } from '../receipt';
+import type { ReceiptRepository, StoredOriginalOutcome } from '../storage/receipt-repository';
 import { ScanFailure } from '../scan-error';
 import { sha256Hex } from '../image/sha256';
 
 export interface KeepOriginalEnv {
-  repository: Pick<ReceiptRepository, 'findBySha256' | 'storeOriginal'>;
-  /**
-   * Absent where no canvas exists (unit tests): then no thumbnail, and an image's data is only checked by its
-   * structure (a JPEG needs a frame and a scan), not decoded.
-   */
+  repository: Pick<ReceiptRepository, 'storeOriginal' | 'dropOriginal'>;
+  /** Absent where no canvas exists (unit tests): then an image's data is only checked by its structure (a JPEG needs a frame and a scan), not decoded. */
   canvas: CanvasEnv | null;
 }
+
+/** An original just stored, with what the upload needs, so nothing is read back: its bytes, and its pixels when decoded. */
+export interface KeptOriginal {
+  kind: 'stored';
+  receipt: ReceiptRecord;
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The one decode of the scan (null without a canvas, or for types the browser cannot decode); whoever holds it closes it. */
+  bitmap: ImageBitmapLike | null;
+}
+
+export type KeepOutcome = KeptOriginal | { kind: 'duplicate'; existing: ReceiptRecord };
 
 function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const copy = new Uint8Array(bytes.byteLength);
@@ -23,35 +31,60 @@ function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return copy;
 }
 
-/** Refusals that say the image itself is bad; any other thumbnail failure costs a picture in the list, never the scan. */
-const REFUSING_CODES = new Set(['image-damaged', 'too-many-pixels', 'unknown-pixel-size']);
-
-/** The list thumbnail, drawn from the image part; decoding it is also the check that the image data decodes. */
-async function makeListThumbnail(part: Blob, mime: ImageMime, canvas: CanvasEnv | null): Promise<Blob | null> {
+/** Decoding is the check that the image data decodes: the browser's refusal refuses the scan; no decoder at all does not. */
+async function decodeOnce(part: Uint8Array<ArrayBuffer>, mime: OriginalInfo['mime'], dimensions: ImageDimensions | null, canvas: CanvasEnv | null): Promise<ImageBitmapLike | null> {
   if (!canvas || !decodesInBrowser(mime)) return null;
-  return makeThumbnail(part, canvas).catch((error: unknown) => {
-    if (error instanceof ScanFailure && REFUSING_CODES.has(error.error.code)) throw error;
+  return decodeImage(new Blob([part], { type: mime }), mime, dimensions, canvas).catch((error: unknown) => {
+    if (error instanceof ScanFailure && error.error.code !== 'image-unreadable') throw error;
     return null;
   });
 }
 
 /**
- * Checks that the downloaded bytes are an image whose data decodes, then stores them as they came as receipt `id`'s
- * original with its SHA-256 and a list thumbnail. When the same image is already stored, stores nothing and returns
- * that receipt. `whole` says the bytes are all the source has, so a cut file is not worth downloading again.
+ * Checks that the downloaded bytes are an image whose data decodes, and stores them as they came as receipt `id`'s
+ * original with its SHA-256, and `edit`'s change of the receipt, in one write. When the same image is already stored,
+ * stores nothing and returns that receipt. `whole` says the bytes are all the source has, so a cut file is not worth
+ * downloading again. The thumbnail is not made here: the upload comes first.
  */
-export async function keepOriginal(env: KeepOriginalEnv, id: string, bytes: Uint8Array, options: SniffOptions = {}): Promise<ReceiptRecord | null> {
+export async function keepOriginal(
+  env: KeepOriginalEnv,
+  id: string,
+  bytes: Uint8Array,
+  options: SniffOptions = {},
+  edit?: (receipt: ReceiptRecord) => ReceiptRecord,
+): Promise<KeepOutcome> {
   const type = sniffImageType(bytes, options);
   if (!type.ok) throw new ScanFailure(type.error);
-  const part = imagePart(bytes, type.mime);
-  assertDecodable(readImageDimensions(part, type.mime));
+  const copy = copyBytes(bytes);
+  const part = imagePart(copy, type.mime);
+  const dimensions = readImageDimensions(part, type.mime);
+  // Sizes over the pixel limits, and unknown sizes in files big enough to hold too many, are refused before any decode.
+  if (env.canvas && decodesInBrowser(type.mime)) assertDecodable(dimensions, part.byteLength, type.mime);
+  else assertDecodable(dimensions);
   assertImageData(part, type.mime);
-  const info: OriginalInfo = { sha256: await sha256Hex(bytes), mime: type.mime, extension: type.extension, size: bytes.byteLength };
-  // A cheap look first spares the thumbnail; storeOriginal checks again in its own transaction, which decides.
-  const existing = (await env.repository.findBySha256(info.sha256)).find((receipt) => receipt.id !== id);
-  if (existing) return existing;
-  const original = new Blob([copyBytes(bytes)], { type: type.mime });
-  const thumbnail = await makeListThumbnail(original.slice(0, part.byteLength, type.mime), type.mime, env.canvas);
-  const outcome = await env.repository.storeOriginal(id, original, info, thumbnail);
-  return outcome.kind === 'duplicate' ? outcome.existing : null;
+  // The decode runs beside the hash and the write, the two slowest steps before the upload; an image whose data does
+  // not decode is taken back out, so nothing of it stays.
+  const decoding = decodeOnce(part, type.mime, dimensions, env.canvas).then(
+    (bitmap) => ({ bitmap }),
+    (error: unknown) => ({ error }),
+  );
+  const info: OriginalInfo = { sha256: await sha256Hex(copy), mime: type.mime, extension: type.extension, size: bytes.byteLength };
+  let outcome: StoredOriginalOutcome;
+  try {
+    // The duplicate check is inside the write's transaction: two scans of one image at the same moment keep it once.
+    outcome = await env.repository.storeOriginal(id, new Blob([copy], { type: type.mime }), info, null, edit);
+  } catch (error) {
+    void decoding.then((decoded) => ('bitmap' in decoded ? decoded.bitmap?.close() : undefined));
+    throw error;
+  }
+  const decoded = await decoding;
+  if ('error' in decoded) {
+    if (outcome.kind === 'stored') await env.repository.dropOriginal(id);
+    throw decoded.error;
+  }
+  if (outcome.kind === 'duplicate') {
+    decoded.bitmap?.close();
+    return outcome;
+  }
+  return { kind: 'stored', receipt: outcome.receipt, bytes: copy, bitmap: decoded.bitmap };
 }

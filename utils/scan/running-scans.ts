@@ -8,6 +8,8 @@ export interface ScanRun {
   stopReason(): StopReason | null;
   /** Gives the id back once the run has unwound; a newer run of the same receipt keeps it. */
   release(): void;
+  /** Done with the OCR service (its answer is in): the slot goes to the next scan while this one stores what it read. */
+  freeSlot(): void;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface ScanRun {
  */
 export function createRunningScans() {
   const running = new Map<string, AbortController>();
+  const freed = new WeakSet<AbortController>();
   return {
     start(id: string): ScanRun {
       const controller = new AbortController();
@@ -26,6 +29,7 @@ export function createRunningScans() {
         release: () => {
           if (running.get(id) === controller) running.delete(id);
         },
+        freeSlot: () => void freed.add(controller),
       };
     },
 
@@ -40,7 +44,7 @@ export function createRunningScans() {
     has: (id: string) => running.has(id),
     ids: () => [...running.keys()],
     count: () => running.size,
-    /** Scans that hold a slot: stopped ones still unwinding do not. */
-    slotsTaken: () => [...running.values()].filter((controller) => !controller.signal.aborted).length,
+    /** Scans that hold a slot: stopped ones still unwinding, and ones storing an answer already in, do not. */
+    slotsTaken: () => [...running.values()].filter((controller) => !controller.signal.aborted && !freed.has(controller)).length,
   };
 }

@@ -1,7 +1,7 @@
 import type { CanvasEnv } from '../image/downscale';
 import { fetchOriginal } from '../capture/fetch-original';
 import { addressToStore, isCutAddress, isTooLongToDownload, MAX_IMAGE_ADDRESS } from '../capture/image-address';
-import { keepOriginal } from './keep-original';
+import { keepOriginal, type KeptOriginal } from './keep-original';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { ScanEvent, ScanTarget } from '../protocol';
 import { readReceipt, type ReadOnDevice, type ReadPdf } from './read-receipt';
@@ -47,13 +47,16 @@ export function isReadAtCapture(srcUrl: string): boolean {
   return [/^blob:/, /^data:/, AREA_SOURCE, DISK_SOURCE].some((source) => source.test(srcUrl));
 }
 
+const DOWNLOADING = { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null } as const;
+/** Stored with the original, in its write: the upload follows at once. */
+const UPLOADING = { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: null }, error: null } as const;
+
 export function createScanner(env: ScanEnv) {
   const { repository } = env;
   const status = createStatusReporter(env);
 
   /** The bytes, and whether they are all the source has: a page's blob, a data: address, or a body as long as announced. */
   async function readImage(id: string, target: ScanTarget, settings: Settings, signal?: AbortSignal): Promise<DownloadedImage> {
-    await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null });
     const report = status.progress(id);
     const onProgress = (loaded: number, total: number | null) => report({ phase: 'downloading', loaded, total });
     if (target.srcUrl.startsWith('blob:')) return { bytes: await env.readBlobUrl(target, settings.downloadLimitBytes), whole: true };
@@ -102,13 +105,17 @@ export function createScanner(env: ScanEnv) {
       }
       if (!readNow) return receipt;
       try {
-        if (captured) await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: captured.byteLength, total: captured.byteLength }, error: null });
+        await status.set(id, captured ? { ...DOWNLOADING, progress: { phase: 'downloading', loaded: captured.byteLength, total: captured.byteLength } } : DOWNLOADING);
         const settings = await env.loadSettings();
         if (captured && captured.byteLength > settings.downloadLimitBytes) throw new ScanFailure(scanErrors.tooLarge(captured.byteLength, settings.downloadLimitBytes));
         const image = captured ? { bytes: captured, whole: true } : await readImage(id, target, settings);
-        const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
-        if (existing) await dropAsDuplicate(id, existing);
-        else await status.set(id, { status: 'queued', progress: null });
+        const kept = await keepOriginal(env, id, image.bytes, { whole: image.whole }, (current) => ({ ...current, status: 'queued', progress: null }));
+        if (kept.kind === 'duplicate') await dropAsDuplicate(id, kept.existing);
+        else {
+          // The queue reads it later, from the database.
+          kept.bitmap?.close();
+          status.changed(id);
+        }
       } catch (error) {
         await markFailed(id, toScanError(error));
       }
@@ -118,12 +125,15 @@ export function createScanner(env: ScanEnv) {
     /**
      * Downloads (when not stored yet), uploads and reads one receipt. Throws ScanFailure; the caller decides what a failure means.
      * The signal stops it (Cancel, delete): the download or the OCR request in progress is aborted at once.
+     * `onAnswered` is told when the OCR service has answered, before the reading is stored.
      */
-    async process(id: string, signal?: AbortSignal): Promise<ScanOutcome> {
-      const receipt = await repository.get(id);
+    async process(id: string, signal?: AbortSignal, onAnswered?: () => void): Promise<ScanOutcome> {
+      // One write reads the receipt and, when its image is still to download, marks it downloading.
+      const [receipt, settings] = await Promise.all([repository.update(id, (current) => (current.original ? current : { ...current, ...DOWNLOADING })), env.loadSettings()]);
       if (!receipt) throw new ScanFailure(scanErrors.originalMissing());
-      const settings = await env.loadSettings();
+      let kept: KeptOriginal | undefined;
       if (!receipt.original) {
+        status.changed(id);
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
         if (AREA_SOURCE.test(srcUrl)) throw new ScanFailure(scanErrors.notKept('area'));
         if (DISK_SOURCE.test(srcUrl)) throw new ScanFailure(scanErrors.notKept('file'));
@@ -132,10 +142,13 @@ export function createScanner(env: ScanEnv) {
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
         const image = await readImage(id, target, settings, signal);
         signal?.throwIfAborted();
-        const existing = await keepOriginal(env, id, image.bytes, { whole: image.whole });
-        if (existing) return dropAsDuplicate(id, existing);
+        const outcome = await keepOriginal(env, id, image.bytes, { whole: image.whole }, (current) => ({ ...current, ...UPLOADING }));
+        if (outcome.kind === 'duplicate') return dropAsDuplicate(id, outcome.existing);
+        kept = outcome;
+        status.changed(id);
       }
-      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, signal) };
+      // The original just stored goes up as it is in memory, its pixels decoded once; nothing is read back.
+      return { kind: 'done', receipt: await readReceipt({ ...env, status }, id, settings, { signal, kept, onAnswered }) };
     },
 
     markFailed,

@@ -67,8 +67,12 @@ export function createScanQueue(env: ScanQueueEnv) {
   function start(receipt: ReceiptRecord): void {
     const { id } = receipt;
     const run = running.start(id);
+    const answered = () => {
+      run.freeSlot();
+      void queue.pump();
+    };
     void scanner
-      .process(id, run.signal)
+      .process(id, run.signal, answered)
       .then(
         (outcome) => {
           if (run.stopReason() !== 'deleted') env.onSettled(id, outcome);
@@ -87,10 +91,10 @@ export function createScanQueue(env: ScanQueueEnv) {
   }
 
   async function pumpOnce(): Promise<void> {
-    const queued = await repository.listByStatus('queued');
+    // The queue and the settings are read side by side: a free slot starts its scan sooner.
+    const [queued, limit] = await Promise.all([repository.listByStatus('queued'), (async () => ((await (env.mayStart?.() ?? true)) ? env.concurrency() : 0))()]);
     const now = env.now();
     const ready = queued.filter((receipt) => !running.has(receipt.id) && (receipt.job?.notBefore ?? 0) <= now).sort((a, b) => a.capturedAt - b.capturedAt);
-    const limit = (await (env.mayStart?.() ?? true)) ? await env.concurrency() : 0;
     for (const receipt of ready) {
       if (running.slotsTaken() >= limit) break;
       start(receipt);

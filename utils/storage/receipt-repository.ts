@@ -99,9 +99,15 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
     /**
      * Stores the original and its description in one transaction, unless another receipt already keeps the same bytes:
      * then nothing is written and that receipt is returned. Check and write share the transaction, so two scans of one
-     * image at the same moment keep it once.
+     * image at the same moment keep it once. `edit` changes the receipt in the same write (the scan's next status).
      */
-    async storeOriginal(id: string, blob: Blob, info: OriginalInfo, thumbnail: Blob | null): Promise<StoredOriginalOutcome> {
+    async storeOriginal(
+      id: string,
+      blob: Blob,
+      info: OriginalInfo,
+      thumbnail: Blob | null,
+      edit: (receipt: ReceiptRecord) => ReceiptRecord = (receipt) => receipt,
+    ): Promise<StoredOriginalOutcome> {
       const db = await dbPromise;
       return write(async () => {
         const tx: ReceiptWrite = db.transaction([...ALL_STORES], 'readwrite');
@@ -113,11 +119,14 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
           if (existing) return { kind: 'duplicate', existing };
           throw new Error(`Receipt ${id} was deleted while it was being scanned.`);
         }
-        const receipt: ReceiptRecord = { ...current, original: info, thumbnail, updatedAt: now() };
+        const receipt: ReceiptRecord = { ...edit(current), original: info, thumbnail, updatedAt: now() };
         await Promise.all([putReceipt(tx, receipt), tx.objectStore('originals').put({ id, blob }), tx.done]);
         return { kind: 'stored', receipt };
       });
     },
+
+    /** Takes back an original stored while its pixels were still being decoded, when they turn out not to decode. */
+    dropOriginal: (id: string) => change(id, (receipt) => ({ ...receipt, original: null, thumbnail: null }), (tx) => tx.objectStore('originals').delete(id)),
 
     /** Keeps the word boxes apart: the receipt keeps the text, the full page is read only to parse again. */
     async saveReading(id: string, page: OcrPage, edit: (receipt: ReceiptRecord) => ReceiptRecord): Promise<ReceiptRecord | undefined> {
