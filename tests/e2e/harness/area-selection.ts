@@ -2,7 +2,15 @@ import type { Page, Worker } from 'playwright-core';
 
 export const SCAN_AREA_MENU_ID = 'scan-area';
 /** The overlay's host element in the page (its content is in a closed shadow root). */
-export const OVERLAY_HOST = 'div[style*="2147483647"]';
+export const OVERLAY_HOST = 'receipt-scanner-area';
+
+/**
+ * Page styles that break an overlay built naively: a page hiding every div, taking pointer events and z-order from
+ * every element, and transforming its body (a "fixed" element inside a transformed body is fixed to the body).
+ */
+export const HOSTILE_PAGE_CSS = `div { display: none !important; }
+* { pointer-events: none !important; cursor: default !important; z-index: 0 !important; }
+body { transform: translate(0, 0); margin: 40px; }`;
 
 interface WorkerTab {
   id?: number;
@@ -59,13 +67,13 @@ export async function zoomTab(worker: Worker, pageUrl: string, factor: number): 
 
 export const notificationIds = async (worker: Worker): Promise<string[]> => Object.keys(await worker.evaluate(() => chrome.notifications.getAll()));
 
-/** A pure red square at a known place over the page, to find in the captured area. */
+/** A pure red square at a known place in the viewport (outside the body, whatever the page does to it), to find in the captured area. */
 export async function drawMarker(page: Page, marker: { left: number; top: number; width: number; height: number }): Promise<void> {
   await page.evaluate((box) => {
-    const square = document.createElement('div');
+    const square = document.createElement('output');
     square.id = 'marker';
-    square.style.cssText = `position:fixed;left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px;background:#f00;z-index:10`;
-    document.body.append(square);
+    square.style.cssText = `display:block;position:fixed;left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px;background:#f00;z-index:10`;
+    document.documentElement.append(square);
   }, marker);
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from '../fixtures';
-import { clickScanArea, drawMarker, findRedBox, notificationIds, OVERLAY_HOST, pressScanAreaShortcut, zoomTab } from '../harness/area-selection';
+import { clickScanArea, drawMarker, findRedBox, HOSTILE_PAGE_CSS, notificationIds, OVERLAY_HOST, pressScanAreaShortcut, zoomTab } from '../harness/area-selection';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readOcrAnswer, readTruth, sha256 } from '../harness/receipts-dev';
 import type { BackgroundDriver } from '../harness/background-driver';
@@ -33,11 +33,13 @@ async function dragArea(page: Page, screenshot?: string): Promise<void> {
 }
 
 describe('journey 28: select an area of a page to scan', () => {
-  test('the shortcut draws the overlay and Esc cancels; a dragged rectangle becomes a receipt whose original is that rectangle at device resolution', async ({ journey, harness }) => {
+  test('on a page whose styles fight overlays, the shortcut draws the overlay and Esc cancels; a dragged rectangle becomes a receipt whose original is that rectangle at device resolution', async ({ journey, harness }) => {
     const { background, pages, ocr } = journey;
     const worker = await harness.extension.worker();
     const page = await journey.openWebPage(pages.receiptsPageUrl([RECEIPT]));
     await drawMarker(page, MARKER);
+    // The page's own styles must not hide, move or disarm the overlay.
+    await page.addStyleTag({ content: HOSTILE_PAGE_CSS });
     await page.bringToFront();
 
     // The keyboard shortcut first, then Esc: the overlay goes, nothing is stored or sent.
