@@ -23,7 +23,7 @@ declare const chrome: {
   tabs: { query(query: object): Promise<WorkerTab[]>; setZoom(tabId: number, factor: number): Promise<void> };
   contextMenus: { onClicked: { dispatch(info: object, tab: WorkerTab): void } };
   commands: { onCommand: { dispatch(command: string, tab: WorkerTab): void }; getAll(): Promise<{ name?: string; shortcut?: string }[]> };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
+  notifications: { getAll(): Promise<Record<string, boolean>>; create: (...args: unknown[]) => unknown };
 };
 
 /**
@@ -68,6 +68,24 @@ export async function zoomTab(worker: Worker, pageUrl: string, factor: number): 
 }
 
 export const notificationIds = async (worker: Worker): Promise<string[]> => Object.keys(await worker.evaluate(() => chrome.notifications.getAll()));
+
+/**
+ * From now on keeps what each notification says, as the extension creates it (Chrome lets an extension list its
+ * notifications' ids, not read them back): the extension's calls go through `chrome.notifications.create`.
+ */
+export async function recordNotifications(worker: Worker): Promise<() => Promise<{ title?: string; message?: string }[]>> {
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as { shownNotifications?: unknown[] };
+    if (scope.shownNotifications) return;
+    scope.shownNotifications = [];
+    const create = chrome.notifications.create.bind(chrome.notifications);
+    chrome.notifications.create = (...args: unknown[]) => {
+      scope.shownNotifications?.push(args.find((arg) => typeof arg === 'object' && arg !== null));
+      return create(...args);
+    };
+  });
+  return () => worker.evaluate(() => ((globalThis as unknown as { shownNotifications?: { title?: string; message?: string }[] }).shownNotifications ?? []).slice());
+}
 
 /** A pure red square at a known place in the viewport (outside the body, whatever the page does to it), to find in the captured area. */
 export async function drawMarker(page: Page, marker: { left: number; top: number; width: number; height: number }): Promise<void> {

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from '../fixtures';
-import { clickScanArea, drawMarker, findRedBox, HOSTILE_PAGE_CSS, notificationIds, onePagePdf, OVERLAY_HOST, paperAndInk, pressScanAreaShortcut, servePdf, zoomTab } from '../harness/area-selection';
+import { clickScanArea, drawMarker, findRedBox, HOSTILE_PAGE_CSS, notificationIds, onePagePdf, OVERLAY_HOST, paperAndInk, pressScanAreaShortcut, recordNotifications, servePdf, zoomTab } from '../harness/area-selection';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readOcrAnswer, readTruth, sha256 } from '../harness/receipts-dev';
 import type { BackgroundDriver } from '../harness/background-driver';
@@ -127,8 +127,16 @@ describe('journey 28: select an area of a page to scan', () => {
     await page.bringToFront();
     const before = new Set((await background.readReceipts()).map((receipt) => receipt.id));
     const shownBefore = await notificationIds(worker);
+    const shown = await recordNotifications(worker);
+    const saidBefore = (await shown()).length;
     await clickScanArea(worker, null);
     await expect.poll(async () => (await notificationIds(worker)).filter((id) => id.startsWith('area-') && !shownBefore.includes(id)).length, { timeout: 5_000 }).toBe(1);
+    expect((await shown()).slice(saidBefore)).toEqual([
+      expect.objectContaining({
+        title: 'Cannot scan this area',
+        message: expect.stringMatching(/^The browser does not let extensions see this page \(.+\), so no area of it can be scanned\. Save the receipt as an image or PDF and add it from the popup\.$/),
+      }),
+    ]);
     expect(await newReceiptIds(background, before, 500)).toEqual([]);
   });
 });
