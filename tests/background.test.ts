@@ -98,7 +98,7 @@ describe('background', () => {
     const capture = vi.spyOn(browser.tabs, 'captureVisibleTab').mockResolvedValue(undefined);
     background.main();
     choose({ id: 4, index: 0, windowId: 1, url: 'chrome://settings/' } as Browser.tabs.Tab);
-    await vi.waitFor(() => expect(notify).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledOnce(), { timeout: 5000 });
     expect(notify.mock.calls[0]?.[1]).toMatchObject({
       title: 'Cannot scan this area',
       message: 'The browser does not let extensions see this page (a chrome: page), so no area of it can be scanned. Save the receipt as an image or PDF and add it from the popup.',
