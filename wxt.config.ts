@@ -13,7 +13,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Receipt Scanner',
     description: 'Right-click a receipt image on any page to turn it into an expense record.',
-    permissions: ['contextMenus', 'storage', 'downloads', 'scripting', 'unlimitedStorage', 'alarms', 'notifications'],
+    // offscreen: Chrome's page for pdf.js (Firefox reads PDFs in a frame of its background page).
+    permissions: ['contextMenus', 'storage', 'downloads', 'scripting', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Receipt Scanner' },
     commands: { 'scan-area': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Select an area to scan' } },

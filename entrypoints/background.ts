@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerScanMenus, SCAN_AREA_MENU_ID, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '@/utils/capture/context-menu';
+import { registerScanMenus, SCAN_AREA_MENU_ID, SCAN_MENU_ID, SCAN_PAGE_MENU_ID, SCAN_PDF_LINK_MENU_ID } from '@/utils/capture/context-menu';
 import { createAreaCapture } from '@/utils/capture/area-capture';
-import { decodeBase64, diskTarget } from '@/utils/capture/disk-files';
+import { decodeBase64, diskTarget, encodeBase64 } from '@/utils/capture/disk-files';
 import { createOcrClient } from '@/utils/ocr/ocr-space-client';
 import { createPageBlobReader } from '@/utils/capture/page-blob';
 import { findAndConfirmPageReceipts } from '@/utils/capture/page-images';
@@ -11,6 +11,7 @@ import { openReceiptDb } from '@/utils/storage/receipt-db';
 import { createReceiptRepository } from '@/utils/storage/receipt-repository';
 import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan/scan-notices';
 import { createScanner } from '@/utils/scan/scan-pipeline';
+import { createOffscreenDocument, createOffscreenEnv } from '@/utils/scan/offscreen-document';
 import { createKeepAlive } from '@/utils/scan/keep-alive';
 import { createScanQueue } from '@/utils/scan/scan-queue';
 import { createFirstRun, WELCOME_SEEN_KEY } from '@/utils/first-run';
@@ -28,12 +29,16 @@ export default defineBackground(() => {
   const firstRun = createFirstRun(browser.storage.local);
   const canvas = { createImageBitmap: (blob: Blob) => createImageBitmap(blob), createCanvas: (width: number, height: number) => new OffscreenCanvas(width, height) };
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
+  const askReader = createOffscreenDocument(
+    createOffscreenEnv({ offscreen: browser.offscreen, runtime: browser.runtime, document: typeof document === 'undefined' ? undefined : document }),
+  );
   const scanner = createScanner({
     repository,
     loadSettings: settings.load,
     fetch: (input, init) => fetch(input, init),
     readBlobUrl: createPageBlobReader(browser.scripting),
     recognise: ocr.recognise,
+    readPdf: (bytes, limitBytes, options) => askReader({ target: 'offscreen', task: 'read-pdf', base64: encodeBase64(bytes), limitBytes }, options),
     canvas,
     // Nobody may be listening (popup closed): that is fine.
     broadcast: (event: ScanEvent) => void browser.runtime.sendMessage(event).catch(() => undefined),
@@ -127,6 +132,9 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SCAN_AREA_MENU_ID) void scanArea(tab);
+    if (info.menuItemId === SCAN_PDF_LINK_MENU_ID && info.linkUrl) {
+      void queue.add({ srcUrl: info.linkUrl, pageUrl: info.pageUrl ?? tab?.url ?? null, pageTitle: tab?.title ?? null, tabId: tab?.id ?? null, frameId: info.frameId ?? 0 });
+    }
     if (info.menuItemId === SCAN_MENU_ID && info.srcUrl) {
       void queue.add({ srcUrl: info.srcUrl, pageUrl: info.pageUrl ?? tab?.url ?? null, pageTitle: tab?.title ?? null, tabId: tab?.id ?? null, frameId: info.frameId ?? 0 });
     }

@@ -66,7 +66,8 @@ export function readShippedPackages(lockfile: string): Map<string, string[]> {
   const packages = isRecord(lock) && isRecord(lock.packages) ? lock.packages : {};
   const shipped = new Map<string, string[]>();
   for (const [path, entry] of Object.entries(packages)) {
-    if (path === '' || !isRecord(entry) || entry.dev === true || entry.devOptional === true || typeof entry.version !== 'string') continue;
+    // Optional packages are Node's only (pdfjs-dist's canvas for Node): the browser build never bundles them.
+    if (path === '' || !isRecord(entry) || entry.dev === true || entry.devOptional === true || entry.optional === true || typeof entry.version !== 'string') continue;
     const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     shipped.set(name, [...(shipped.get(name) ?? []), entry.version]);
   }

@@ -75,6 +75,7 @@ describe('background', () => {
     expect(createdMenus).toEqual([
       { id: 'scan-receipt', title: 'Scan receipt', contexts: ['image'] },
       { id: 'scan-page-images', title: 'Scan all images on this page', contexts: ['page', 'image'] },
+      { id: 'scan-pdf-link', title: 'Scan linked receipt (PDF or image)', contexts: ['link'] },
       { id: 'scan-area', title: 'Select an area to scan', contexts: ['page', 'frame', 'image', 'selection'] },
     ]);
     expect(commandListeners).toHaveLength(1);

@@ -1,4 +1,5 @@
-import type { ScanProgress } from './receipt';
+import type { OcrPage, ScanProgress } from './receipt';
+import type { ScanError } from './scan-error';
 
 /** An image to scan and the page it was found on: what the menu, the page scan and the popup hand the queue. */
 export interface ScanTarget {
@@ -76,4 +77,25 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
     default:
       return false;
   }
+}
+
+/** Worker → the page that reads PDFs with pdf.js (Chrome's offscreen document; on Firefox, a frame in the background page). */
+export interface OffscreenRequest {
+  target: 'offscreen';
+  task: 'read-pdf';
+  /** The PDF's bytes: messages between contexts carry text only in Chrome. */
+  base64: string;
+  limitBytes: number;
+}
+
+/** What reading a PDF gave: its own text, or its first pages drawn as a JPEG (base64) to send to OCR. */
+export type OffscreenAnswer =
+  | { ok: true; kind: 'text'; page: OcrPage; pageCount: number }
+  | { ok: true; kind: 'drawn'; base64: string; width: number; height: number; pageCount: number }
+  | { ok: false; error: ScanError };
+
+export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const fields = message as Record<string, unknown>;
+  return fields.target === 'offscreen' && fields.task === 'read-pdf' && typeof fields.base64 === 'string' && typeof fields.limitBytes === 'number';
 }

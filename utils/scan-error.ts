@@ -38,6 +38,7 @@ export type ScanErrorCode =
   | 'interrupted'
   | 'cancelled'
   | 'original-missing'
+  | 'pdf-unreadable'
   | 'area-not-capturable'
   | 'area-too-small'
   | 'not-kept'
@@ -128,6 +129,12 @@ export const scanErrors = {
     make('unknown-pixel-size', `The ${type} image's header does not say how many pixels it has, and at ${formatBytes(size)} it could hold more than ${maxMegapixels} megapixels, so it is not decoded. Save it again from an image editor and scan that copy.`, false),
   stillTooLarge: (limit: number) =>
     make('still-too-large', `The image could not be made smaller than the ${formatBytes(limit)} upload limit without losing legibility.`, false),
+  pdfUnreadable: (reason: string) =>
+    make('pdf-unreadable', `The PDF could not be read: ${reason}`, false),
+  pdfReaderUnavailable: (reason: string) =>
+    make('pdf-unreadable', `The PDF reader did not start: ${reason}. Press Retry; if it keeps failing, reload the extension.`, true),
+  pdfReaderTimeout: (seconds: number) =>
+    make('pdf-unreadable', `Reading the PDF took longer than ${seconds} seconds, so it was stopped. Press Retry, or add an image of the receipt instead.`, true),
   pdfTooLarge: (size: number, limit: number) =>
     make('still-too-large', `The PDF is ${formatBytes(size)}, over the ${formatBytes(limit)} upload limit, and PDFs cannot be shrunk. Scan a smaller PDF or an image of the receipt.`, false),
   cannotShrinkType: (type: string, size: number, limit: number) =>

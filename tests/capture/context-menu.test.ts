@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerScanMenus, SCAN_AREA_MENU_ID, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '../../utils/capture/context-menu';
+import { registerScanMenus, SCAN_AREA_MENU_ID, SCAN_PDF_LINK_MENU_ID, SCAN_MENU_ID, SCAN_PAGE_MENU_ID } from '../../utils/capture/context-menu';
 
 describe('registerScanMenus', () => {
   it('can run on every start without a duplicate-id error', async () => {
@@ -16,6 +16,7 @@ describe('registerScanMenus', () => {
     expect([...menus.values()]).toEqual([
       { id: SCAN_MENU_ID, title: 'Scan receipt', contexts: ['image'] },
       { id: SCAN_PAGE_MENU_ID, title: 'Scan all images on this page', contexts: ['page', 'image'] },
+      { id: SCAN_PDF_LINK_MENU_ID, title: 'Scan linked receipt (PDF or image)', contexts: ['link'] },
       { id: SCAN_AREA_MENU_ID, title: 'Select an area to scan', contexts: ['page', 'frame', 'image', 'selection'] },
     ]);
   });

@@ -44,7 +44,7 @@ describe('readAuditReport', () => {
 });
 
 describe('readShippedPackages', () => {
-  it('keeps installed packages that are not dev-only, nested copies included', () => {
+  it('keeps installed packages that are not dev-only or optional (Node-only), nested copies included', () => {
     const lockfile = JSON.stringify({
       lockfileVersion: 3,
       packages: {
@@ -52,6 +52,7 @@ describe('readShippedPackages', () => {
         'node_modules/preact': { version: '10.29.8' },
         'node_modules/vitest': { version: '4.1.12', dev: true },
         'node_modules/fsevents': { version: '2.3.3', devOptional: true },
+        'node_modules/@napi-rs/canvas': { version: '0.1.100', optional: true },
         'node_modules/a/node_modules/preact': { version: '10.26.6' },
         'node_modules/@scope/name': { version: '1.0.0' },
       },
@@ -96,7 +97,7 @@ describe('the project as it is', () => {
 
   it('ships exactly the runtime packages the README names', () => {
     const shipped = readShippedPackages(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
-    expect([...shipped.keys()].sort()).toEqual(['idb', 'ky', 'preact', 'webextension-polyfill']);
+    expect([...shipped.keys()].sort()).toEqual(['idb', 'ky', 'pdfjs-dist', 'preact', 'webextension-polyfill']);
   });
 
   it('refuses an advisory without a valid version range', () => {

@@ -4,7 +4,7 @@ import { addressToStore, isCutAddress, isTooLongToDownload, MAX_IMAGE_ADDRESS } 
 import { keepOriginal } from './keep-original';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { ScanEvent, ScanTarget } from '../protocol';
-import { readReceipt } from './read-receipt';
+import { readReceipt, type ReadPdf } from './read-receipt';
 import type { OcrPage, ReceiptRecord } from '../receipt';
 import type { ReceiptRepository } from '../storage/receipt-repository';
 import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
@@ -19,6 +19,8 @@ export interface ScanEnv {
   /** Reads a page's blob: URL inside that page, where it lives. */
   readBlobUrl: (target: ScanTarget, limitBytes: number) => Promise<Uint8Array>;
   recognise: (request: OcrRequest) => Promise<OcrPage>;
+  /** Reads PDFs with pdf.js in a page of their own; absent where there is none (unit tests). */
+  readPdf?: ReadPdf;
   /** Absent where no canvas exists (unit tests); then no thumbnail and no downscaling. */
   canvas: CanvasEnv | null;
   broadcast: (event: ScanEvent) => void;
@@ -86,16 +88,18 @@ export function createScanner(env: ScanEnv) {
     async capture(target: ScanTarget, batchId: string | null = null, captured?: Uint8Array): Promise<ReceiptRecord> {
       const id = env.newId();
       const job = { srcUrl: addressToStore(target.srcUrl), tabId: target.tabId, frameId: target.frameId, attempts: 0, notBefore: 0, batchId };
-      const receipt = await repository.create({ id, capturedAt: env.now(), job, source: { imageUrl: addressToStore(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle } });
+      const readNow = captured !== undefined || isReadAtCapture(target.srcUrl);
+      const source = { imageUrl: addressToStore(target.srcUrl), pageUrl: target.pageUrl, pageTitle: target.pageTitle };
+      // Read at the click: out of the queue from the start, so a pump meanwhile cannot start a receipt whose original is being kept.
+      const receipt = await repository.create({ id, capturedAt: env.now(), job, source, status: readNow ? 'downloading' : 'queued' });
       status.changed(id);
       // Only the start of an address too long to download is kept: it is refused now, never requested.
       if (isTooLongToDownload(target.srcUrl)) {
         await markFailed(id, scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
         return (await repository.get(id)) ?? receipt;
       }
-      if (!isReadAtCapture(target.srcUrl)) return receipt;
+      if (!readNow) return receipt;
       try {
-        // Out of "queued" at once, as a download is: the queue must not start a receipt whose original is being kept.
         if (captured) await status.set(id, { status: 'downloading', progress: { phase: 'downloading', loaded: captured.byteLength, total: captured.byteLength }, error: null });
         const settings = await env.loadSettings();
         if (captured && captured.byteLength > settings.downloadLimitBytes) throw new ScanFailure(scanErrors.tooLarge(captured.byteLength, settings.downloadLimitBytes));

@@ -9,6 +9,8 @@ export interface NewReceipt {
   source: ReceiptSource;
   capturedAt: number;
   job: ScanJob | null;
+  /** 'downloading' for an image read at the click: the queue must not start it before its original is kept. */
+  status?: 'queued' | 'downloading';
 }
 
 /** What storing an original did: stored it, or found the same bytes already kept by another receipt. */
@@ -64,7 +66,7 @@ export function createReceiptRepository(dbPromise: Promise<ReceiptDb>, now: () =
     async create(receipt: NewReceipt): Promise<ReceiptRecord> {
       const record: ReceiptRecord = {
         id: receipt.id,
-        status: 'queued',
+        status: receipt.status ?? 'queued',
         progress: null,
         error: null,
         capturedAt: receipt.capturedAt,
