@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
 
 export const SCAN_AREA_MENU_ID = 'scan-area';
@@ -118,45 +116,6 @@ export async function findRedBox(worker: Worker, pngBase64: string): Promise<{ w
     }
     return { width: bitmap.width, height: bitmap.height, box };
   }, pngBase64);
-}
-
-/** A one-page PDF printing `text`, written out by hand: what a shop's invoice link opens in the browser's viewer. */
-export function onePagePdf(text: string): Buffer {
-  const content = `BT /F1 28 Tf 30 220 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, index) => {
-    const offset = pdf.length;
-    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
-/** Serves `pdf` at /invoice.pdf as a PDF, so the browser opens it in its viewer. */
-export async function servePdf(pdf: Buffer): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/pdf' });
-    response.end(pdf);
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()));
-  const { port } = server.address() as AddressInfo;
-  // The browser keeps its connection open while the PDF is shown: close that too, or close() waits for it.
-  const close = () =>
-    new Promise<void>((closed) => {
-      server.close(() => closed());
-      server.closeAllConnections();
-    });
-  return { url: `http://127.0.0.1:${port}/invoice.pdf`, close };
 }
 
 /** How much of a PNG is paper (near white) and how much is ink (near black), decoded by the browser in the worker. */

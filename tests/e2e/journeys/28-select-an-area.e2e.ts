@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from '../fixtures';
-import { clickScanArea, drawMarker, findRedBox, HOSTILE_PAGE_CSS, notificationIds, onePagePdf, OVERLAY_HOST, paperAndInk, pressScanAreaShortcut, recordNotifications, servePdf, zoomTab } from '../harness/area-selection';
+import { clickScanArea, drawMarker, findRedBox, HOSTILE_PAGE_CSS, notificationIds, OVERLAY_HOST, paperAndInk, pressScanAreaShortcut, recordNotifications, zoomTab } from '../harness/area-selection';
+import { startPdfServer, textPdf } from '../harness/pdf-files';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readOcrAnswer, readTruth, sha256 } from '../harness/receipts-dev';
 import type { BackgroundDriver } from '../harness/background-driver';
@@ -12,8 +13,10 @@ const RECEIPT = 'sroie-004';
 const MARKER = { left: 40, top: 60, width: 80, height: 60 };
 /** The drag, in CSS pixels of the page: it holds the marker 10 px in from its top left corner, and fits the viewport at zoom 2. */
 const DRAG = { from: { x: 30, y: 50 }, to: { x: 170, y: 160 } };
-/** Over the PDF's page, which the viewer draws in the middle of the viewport. */
-const PDF_DRAG = { from: { x: 40, y: 120 }, to: { x: 300, y: 220 } };
+/** An invoice in the PDF's own text, as shops send them. */
+const INVOICE_LINES = ['CORNER SHOP', 'Invoice 2041', 'Coffee beans 9.50', 'Milk 2.84', 'TOTAL 12.34', 'Paid by card'];
+/** Over the top of the PDF's page, where the viewer draws its lines. */
+const PDF_DRAG = { from: { x: 30, y: 70 }, to: { x: 330, y: 200 } };
 
 async function newReceiptIds(background: BackgroundDriver, before: Set<string>, timeoutMs = 10_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
@@ -85,13 +88,14 @@ describe('journey 28: select an area of a page to scan', () => {
   test("a PDF open in Chromium's viewer is selected and captured like a page", async ({ journey, harness }) => {
     const { background, ocr } = journey;
     const worker = await harness.extension.worker();
-    const invoice = await servePdf(onePagePdf('TOTAL 12.34'));
+    const invoices = await startPdfServer({ invoice: textPdf(INVOICE_LINES) });
+    const invoice = { url: invoices.pdfUrl('invoice') };
     try {
       const page = await journey.openWebPage(invoice.url);
       await page.bringToFront();
       // The user selects what the viewer shows, once it shows the page (it draws after the document has loaded).
       await expect.poll(async () => (await paperAndInk(worker, (await page.screenshot()).toString('base64'))).paper, { timeout: 10_000 }).toBeGreaterThan(0.3);
-      ocr.queueAnswer({ ParsedResults: [{ ParsedText: 'Invoice\r\nTOTAL 12.34\r\n', TextOverlay: { Lines: [], HasOverlay: false }, FileParseExitCode: 1 }], OCRExitCode: 1, IsErroredOnProcessing: false });
+      ocr.queueAnswer({ ParsedResults: [{ ParsedText: `${INVOICE_LINES.join('\r\n')}\r\n`, TextOverlay: { Lines: [], HasOverlay: false }, FileParseExitCode: 1 }], OCRExitCode: 1, IsErroredOnProcessing: false });
       const before = new Set((await background.readReceipts()).map((receipt) => receipt.id));
       await clickScanArea(worker, invoice.url);
       await expect.poll(() => page.locator(OVERLAY_HOST).count(), { timeout: 10_000 }).toBe(1);
@@ -116,7 +120,7 @@ describe('journey 28: select an area of a page to scan', () => {
       expect(seen.ink, 'ink').toBeGreaterThan(0.01);
       expect(ocr.received.at(-1)?.file.sha256).toBe(receipt.original?.sha256);
     } finally {
-      await invoice.close();
+      await invoices.close();
     }
   });
 
