@@ -90,6 +90,24 @@ describe('background', () => {
     expect(requests.map((request) => request.url)).toEqual(['https://api.ocr.space/parse/image']);
   });
 
+  it.each([
+    ['the menu item', (tab: Browser.tabs.Tab) => void clickListeners.forEach((listener) => listener({ menuItemId: 'scan-area', pageUrl: tab.url, frameId: 0, editable: false }, tab))],
+    ['the shortcut', (tab: Browser.tabs.Tab) => void commandListeners.forEach((listener) => listener('scan-area', tab))],
+  ])('says in a notification that a browser page cannot be scanned by area (%s), capturing and storing nothing', async (_way, choose) => {
+    const notify = vi.spyOn(browser.notifications, 'create').mockResolvedValue(undefined);
+    vi.spyOn(browser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
+    const capture = vi.spyOn(browser.tabs, 'captureVisibleTab').mockResolvedValue(undefined);
+    background.main();
+    choose({ id: 4, index: 0, windowId: 1, url: 'chrome://settings/' } as Browser.tabs.Tab);
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledOnce(), { timeout: 5000 });
+    expect(notify.mock.calls[0]?.[1]).toMatchObject({
+      title: 'Cannot scan this area',
+      message: 'The browser does not let extensions see this page (a chrome: page), so no area of it can be scanned. Save the receipt as an image or PDF and add it from the popup.',
+    });
+    expect(capture).not.toHaveBeenCalled();
+    expect(await allReceipts()).toEqual([]);
+  });
+
   it('scans the clicked image into a stored receipt, sending the key only to the OCR endpoint', async () => {
     background.main();
     const tab = { id: 4, index: 0, url: 'https://shop.example/orders', title: 'Orders' } as Browser.tabs.Tab;

@@ -83,8 +83,10 @@ describe('selectArea', () => {
   it.each([
     ['chrome://settings/', 'a chrome: page'],
     ['about:addons', 'an about: page'],
-    ['https://chromewebstore.google.com/detail/x', 'a browser or store page'],
-    [undefined, 'a browser or store page'],
+    ['view-source:https://shop.example/', 'a view-source: page'],
+    ['file:///home/me/receipt.html', 'a file: page; "Allow access to file URLs" in the extension\'s details opens it'],
+    ['https://chromewebstore.google.com/detail/x', "a browser page, an extension store or a PDF in the browser's viewer"],
+    [undefined, "a browser page, an extension store or a PDF in the browser's viewer"],
   ])('names the page the browser keeps closed (%s)', async (url, detail) => {
     const api = scripting(async () => Promise.reject(new Error('Cannot access contents of the page'))).api;
     expect(await selectArea(api, { id: 7, url })).toEqual({ kind: 'not-capturable', detail });

@@ -1,4 +1,4 @@
-import type { AreaSelection } from './area-selection';
+import { OVERLAY_TAG, type AreaSelection } from './area-selection';
 
 /**
  * Runs inside the page: a crosshair overlay over the viewport, in a closed shadow root so the page's CSS cannot
@@ -9,8 +9,12 @@ export async function selectAreaInPage(deadlineMs: number, minSize: number): Pro
   const KEY = '__receiptScannerAreaOverlay';
   const scope = window as unknown as Record<string, (() => void) | undefined>;
   scope[KEY]?.();
-  const host = document.createElement('div');
-  host.style.cssText = 'all:initial;position:fixed;inset:0;z-index:2147483647;cursor:crosshair;';
+  // A tag of its own, styles marked important and a place outside <body>: page rules for div, * or a transformed
+  // body (which would make "fixed" mean "fixed to the body") cannot hide, move or shrink the overlay.
+  const host = document.createElement(OVERLAY_TAG);
+  host.style.cssText = ['all:initial', 'display:block', 'position:fixed', 'inset:0', 'z-index:2147483647', 'pointer-events:auto', 'cursor:crosshair']
+    .map((declaration) => `${declaration} !important`)
+    .join(';');
   const root = host.attachShadow({ mode: 'closed' });
   root.innerHTML = `<style>
     :host{all:initial}
@@ -23,7 +27,14 @@ export async function selectAreaInPage(deadlineMs: number, minSize: number): Pro
   const veil = root.querySelector<HTMLElement>('.veil');
   const box = root.querySelector<HTMLElement>('.box');
   if (!veil || !box) return null;
-  (document.body ?? document.documentElement).append(host);
+  // In the top layer where the browser has one: above the page's own fixed bars and full-screen elements.
+  host.popover = 'manual';
+  document.documentElement.append(host);
+  try {
+    host.showPopover();
+  } catch {
+    // Without the top layer, the highest z-index last in the document is above all the page had before.
+  }
   veil.focus();
 
   return new Promise((resolve) => {
@@ -67,12 +78,17 @@ export async function selectAreaInPage(deadlineMs: number, minSize: number): Pro
       veil.classList.add('dragging');
       Object.assign(box.style, { display: 'block', left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` });
     });
-    veil.addEventListener('pointerup', () => {
+    const forget = () => {
       start = null;
-      if (rect && rect.width >= minSize && rect.height >= minSize) return finish(rect);
       rect = null;
       veil.classList.remove('dragging');
       box.style.display = 'none';
+    };
+    veil.addEventListener('pointerup', () => {
+      if (rect && rect.width >= minSize && rect.height >= minSize) return finish(rect);
+      forget();
     });
+    // The browser took the pointer away (a touch turned into a scroll, a system gesture): start again.
+    veil.addEventListener('pointercancel', forget);
   });
 }

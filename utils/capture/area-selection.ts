@@ -18,6 +18,8 @@ export const MIN_SELECTION_CSS_PX = 8;
 /** The overlay's own script (an unlisted entry, so the worker does not carry it) and the name it answers to in the page. */
 export const OVERLAY_SCRIPT = '/area-overlay.js' as const;
 export const OVERLAY_GLOBAL = '__receiptScannerSelectArea';
+/** The overlay's element in the page: a name no page styles by accident. */
+export const OVERLAY_TAG = 'receipt-scanner-area';
 
 type SelectInPage = (deadlineMs: number, minSize: number) => Promise<AreaSelection | null>;
 
@@ -35,8 +37,10 @@ function startSelection(deadlineMs: number, minSize: number): Promise<AreaSelect
 /** Pages whose content no extension may script or capture; the browser's own words for them vary, this names them. */
 function describeClosedPage(pageUrl: string | undefined): string {
   const scheme = pageUrl ? /^([a-z-]+):/i.exec(pageUrl)?.[1]?.toLowerCase() : undefined;
-  if (scheme && !['http', 'https', 'file'].includes(scheme)) return `${/^[aeiou]/.test(scheme) ? 'an' : 'a'} ${scheme}: page`;
-  return 'a browser or store page';
+  if (scheme === 'file') return 'a file: page; "Allow access to file URLs" in the extension\'s details opens it';
+  if (scheme && !['http', 'https'].includes(scheme)) return `${/^[aeiou]/.test(scheme) ? 'an' : 'a'} ${scheme}: page`;
+  // Web addresses closed to extensions: the stores, and in Firefox a PDF shown in its viewer.
+  return 'a browser page, an extension store or a PDF in the browser\'s viewer';
 }
 
 /** Asks the user for a rectangle on the tab's page; a page the extension may not script cannot be captured either. */

@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from '../fixtures';
-import { clickScanArea, drawMarker, findRedBox, notificationIds, OVERLAY_HOST, pressScanAreaShortcut, zoomTab } from '../harness/area-selection';
+import { clickScanArea, drawMarker, findRedBox, HOSTILE_PAGE_CSS, notificationIds, OVERLAY_HOST, paperAndInk, pressScanAreaShortcut, recordNotifications, zoomTab } from '../harness/area-selection';
+import { startPdfServer, textPdf } from '../harness/pdf-files';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readOcrAnswer, readTruth, sha256 } from '../harness/receipts-dev';
 import type { BackgroundDriver } from '../harness/background-driver';
@@ -11,6 +13,10 @@ const RECEIPT = 'sroie-004';
 const MARKER = { left: 40, top: 60, width: 80, height: 60 };
 /** The drag, in CSS pixels of the page: it holds the marker 10 px in from its top left corner, and fits the viewport at zoom 2. */
 const DRAG = { from: { x: 30, y: 50 }, to: { x: 170, y: 160 } };
+/** An invoice in the PDF's own text, as shops send them. */
+const INVOICE_LINES = ['CORNER SHOP', 'Invoice 2041', 'Coffee beans 9.50', 'Milk 2.84', 'TOTAL 12.34', 'Paid by card'];
+/** Over the top of the PDF's page, where the viewer draws its lines. */
+const PDF_DRAG = { from: { x: 30, y: 70 }, to: { x: 330, y: 200 } };
 
 async function newReceiptIds(background: BackgroundDriver, before: Set<string>, timeoutMs = 10_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
@@ -33,11 +39,13 @@ async function dragArea(page: Page, screenshot?: string): Promise<void> {
 }
 
 describe('journey 28: select an area of a page to scan', () => {
-  test('the shortcut draws the overlay and Esc cancels; a dragged rectangle becomes a receipt whose original is that rectangle at device resolution', async ({ journey, harness }) => {
+  test('on a page whose styles fight overlays, the shortcut draws the overlay and Esc cancels; a dragged rectangle becomes a receipt whose original is that rectangle at device resolution', async ({ journey, harness }) => {
     const { background, pages, ocr } = journey;
     const worker = await harness.extension.worker();
     const page = await journey.openWebPage(pages.receiptsPageUrl([RECEIPT]));
     await drawMarker(page, MARKER);
+    // The page's own styles must not hide, move or disarm the overlay.
+    await page.addStyleTag({ content: HOSTILE_PAGE_CSS });
     await page.bringToFront();
 
     // The keyboard shortcut first, then Esc: the overlay goes, nothing is stored or sent.
@@ -77,6 +85,45 @@ describe('journey 28: select an area of a page to scan', () => {
     await zoomTab(worker, page.url(), 1);
   });
 
+  test("a PDF open in Chromium's viewer is selected and captured like a page", async ({ journey, harness }) => {
+    const { background, ocr } = journey;
+    const worker = await harness.extension.worker();
+    const invoices = await startPdfServer({ invoice: textPdf(INVOICE_LINES) });
+    const invoice = { url: invoices.pdfUrl('invoice') };
+    try {
+      const page = await journey.openWebPage(invoice.url);
+      await page.bringToFront();
+      // The user selects what the viewer shows, once it shows the page (it draws after the document has loaded).
+      await expect.poll(async () => (await paperAndInk(worker, (await page.screenshot()).toString('base64'))).paper, { timeout: 10_000 }).toBeGreaterThan(0.3);
+      ocr.queueAnswer({ ParsedResults: [{ ParsedText: `${INVOICE_LINES.join('\r\n')}\r\n`, TextOverlay: { Lines: [], HasOverlay: false }, FileParseExitCode: 1 }], OCRExitCode: 1, IsErroredOnProcessing: false });
+      const before = new Set((await background.readReceipts()).map((receipt) => receipt.id));
+      await clickScanArea(worker, invoice.url);
+      await expect.poll(() => page.locator(OVERLAY_HOST).count(), { timeout: 10_000 }).toBe(1);
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'journey-28-area-over-pdf.png') });
+      await page.mouse.move(PDF_DRAG.from.x, PDF_DRAG.from.y);
+      await page.mouse.down();
+      await page.mouse.move((PDF_DRAG.from.x + PDF_DRAG.to.x) / 2, (PDF_DRAG.from.y + PDF_DRAG.to.y) / 2);
+      await page.mouse.move(PDF_DRAG.to.x, PDF_DRAG.to.y);
+      await page.mouse.up();
+      const [id] = await newReceiptIds(background, before);
+      expect(id, 'a receipt was made').toBeDefined();
+      const receipt = await background.waitForReceipt(id ?? '');
+      expect(receipt).toMatchObject({ status: 'done', source: { imageUrl: `area:${invoice.url}` }, original: { mime: 'image/png' }, fields: { total: '12.34' } });
+      const original = await background.readOriginal(receipt.id);
+      if (original) await writeFile(join(ARTIFACTS_DIR, 'journey-28-area-of-pdf.png'), original.bytes);
+      // The PNG's own header gives its size (width and height after the signature and the IHDR chunk's length and name).
+      const header = original?.bytes.subarray(16, 24) ?? Buffer.alloc(8);
+      expect({ width: header.readUInt32BE(0), height: header.readUInt32BE(4) }).toEqual({ width: PDF_DRAG.to.x - PDF_DRAG.from.x, height: PDF_DRAG.to.y - PDF_DRAG.from.y });
+      // The PDF's page and its printed total, not the dimmed overlay: mostly paper, some ink.
+      const seen = await paperAndInk(worker, original?.bytes.toString('base64') ?? '');
+      expect(seen.paper, 'paper').toBeGreaterThan(0.6);
+      expect(seen.ink, 'ink').toBeGreaterThan(0.01);
+      expect(ocr.received.at(-1)?.file.sha256).toBe(receipt.original?.sha256);
+    } finally {
+      await invoices.close();
+    }
+  });
+
   test('a page the browser keeps closed to extensions says so instead of failing silently', async ({ journey, harness }) => {
     const { background } = journey;
     const worker = await harness.extension.worker();
@@ -84,8 +131,16 @@ describe('journey 28: select an area of a page to scan', () => {
     await page.bringToFront();
     const before = new Set((await background.readReceipts()).map((receipt) => receipt.id));
     const shownBefore = await notificationIds(worker);
+    const shown = await recordNotifications(worker);
+    const saidBefore = (await shown()).length;
     await clickScanArea(worker, null);
     await expect.poll(async () => (await notificationIds(worker)).filter((id) => id.startsWith('area-') && !shownBefore.includes(id)).length, { timeout: 5_000 }).toBe(1);
+    expect((await shown()).slice(saidBefore)).toEqual([
+      expect.objectContaining({
+        title: 'Cannot scan this area',
+        message: expect.stringMatching(/^The browser does not let extensions see this page \(.+\), so no area of it can be scanned\. Save the receipt as an image or PDF and add it from the popup\.$/),
+      }),
+    ]);
     expect(await newReceiptIds(background, before, 500)).toEqual([]);
   });
 });
