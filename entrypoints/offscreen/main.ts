@@ -2,6 +2,7 @@ import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { browser } from 'wxt/browser';
 import { createOnDeviceReader } from '@/utils/ocr/on-device';
+import { DEVICE_CORE_FILE, DEVICE_FILES_DIR, DEVICE_LANGUAGE, DEVICE_OEM, DEVICE_PARAMETERS, DEVICE_WORKER_FILE } from '@/utils/ocr/device-engine';
 import { answerPdfTask, fromBase64 } from '@/utils/ocr/pdf-task';
 import { isOffscreenRequest, type OffscreenAnswer, type ScanEvent } from '@/utils/protocol';
 import { toScanError } from '@/utils/scan-error';
@@ -24,16 +25,18 @@ const onDevice = createOnDeviceReader({
   createWorker: async (onProgress) => {
     const { createWorker } = await import('tesseract.js');
     // Options third: given second, tesseract.js quietly fetches its files from a CDN.
-    return createWorker('eng', 1, {
-      workerPath: extensionFile('/tesseract/worker.min.js'),
-      corePath: extensionFile('/tesseract/tesseract-core-simd-lstm.js'),
-      langPath: extensionFile('/tesseract'),
+    const worker = await createWorker(DEVICE_LANGUAGE, DEVICE_OEM, {
+      workerPath: extensionFile(`/${DEVICE_FILES_DIR}/${DEVICE_WORKER_FILE}`),
+      corePath: extensionFile(`/${DEVICE_FILES_DIR}/${DEVICE_CORE_FILE}`),
+      langPath: extensionFile(`/${DEVICE_FILES_DIR}`),
       workerBlobURL: false,
       cacheMethod: 'none',
       logger: (message) => {
         if (message.status === 'recognizing text') onProgress(message.progress);
       },
     });
+    await worker.setParameters(DEVICE_PARAMETERS as unknown as Parameters<typeof worker.setParameters>[0]);
+    return worker;
   },
   decode: (image) => createImageBitmap(image),
   createCanvas: (width, height) => new OffscreenCanvas(width, height),

@@ -94,7 +94,10 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
       }
       const upload = fromPdf ?? (await prepareUpload(id, part, info, settings.uploadLimitBytes, env.canvas, original.bitmap));
       signal?.throwIfAborted();
-      const recognised = recognise(env, id, upload, settings, { signal, marked: original.marked });
+      // An original just stored was marked uploading in that write; the client's progress tells the bytes.
+      const onDeviceChosen = settings.reader === 'on-device' && env.readOnDevice !== undefined;
+      if ((!original.marked || fromPdf) && !onDeviceChosen) await status.set(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
+      const recognised = recognise(env, id, upload, settings, signal);
       // The upload has started: the thumbnail is off its path.
       thumbnailStored = storeThumbnail(env, id, original).catch(() => undefined);
       reading = await recognised;
@@ -116,23 +119,15 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
   }
 }
 
-interface RecogniseOptions {
-  signal?: AbortSignal;
-  /** The status already says uploading (set in the write that stored the original). */
-  marked: boolean;
-}
-
 /** The engine the user chose reads the file; OCR.space failing as the fallback setting names hands it to this device. */
-async function recognise(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, options: RecogniseOptions): Promise<OcrPage> {
+function recognise(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
   const onDevice = env.readOnDevice;
-  if (settings.reader === 'on-device' && onDevice) return readHere(env, onDevice, id, upload, settings, options.signal);
-  try {
-    return await uploadToOcrSpace(env, id, upload, settings, options);
-  } catch (error) {
+  if (settings.reader === 'on-device' && onDevice) return readHere(env, onDevice, id, upload, settings, signal);
+  return uploadToOcrSpace(env, id, upload, settings, signal).catch((error: unknown) => {
     const fallsBack = settings.fallback === 'on-device' && onDevice && error instanceof ScanFailure && FALLBACK_CODES.has(error.error.code);
-    if (!fallsBack || options.signal?.aborted) throw error;
-    return readHere(env, onDevice, id, upload, settings, options.signal);
-  }
+    if (!fallsBack || signal?.aborted) throw error;
+    return readHere(env, onDevice, id, upload, settings, signal);
+  });
 }
 
 async function readHere(env: ReadReceiptEnv, onDevice: ReadOnDevice, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
@@ -142,12 +137,10 @@ async function readHere(env: ReadReceiptEnv, onDevice: ReadOnDevice, id: string,
 }
 
 /** Uploads the file to OCR.space with progress; the page's word boxes are in the uploaded image's pixels. */
-async function uploadToOcrSpace(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, { signal, marked }: RecogniseOptions): Promise<OcrPage> {
+async function uploadToOcrSpace(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
   const { status } = env;
   const report = status.progress(id);
   let readingSaved: Promise<void> = Promise.resolve();
-  // An original just stored was marked uploading in that write; the client's progress tells the bytes.
-  if (!marked) await status.set(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
   const page = await env.recognise({
     endpoint: settings.endpoint,
     apiKey: settings.apiKey,

@@ -1,0 +1,58 @@
+/**
+ * The on-device engine in Node, with the extension's settings and preprocessing (utils/ocr/device-engine.ts):
+ * decoded first (here by @napi-rs/canvas, in the extension by the browser), enlarged when small, read by tesseract.js 7
+ * LSTM-only with the English best_int data shipped in the extension. Used by `ocr-local` and `bench:ocr`.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createWorker, type Worker } from 'tesseract.js';
+import { DEVICE_LANGUAGE, DEVICE_OEM, DEVICE_PARAMETERS, toOcrPage, upscaleFactor } from '../utils/ocr/device-engine';
+import type { OcrPage } from '../utils/receipt';
+
+const require = createRequire(import.meta.url);
+const LANG_DIR = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+
+export interface LocalEngine {
+  read(image: Uint8Array): Promise<{ page: OcrPage; engineMs: number }>;
+  stop(): Promise<void>;
+}
+
+/** `upscale: false` reads images as they are, `parameters` override the engine's: only to measure what each gives. */
+export async function startLocalEngine(options: { upscale?: boolean; parameters?: Record<string, string> } = {}): Promise<LocalEngine> {
+  // Options third, files local, nothing cached or fetched: as in the extension.
+  const worker: Worker = await createWorker(DEVICE_LANGUAGE, DEVICE_OEM, { langPath: LANG_DIR, cacheMethod: 'none', gzip: true });
+  await worker.setParameters({ ...DEVICE_PARAMETERS, ...options.parameters } as unknown as Parameters<Worker['setParameters']>[0]);
+  return {
+    async read(bytes) {
+      const started = performance.now();
+      const image = await loadImage(Buffer.from(bytes));
+      const scale = options.upscale === false ? 1 : upscaleFactor(image.width, image.height);
+      const canvas = createCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
+      const context = canvas.getContext('2d');
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      const png = canvas.toBuffer('image/png');
+      const result = await worker.recognize(png, {}, { text: false, blocks: true });
+      const engineMs = performance.now() - started;
+      return { page: toOcrPage(result.data, canvas.width / image.width, image.width, image.height, Math.round(engineMs)), engineMs };
+    },
+    stop: async () => void (await worker.terminate()),
+  };
+}
+
+/** The page as OCR.space would have answered it (`isOverlayRequired=true`), for `parse-ocr` and the benchmarks. */
+export function ocrSpaceAnswer(page: OcrPage) {
+  const Lines = page.lines.map((line) => ({
+    LineText: line.words.map((word) => word.text).join(' '),
+    Words: line.words.map((word) => ({ WordText: word.text, Left: word.left, Top: word.top, Width: word.width, Height: word.height })),
+    MaxHeight: Math.max(...line.words.map((word) => word.height)),
+    MinTop: Math.min(...line.words.map((word) => word.top)),
+  }));
+  return {
+    ParsedResults: [{ TextOverlay: { Lines, HasOverlay: true }, FileParseExitCode: 1, ParsedText: page.text.replace(/\n/g, '\r\n'), ErrorMessage: '', ErrorDetails: '' }],
+    OCRExitCode: 1,
+    IsErroredOnProcessing: false,
+    ProcessingTimeInMilliseconds: String(page.processingMs ?? 0),
+  };
+}
