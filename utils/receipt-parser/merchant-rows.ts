@@ -96,5 +96,7 @@ export const cleanName = (text: string): string =>
     .replace(/[\t ]+/g, ' ')
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
     .trim()
+    // A bar before capitals is OCR of an I ("|KEA", "|NTERSPAR").
+    .replace(/(?<![\p{L}\p{N}])\|(?=\p{Lu}{2})/gu, 'I')
     // Signs standing alone at either end are OCR of a frame or a logo ("| Taj Mahal |", "Woolworths @)").
     .replace(/^[^\p{L}\p{N}\s(&]+\s+|\s+[^\p{L}\p{N}\s(&]+$/gu, (edge) => (edge.includes(')') && text.includes('(') ? edge : ''));
