@@ -45,7 +45,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const isRoundedTotal = (e: SummaryAmount): boolean =>
     rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
   const summary = rounded.map((e) => (e.kind === 'subtotal' && isRoundedTotal(e) ? { ...e, kind: 'total' as const } : e));
-  const labelled = ofKind(summary, 'grand', 'total');
+  const named = ofKind(summary, 'grand', 'total');
+  // A number not written as money is a total only when no total row says one in money.
+  const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
   const candidates = positive.length > 0 ? positive : labelled.filter((e) => e.value < 0);
