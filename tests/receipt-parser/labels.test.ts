@@ -6,6 +6,8 @@ describe('classifyLabel', () => {
   it.each<[string, LabelKind]>([
     ['Grand Total', 'grand'],
     ['TOTALTTC', 'grand'],
+    ['Tota)', 'total'],
+    ['SUBTOTA]', 'subtotal'],
     ['TOTALEEURO', 'grand'],
     ['CASHTENDERED', 'tendered'],
     ['GROSSAMT', 'total'],

@@ -73,7 +73,9 @@ const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['change', 'change'],
 ];
 
-function classifyMisread(label: string): LabelKind {
+function classifyMisread(rawLabel: string): LabelKind {
+  // A closing l misread as a sign ("Tota)", "TOTA!", "Tota|").
+  const label = rawLabel.replace(/(?<=[a-z]{3})[!|)\]](?![a-z])/g, 'l');
   const letters = label.replace(/[^a-z]/g, '');
   if (letters.length < 5) return 'none';
   const whole = letters.length > 12 ? undefined : MISREAD_LABELS.find(([word]) => isOneEditAway(letters, word))?.[1];
