@@ -10,6 +10,7 @@ describe('total', () => {
     ['amount due after a tip', 'Subtotal 35.00\nTax 3.10\nAmount Due 38.10\nTip 7.00\nTotal 45.10', '45.10'],
     ['balance due', 'Items 3\nBalance Due 12.00\nVISA 12.00', '12.00'],
     ['a whole-number total on a total row', 'Pizza 60.00\nBeer 44.00\nTotal: 104', '104.00'],
+    ['a whole-number total whose decimal point OCR dropped, shown by the subtotal', 'SUB TOTAL 10.00\nGRAND TOTAL 1000\nCASH 20.00', '10.00'],
     ['a one-decimal grand total', 'SubTotal 339.00\nGst5% 16.95\nGrandTotal 356.0', '356.00'],
     ['a total in money over a whole number on a total row', 'TOTAL 12.50\nTotal items: 3\nTotal 2', '12.50'],
     ['never a closing balance of points', 'TOTAL 41.45\nCLOSING BALANCE 2307', '41.45'],
