@@ -58,7 +58,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
       if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: readRate(row.text.slice(0, amount.start)) });
       return;
     }
-    const loose = /\d/.test(row.text) ? readLooseTotal(row, index) : undefined;
+    const loose = TOTAL_WORD.test(row.norm) && /\d/.test(row.text) ? readLooseTotal(row, index) : undefined;
     if (loose) {
       summary.push(loose);
       return;
@@ -77,6 +77,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
 }
 
 /** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"). */
+const TOTAL_WORD = /tot|summ|due|kopa|ukupno/;
 const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d))?[^\p{L}\p{N}]{0,2}$/u;
 
 function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefined {
@@ -85,7 +86,7 @@ function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefin
   if (!match?.[1] || !/[a-z]{3}/i.test(label) || /\d/.test(label) || !/[\s:]$/.test(label)) return undefined;
   const norm = normalizeText(label);
   // Only a word that names the total, not a balance of points or a count ("CLOSING BALANCE 2307", "ITEMS 2").
-  if (!/tot|summ|due|kopa|ukupno/.test(norm) || /item|qty|number|count|point|sold/.test(norm)) return undefined;
+  if (!TOTAL_WORD.test(norm) || /item|qty|number|count|point|sold/.test(norm)) return undefined;
   const kind = classifyLabel(norm);
   if (kind !== 'total' && kind !== 'grand') return undefined;
   const value = Number(`${match[1]}.${match[2] ?? '0'}`);
