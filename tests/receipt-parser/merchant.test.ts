@@ -8,6 +8,10 @@ describe('merchant', () => {
   it.each([
     ['TAX INVOICE\nKEDAI MAJU\n(123456-X)\nNO. 5, JALAN BESAR', 'KEDAI MAJU'],
     ['WELCOME\nRECEIPT\nJoe\'s Diner\n12 Main Street', 'Joe\'s Diner'],
+    ['6375SouthRainbowBlvd\nKOBESUSHIBISTRO\nLasVegas,NV89118', 'KOBESUSHIBISTRO'],
+    ['642Midlandroad\nSUBWAY\nPhone 608-758-4560', 'SUBWAY'],
+    ['real GmbH\nMarkt 1234\nHauptstr. 5, 40210 Düsseldorf', 'real GmbH'],
+    ['|KEA\nIKEA Deutschland GmbH & Co. KG\nEinrichtungshaus Berlin', 'IKEA'],
     ['99 SPEED MART S/B (519537-X)\nLOT P.T. 2811, JALAN ANGSA,', '99 SPEED MART S/B'],
     ['PASARAYA BORONG PINTAR\nSDN BHD\nBR NO. :(124525-H)', 'PASARAYA BORONG PINTAR SDN BHD'],
     ['HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G & 115G, JALAN SETIA', 'HOME MASTER HARDWARE & ELECTRICAL'],

@@ -66,7 +66,8 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const summary = readSummary(rows, rowAmounts);
   const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
   const date = pickDate(rows, options.dateOrder, options.locale, options.today, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined);
-  const merchant = findMerchant(rows, rowAmounts.map((amounts) => amounts.length > 0));
+  // A whole number after a comma or a # is a store's number ("HATOFF'S GAS, 4", "STORE #12"), not a price.
+  const merchant = findMerchant(rows, rowAmounts.map((amounts, index) => amounts.some((amount) => amount.decimals > 0 || amount.marker !== null || !/[,#]\s*$/.test(rows[index]?.text.slice(0, amount.start) ?? ''))));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
   const totalValue = pick.total?.value ?? pick.derived;

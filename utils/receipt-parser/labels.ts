@@ -16,15 +16,15 @@ export type LabelKind =
 // \b only knows ASCII letters: words in other scripts stand without it.
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   ['ignore', /\b(?:posten|qtys?|quantity|items?|item\(s\)|articles?|artikel|anzahl|stuck|pcs|points?|pts|punkte|loyalty|bonus|saved|savings?|you save|ersparnis|economie|no\. of|nbr|count|tickets?)\b/],
-  ['change', /\b(?:change|chnage|chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|byttepenge|reszta|retur|troco)\b|お釣り|お釣|おつり|找零|找赎|거스름돈|сдача|решта|ρεστα|עודף|เงินทอน|الباقي/],
-  ['grand', /\b(?:total|tot|ttl|amount|amt|summe|betrag)\b.*\b(?:incl\w*|inclu\w*|including|inkl\w*|ttc|after (?:round\w*|adj\w*|rnd|disc\w*))|\b(?:incl\w*|inclu\w*|inkl\w*)\b.*\b(?:total|tot|ttl)\b|\b(?:grand total|due|amount to be paid|to be paid|total due|amount due|balance due|amt due|due amount|total to pay|to pay|payable|total payable|total amount payable|total inc|total incl|total ttc|ttc|net a payer|a payer|montant du|zu zahlen|zahlbetrag|gesamtbetrag|endbetrag|rechnungsbetrag|bruttobetrag|summe brutto|total a pagar|a pagar|importe total|total factura|totale complessivo|totale da pagare|da pagare|totale euro|te betalen|totaal te betalen|att betala|a betale|at betale|do zaplaty|k uhrade|fizetendo|toplam tutar|nett total|net total|total nett|total net)\b|\bround(?:ed|d)?\b.*\b(?:total|tot|amt|amount)\b|\b(?:total|tot|amt|amount)\b.*\bround(?:ed|d)?\b|к оплате|до сплати|πληρωτεο|לתשלום|ยอดชำระ|المبلغ المستحق/],
+  ['change', /\b(?:change|chnage|chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|byttepenge|reszta|retur|troco|atlikums|izdots)\b|お釣り|お釣|おつり|找零|找赎|거스름돈|сдача|решта|ρεστα|עודף|เงินทอน|الباقي/],
+  ['grand', /\b(?:total|tot|ttl|amount|amt|summe|betrag)\b.*\b(?:incl\w*|inclu\w*|including|inkl\w*|ttc|after (?:round\w*|adj\w*|rnd|disc\w*))|\b(?:incl\w*|inclu\w*|inkl\w*)\b.*\b(?:total|tot|ttl)\b|\b(?:grand total|due|amount to be paid|to be paid|total due|amount due|balance due|amt due|due amount|total to pay|to pay|payable|total payable|total amount payable|total inc|total incl|total ttc|ttc|net a payer|a payer|montant du|zu zahlen|zahlbetrag|gesamtbetrag|endbetrag|rechnungsbetrag|bruttobetrag|summe brutto|total a pagar|a pagar|importe total|total factura|totale complessivo|totale da pagare|da pagare|totale euro|te betalen|totaal te betalen|att betala|a betale|at betale|apmaksai|samaksai|do zaplaty|k uhrade|fizetendo|toplam tutar|nett total|net total|total nett|total net)\b|\bround(?:ed|d)?\b.*\b(?:total|tot|amt|amount)\b|\b(?:total|tot|amt|amount)\b.*\bround(?:ed|d)?\b|к оплате|до сплати|πληρωτεο|לתשלום|ยอดชำระ|المبلغ المستحق/],
   ['subtotal', /\b(?:sub ?-?totals?|s\/total|subtot|zwischensumme|zwischensum|sous[- ]?total|subtotale|subtotaal|subtotal|total excl|excl\.? (?:tax|vat|gst)|exclusive|excluding|before (?:tax|vat|gst)|pre-?tax|netto|nettobetrag|net amount|net amt|total ht|montant ht|ht|base imponible|imponibile|total sales \(ex)\b|\bexcl\w*|\bexclu\w*|小計|小计|소계|подытог|промежуточный итог|μερικο συνολο/],
   ['rounding', /\b(?:rounding|round adj|round off|rounded off|rundung|arrondi|redondeo|arrotondamento|afronding|avrundning|oresavrundning|adj)\b/],
   ['discount', /\b(?:discount|disc|rabatt|nachlass|remise|reduction|descuento|dto|sconto|korting|coupon|promo|voucher|off)\b|скидка|знижка|εκπτωση|הנחה|ส่วนลด|خصم/],
   ['tip', /\b(?:tip|tips|gratuity|optional service|discretionary service|service charge|serv(?:ice)? chg|srv chg|trinkgeld|pourboire|propina|mancia|fooi|dricks|drikkepenger)\b/],
-  ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|ptu|afa|kdv|ppn|impuesto|imposta|steuer)\b|消費税|税額|内税|外税|税金|부가세|ндс|пдв|φπα|מע"מ|ภาษี|ضريبة/],
+  ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|ptu|pvn|afa|kdv|ppn|impuesto|imposta|steuer)\b|消費税|税額|内税|外税|税金|부가세|ндс|пдв|φπα|מע"מ|ภาษี|ضريبة/],
   ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|dinheiro|gotowka|hotovost|kontanter|pagamento|paiement|bezahlt|pagado|entregado|contactless|apple pay|google pay|card payment|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액|наличн|безналичн|готівка|μετρητα|καρτα|מזומן|אשראי|เงินสด|نقدا/],
-  ['total', /\b(?:\w*summe|gesamt\w*|total|totals|balance|gross|brutto|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah|i alt)\b|合計|合计|総計|总计|總計|お会計|합계|итого|всего|сумма|разом|всього|συνολο|סה"כ|סך הכל|ยอดรวม|รวม|المجموع|الإجمالي|الاجمالي/],
+  ['total', /\b(?:\w*summe|gesamt\w*|total|totals|balance|gross|brutto|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah|ukupno|kopa|kopsumma|i alt)\b|合計|合计|総計|总计|總計|お会計|합계|итого|всего|сумма|разом|всього|συνολο|סה"כ|סך הכל|ยอดรวม|รวม|المجموع|الإجمالي|الاجمالي/],
 ];
 
 /** Classifies a row by its label; the label is the row's text without its amounts. */
@@ -34,13 +34,24 @@ export function classifyLabel(norm: string): LabelKind {
   const kind = matchRules(label);
   if (kind !== 'none') return kind;
   // Words OCR glues ("TOTALDUE", "NetAmount", "53AMTOTAL") read apart; "subtotal" stays one word.
-  const apart = label.replace(/(?<![a-z])(total|grand|amount|amt|net)(?=total|due|sales|amount|amt|payable|incl|rm|usd|eur)/g, '$1 ').replace(/(?<=[a-z])(?<!sub)(total|amount)(?![a-z])/g, ' $1');
+  const apart = label.replace(/(?<![a-z])(total|totale|grand|amount|amt|net)(?=total|due|sales|amount|amt|payable|incl|ttc|rm|usd|eur)/g, '$1 ').replace(/(?<=[a-z])(?<!sub)(total|amount)(?![a-z])/g, ' $1');
   if (apart !== label) {
     const glued = matchRules(apart);
     if (glued !== 'none') return glued;
   }
+  if (!/\s/.test(label.trim()) && label.length >= 8) {
+    // A whole label glued into one word ("CASHTENDERED", "GROSSAMT", "TOTALEEURO"): its words read apart.
+    // Only when the keywords make up the label, beside three letters at most ("CASHMERE" is no cash).
+    const split = label.replace(GLUED_WORDS, '').replace(/[^a-z]/g, '').length <= 3 ? matchRules(label.replace(GLUED_WORDS, ' $1 ')) : 'none';
+    if (split !== 'none') return split;
+    // "TOTALAPAGAREUROS", "TotalBill", "UKUPNOkn": a total word first, and nothing after it that names another part.
+    const rest = /^(?:total|totale|summe|summa|ukupno|kopa)([a-z]{2,})\W*$/.exec(label)?.[1];
+    if (rest !== undefined && matchRules(rest) === 'none' && !/item|qty|number|count|point|sav|disc|tax|sold/.test(rest)) return 'total';
+  }
   return classifyMisread(label);
 }
+
+const GLUED_WORDS = /(grand|gross|totale?|amount|cash|tendered|change|payable|euros?|ttc)/g;
 
 function matchRules(label: string): LabelKind {
   for (const [kind, pattern] of RULES) {
@@ -62,7 +73,9 @@ const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['change', 'change'],
 ];
 
-function classifyMisread(label: string): LabelKind {
+function classifyMisread(rawLabel: string): LabelKind {
+  // A closing l misread as a sign ("Tota)", "TOTA!", "Tota|").
+  const label = rawLabel.replace(/(?<=[a-z]{3})[!|)\]](?![a-z])/g, 'l');
   const letters = label.replace(/[^a-z]/g, '');
   if (letters.length < 5) return 'none';
   const whole = letters.length > 12 ? undefined : MISREAD_LABELS.find(([word]) => isOneEditAway(letters, word))?.[1];

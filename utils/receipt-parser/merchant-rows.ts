@@ -14,6 +14,7 @@ export const cutTrailingPhone = (text: string): string => {
   return cut !== text && /^\S*\p{L}/u.test(cut) ? cut : text;
 };
 const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
+const GLUED_ADDRESS = /^\d{2,}[a-z].*(?:st|street|rd|road|ave|avenue|blvd|dr|drive|lane|ln|hwy)(?:\b|\d)/;
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
 export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
@@ -64,7 +65,7 @@ export const readSignificantWords = (name: string): string[] =>
 
 /** Where the top block ends: an address, phone or date row (a registration number does not end it). */
 export const isAddressOrContact = (norm: string): boolean =>
-  !REGISTRATION.test(norm) && (CONTACT.test(norm) || DATE_OR_TIME.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))));
+  !REGISTRATION.test(norm) && (CONTACT.test(norm) || (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) || DATE_OR_TIME.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))));
 
 const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
 
@@ -78,6 +79,8 @@ export function isNotName(text: string): boolean {
   if (!/\s/.test(norm) && GLUED_HEADER.test(norm.replace(/[^a-z]/g, ''))) return true;
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
   if (/#\d/.test(norm)) return true;
+  // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
+  if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
   if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
   return /,\s*$/.test(norm);
@@ -96,5 +99,7 @@ export const cleanName = (text: string): string =>
     .replace(/[\t ]+/g, ' ')
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
     .trim()
+    // A bar before capitals is OCR of an I ("|KEA", "|NTERSPAR").
+    .replace(/(?<![\p{L}\p{N}])\|(?=\p{Lu}{2})/gu, 'I')
     // Signs standing alone at either end are OCR of a frame or a logo ("| Taj Mahal |", "Woolworths @)").
     .replace(/^[^\p{L}\p{N}\s(&]+\s+|\s+[^\p{L}\p{N}\s(&]+$/gu, (edge) => (edge.includes(')') && text.includes('(') ? edge : ''));

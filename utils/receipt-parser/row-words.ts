@@ -69,7 +69,8 @@ export function readRowWords(text: string): RowWords {
     // Scripts without case (Chinese, Thai, Arabic) write a name in two signs.
     const caseless = lower && letters === letters.toUpperCase();
     if (!lower || caseless) anyCapital = true;
-    if (!lower && letters.length >= 2) capitals++;
+    // A company form's capitals ("real GmbH") are its spelling, not a capital word beside a lower one.
+    if (!lower && letters.length >= 2 && !CASED_FORMS.has(letters)) capitals++;
     if (letters.length < (caseless ? 2 : 3)) {
       if (!MINOR.has(letters.toLowerCase())) short++;
       continue;

@@ -12,6 +12,8 @@ export interface SummaryAmount {
   amountRow: number;
   /** A percentage printed in the label ("VAT 20%"), to tell tax rates apart. */
   rate: number | undefined;
+  /** Written as no receipt writes money ("Total: 104", "356.0"): read only because a total label stands before it. */
+  loose?: true;
 }
 
 const readRate = (label: string): number | undefined => {
@@ -56,6 +58,11 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
       if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: readRate(row.text.slice(0, amount.start)) });
       return;
     }
+    const loose = TOTAL_WORD.test(row.norm) && /\d/.test(row.text) ? readLooseTotal(row, index) : undefined;
+    if (loose) {
+      summary.push(loose);
+      return;
+    }
     // A label alone on its row ("TOTAL") with the amount alone on the next.
     const next = rows[index + 1];
     const nextAmounts = rowAmounts[index + 1] ?? [];
@@ -67,4 +74,22 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
   });
   return summary;
+}
+
+/** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"). */
+const TOTAL_WORD = /tot|summ|due|kopa|ukupno/;
+const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d))?[^\p{L}\p{N}]{0,2}$/u;
+
+function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefined {
+  const match = LOOSE_NUMBER.exec(row.text);
+  const label = row.text.slice(0, match?.index);
+  if (!match?.[1] || !/[a-z]{3}/i.test(label) || /\d/.test(label) || !/[\s:]$/.test(label)) return undefined;
+  const norm = normalizeText(label);
+  // Only a word that names the total, not a balance of points or a count ("CLOSING BALANCE 2307", "ITEMS 2").
+  if (!TOTAL_WORD.test(norm) || /item|qty|number|count|point|sold/.test(norm)) return undefined;
+  const kind = classifyLabel(norm);
+  if (kind !== 'total' && kind !== 'grand') return undefined;
+  const value = Number(`${match[1]}.${match[2] ?? '0'}`);
+  const amount: Amount = { value, decimals: match[2] === undefined ? 0 : 1, start: match.index, end: match.index + match[0].length, marker: null };
+  return value > 0 ? { kind, value, row: index, amount, amountRow: index, rate: undefined, loose: true } : undefined;
 }

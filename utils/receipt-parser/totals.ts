@@ -44,8 +44,13 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const roundings = rounded.filter((e) => e.kind === 'rounding' && e.value !== 0);
   const isRoundedTotal = (e: SummaryAmount): boolean =>
     rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
-  const summary = rounded.map((e) => (e.kind === 'subtotal' && isRoundedTotal(e) ? { ...e, kind: 'total' as const } : e));
-  const labelled = ofKind(summary, 'grand', 'total');
+  const promoted = rounded.map((e) => (e.kind === 'subtotal' && isRoundedTotal(e) ? { ...e, kind: 'total' as const } : e));
+  // "GRAND TOTAL 1000" under "SUB TOTAL 10.00": a decimal point OCR dropped, which the receipt's other amounts show.
+  const parts = promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value);
+  const summary = promoted.map((e) => (e.loose && e.amount.decimals === 0 && e.value >= 100 && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
+  const named = ofKind(summary, 'grand', 'total');
+  // A number not written as money is a total only when no total row says one in money.
+  const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
   const candidates = positive.length > 0 ? positive : labelled.filter((e) => e.value < 0);
