@@ -11,7 +11,7 @@ import { openReceiptDb } from '@/utils/storage/receipt-db';
 import { createReceiptRepository } from '@/utils/storage/receipt-repository';
 import { badgeText, describeBatch, describeSettledScan, summariseBatch, type Notice } from '@/utils/scan/scan-notices';
 import { createScanner } from '@/utils/scan/scan-pipeline';
-import { createOffscreenDocument, createOffscreenEnv } from '@/utils/scan/offscreen-document';
+import { backgroundFramePage, createOffscreenDocument, createOffscreenEnv, offscreenDocumentPage } from '@/utils/scan/offscreen-document';
 import { createKeepAlive } from '@/utils/scan/keep-alive';
 import { createScanQueue } from '@/utils/scan/scan-queue';
 import { createFirstRun, WELCOME_SEEN_KEY } from '@/utils/first-run';
@@ -21,6 +21,7 @@ import { toScanError } from '@/utils/scan-error';
 import { createStoredStreamingSupport } from '@/utils/ocr/streaming-support';
 
 const QUEUE_ALARM = 'scan-queue';
+const READING_PAGE = '/offscreen.html';
 
 export default defineBackground(() => {
   const repository = createReceiptRepository(openReceiptDb());
@@ -30,7 +31,11 @@ export default defineBackground(() => {
   const canvas = { createImageBitmap: (blob: Blob) => createImageBitmap(blob), createCanvas: (width: number, height: number) => new OffscreenCanvas(width, height) };
   const ocr = createOcrClient({ fetch: (input, init) => fetch(input, init), streamingSupport: createStoredStreamingSupport(browser.storage.local) });
   const askReader = createOffscreenDocument(
-    createOffscreenEnv({ offscreen: browser.offscreen, runtime: browser.runtime, document: typeof document === 'undefined' ? undefined : document }),
+    createOffscreenEnv(
+      // Firefox has no offscreen API; its background page has a document to hold the reading page in a frame.
+      import.meta.env.FIREFOX ? backgroundFramePage(document, READING_PAGE) : offscreenDocumentPage(browser.offscreen, READING_PAGE),
+      (message) => browser.runtime.sendMessage(message),
+    ),
   );
   const scanner = createScanner({
     repository,

@@ -77,48 +77,53 @@ export function createOffscreenDocument(env: OffscreenEnv) {
   };
 }
 
-/** The browser's side of the reading page: Chrome's offscreen API, else (Firefox) a frame in the background page. */
-export interface OffscreenBrowser {
-  offscreen?: {
-    createDocument(parameters: { url: string; reasons: ['WORKERS']; justification: string }): Promise<void>;
-    closeDocument(): Promise<void>;
-    hasDocument?(): Promise<boolean>;
-  };
-  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: '/offscreen.html'): string };
-  document?: Document;
+/** Opening and closing the reading page: Chrome's offscreen API, or (Firefox) a frame in the background page. */
+export type ReadingPage = Pick<OffscreenEnv, 'open' | 'close'>;
+
+export interface OffscreenApi {
+  createDocument(parameters: { url: string; reasons: ['WORKERS']; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+  hasDocument?(): Promise<boolean>;
 }
 
-export function createOffscreenEnv(api: OffscreenBrowser): OffscreenEnv {
-  const url = api.runtime.getURL('/offscreen.html');
-  const { offscreen, document: page } = api;
+export function offscreenDocumentPage(offscreen: OffscreenApi, url: string): ReadingPage {
+  return {
+    async open() {
+      if (await offscreen.hasDocument?.()) return;
+      await offscreen.createDocument({ url, reasons: ['WORKERS'], justification: 'pdf.js and Tesseract read receipts in workers' }).catch((error: unknown) => {
+        // Another caller opened it meanwhile.
+        if (!/single offscreen document/i.test(String(error))) throw error;
+      });
+    },
+    close: () => offscreen.closeDocument(),
+  };
+}
+
+export function backgroundFramePage(page: Document, url: string): ReadingPage {
   let frame: HTMLIFrameElement | null = null;
   return {
     async open() {
-      if (offscreen) {
-        if (await offscreen.hasDocument?.()) return;
-        await offscreen.createDocument({ url, reasons: ['WORKERS'], justification: 'pdf.js reads PDF receipts in a worker' }).catch((error: unknown) => {
-          // Another caller opened it meanwhile.
-          if (!/single offscreen document/i.test(String(error))) throw error;
-        });
-        return;
-      }
-      if (!page) throw new Error('no page to read PDFs in');
       frame?.remove();
       const opened = page.createElement('iframe');
       opened.src = url;
       await new Promise<void>((resolve, reject) => {
         opened.addEventListener('load', () => resolve(), { once: true });
-        opened.addEventListener('error', () => reject(new Error('the PDF reader page did not load')), { once: true });
+        opened.addEventListener('error', () => reject(new Error('the reading page did not load')), { once: true });
         page.body.append(opened);
       });
       frame = opened;
     },
     async close() {
-      if (offscreen) return offscreen.closeDocument();
       frame?.remove();
       frame = null;
     },
-    send: (request) => api.runtime.sendMessage(request),
+  };
+}
+
+export function createOffscreenEnv(page: ReadingPage, sendMessage: (message: unknown) => Promise<unknown>): OffscreenEnv {
+  return {
+    ...page,
+    send: (request) => sendMessage(request),
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   };
