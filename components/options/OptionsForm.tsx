@@ -88,7 +88,7 @@ export function OptionsForm({ initial, onSave }: Props) {
 
   return (
     <form class="options" onSubmit={submit} noValidate>
-      <Field id="reader" label="Who reads the receipts" error={errors.reader} hint="On this device, Tesseract reads the image inside the browser: nothing leaves the machine and no key is needed, but it reads less well than OCR.space and takes a few seconds a receipt. Its files (about 4 MB) load only when it is used.">
+      <Field id="reader" label="Who reads the receipts" error={errors.reader} hint="On this device, Tesseract reads the image inside the browser: nothing leaves the machine and no key is needed, but it reads less well than OCR.space and takes a few seconds a receipt. Its files (about 6 MB, 4 MB of the download) load only when it is used.">
         <select {...describedBy('reader', errors.reader, true)} value={draft.reader} onChange={set('reader')}>
           <option value="ocr-space">OCR.space (sent to the endpoint below)</option>
           <option value="on-device">On this device (private, offline)</option>

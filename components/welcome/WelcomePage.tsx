@@ -59,7 +59,7 @@ export function WelcomePage({ apiKey, reader, onChooseReader, sampleUrl, onSaveK
       <section aria-labelledby="where-heading">
         <h2 id="where-heading">Where your receipts go</h2>
         <p>
-          To read a receipt, the extension sends its image to <a href="https://ocr.space/ocrapi">OCR.space</a>, a text-recognition service, over
+          Unless you choose to read receipts on this device (below), to read a receipt the extension sends its image to <a href="https://ocr.space/ocrapi">OCR.space</a>, a text-recognition service, over
           HTTPS, with the API key below. Nothing is sent before you have seen this page. Your receipts, their originals and your key stay in this
           browser; nothing else leaves it.
         </p>
@@ -73,7 +73,7 @@ export function WelcomePage({ apiKey, reader, onChooseReader, sampleUrl, onSaveK
         </label>
         <label>
           <input type="radio" name="reader" value="on-device" checked={chosen === 'on-device'} onChange={() => void choose('on-device')} /> On this device: private and
-          offline, no key needed; reads less well and takes a few seconds a receipt (about 6 MB of engine files, in the extension)
+          offline, no key needed; reads less well and takes a few seconds a receipt (about 6 MB of engine files, shipped in the extension)
         </label>
         {readerStatus && <p role="status">{readerStatus}</p>}
       </fieldset>
