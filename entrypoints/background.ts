@@ -44,8 +44,18 @@ export default defineBackground(() => {
     readBlobUrl: createPageBlobReader(browser.scripting),
     recognise: ocr.recognise,
     readOnDevice: async (file, receiptId, options) => {
-      const answer = await askReader({ target: 'offscreen', task: 'read-on-device', base64: encodeBase64(file.bytes), mime: file.contentType, receiptId }, options);
-      return answer.kind === 'text' ? answer.page : Promise.reject(new Error('the on-device reader gave no text'));
+      // Cancelled, deleted or out of time: the engine lets go of the receipt instead of finishing its page.
+      const stop = () => void browser.runtime.sendMessage({ target: 'offscreen', task: 'stop-on-device', receiptId }).catch(() => undefined);
+      options.signal?.addEventListener('abort', stop, { once: true });
+      try {
+        const answer = await askReader({ target: 'offscreen', task: 'read-on-device', base64: encodeBase64(file.bytes), mime: file.contentType, receiptId }, options);
+        return answer.kind === 'text' ? answer.page : Promise.reject(new Error('the on-device reader gave no text'));
+      } catch (error) {
+        stop();
+        throw error;
+      } finally {
+        options.signal?.removeEventListener('abort', stop);
+      }
     },
     readPdf: (bytes, limitBytes, options) => askReader({ target: 'offscreen', task: 'read-pdf', base64: encodeBase64(bytes), limitBytes }, options),
     canvas,

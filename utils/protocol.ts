@@ -86,7 +86,9 @@ export function isExtensionMessage(message: unknown): message is ExtensionMessag
  */
 export type OffscreenRequest =
   | { target: 'offscreen'; task: 'read-pdf'; base64: string; limitBytes: number }
-  | { target: 'offscreen'; task: 'read-on-device'; base64: string; mime: string; receiptId: string };
+  | { target: 'offscreen'; task: 'read-on-device'; base64: string; mime: string; receiptId: string }
+  /** The scan was cancelled or ran out of time: the engine lets go of it. No answer. */
+  | { target: 'offscreen'; task: 'stop-on-device'; receiptId: string };
 
 /** What the page read: text (a PDF's own, or Tesseract's), or a PDF's first pages drawn as a JPEG (base64) to send to OCR. */
 export type OffscreenAnswer =
@@ -97,7 +99,9 @@ export type OffscreenAnswer =
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
   if (typeof message !== 'object' || message === null) return false;
   const fields = message as Record<string, unknown>;
-  if (fields.target !== 'offscreen' || typeof fields.base64 !== 'string') return false;
+  if (fields.target !== 'offscreen') return false;
+  if (fields.task === 'stop-on-device') return isText(fields.receiptId);
+  if (typeof fields.base64 !== 'string') return false;
   if (fields.task === 'read-pdf') return typeof fields.limitBytes === 'number';
   return fields.task === 'read-on-device' && isText(fields.mime) && isText(fields.receiptId);
 }

@@ -45,7 +45,7 @@ const onDevice = createOnDeviceReader({
 async function readOnDevice(base64: string, mime: string, receiptId: string): Promise<OffscreenAnswer> {
   let shown = -1;
   try {
-    const page = await onDevice.read(new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: mime }), (percent) => {
+    const page = await onDevice.read(receiptId, new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: mime }), (percent) => {
       if (percent < shown + 5 && percent < 100) return;
       shown = percent;
       const event: ScanEvent = { type: 'receipt-progress', receiptId, progress: { phase: 'reading', onDevice: true, percent } };
@@ -60,5 +60,6 @@ async function readOnDevice(base64: string, mime: string, receiptId: string): Pr
 browser.runtime.onMessage.addListener((message) => {
   if (!isOffscreenRequest(message)) return;
   if (message.task === 'read-pdf') return answerPdfTask(message, pdfEnv);
+  if (message.task === 'stop-on-device') return void onDevice.stop(message.receiptId);
   return readOnDevice(message.base64, message.mime, message.receiptId);
 });

@@ -18,8 +18,14 @@ export function createOnDeviceReader(env: OnDeviceEnv) {
   let report: (fraction: number) => void = () => undefined;
   let engine: ReturnType<OnDeviceEnv['createWorker']> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  /** The receipt being read, and the ones stopped before their turn came. */
+  let reading: string | null = null;
+  let stopReading: () => void = () => undefined;
+  const stopped = new Set<string>();
 
-  async function read(image: Blob, onProgress: (percent: number) => void): Promise<OcrPage> {
+  async function read(receiptId: string, image: Blob, onProgress: (percent: number) => void): Promise<OcrPage> {
+    if (stopped.delete(receiptId)) throw new Error('stopped');
+    reading = receiptId;
     const started = performance.now();
     const bitmap = await env.decode(image);
     const { width, height } = bitmap;
@@ -37,16 +43,33 @@ export function createOnDeviceReader(env: OnDeviceEnv) {
     });
     const worker = await engine;
     report = (fraction) => onProgress(Math.round(fraction * 100));
-    const { data } = await worker.recognize(png, {}, { blocks: true, text: false });
+    // A stopped engine may never answer: the read ends at the stop, not when the engine does.
+    const stoppedNow = new Promise<never>((_, reject) => (stopReading = () => reject(new Error('stopped'))));
+    const { data } = await Promise.race([worker.recognize(png, {}, { blocks: true, text: false }), stoppedNow]);
     return toOcrPage(data, canvas.width / width, width, height, Math.round(performance.now() - started));
+  }
+
+  function finished<T>(result: Promise<T>): Promise<T> {
+    return result.finally(() => {
+      reading = null;
+      stopReading = () => undefined;
+    });
   }
 
   return {
     /** One receipt at a time: the engine's progress belongs to the receipt being read. */
-    read(image: Blob, onProgress: (percent: number) => void): Promise<OcrPage> {
-      const next = queue.then(() => read(image, onProgress));
+    read(receiptId: string, image: Blob, onProgress: (percent: number) => void): Promise<OcrPage> {
+      const next = queue.then(() => finished(read(receiptId, image, onProgress)));
       queue = next.catch(() => undefined);
       return next;
+    },
+    /** A cancelled scan stops the engine mid-page (it starts afresh for the next receipt), or never starts. */
+    stop(receiptId: string): void {
+      if (reading !== receiptId) return void stopped.add(receiptId);
+      const running = engine;
+      engine = null;
+      stopReading();
+      void running?.then((worker) => worker.terminate()).catch(() => undefined);
     },
   };
 }
