@@ -135,7 +135,8 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
       // A new tab starts as a finished about:blank: wait for the extension page itself.
       await waitUntil(
         () => execute<boolean>('return location.href === arguments[0] && document.readyState === "complete";', [url]),
-        10_000,
+        // The first extension page after the install can take a while on a loaded machine: the package holds 6 MB of engine files.
+        30_000,
         `${path} did not finish loading`,
       );
     },
