@@ -3,7 +3,8 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { browser } from 'wxt/browser';
 import { createOnDeviceReader } from '@/utils/ocr/on-device';
 import { DEVICE_CORE_FILE, DEVICE_FILES_DIR, DEVICE_LANGUAGE, DEVICE_OEM, DEVICE_PARAMETERS, DEVICE_WORKER_FILE } from '@/utils/ocr/device-engine';
-import { answerPdfTask, fromBase64 } from '@/utils/ocr/pdf-task';
+import { answerPdfTask } from '@/utils/ocr/pdf-task';
+import { decodeBase64 } from '@/utils/image/byte-reading';
 import { isOffscreenRequest, type OffscreenAnswer, type ScanEvent } from '@/utils/protocol';
 import { toScanError } from '@/utils/scan-error';
 
@@ -45,7 +46,7 @@ const onDevice = createOnDeviceReader({
 async function readOnDevice(base64: string, mime: string, receiptId: string): Promise<OffscreenAnswer> {
   let shown = -1;
   try {
-    const page = await onDevice.read(receiptId, new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: mime }), (percent) => {
+    const page = await onDevice.read(receiptId, new Blob([decodeBase64(base64)], { type: mime }), (percent) => {
       if (percent < shown + 5 && percent < 100) return;
       shown = percent;
       const event: ScanEvent = { type: 'receipt-progress', receiptId, progress: { phase: 'reading', onDevice: true, percent } };

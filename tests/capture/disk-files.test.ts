@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, diskTarget, encodeBase64, MAX_DISK_FILE_BYTES, sendFilesToScan, type DiskFile } from '../../utils/capture/disk-files';
+import { diskTarget, MAX_DISK_FILE_BYTES, sendFilesToScan, type DiskFile } from '../../utils/capture/disk-files';
+import { decodeBase64, encodeBase64 } from '../../utils/image/byte-reading';
 import { isExtensionMessage, type ScanRequest } from '../../utils/protocol';
 
 const file = (name: string, bytes: Uint8Array, size = bytes.length): DiskFile => ({ name, size, arrayBuffer: async () => bytes.slice().buffer });

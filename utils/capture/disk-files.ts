@@ -1,24 +1,12 @@
 import type { ScanRequest, ScanTarget } from '../protocol';
 import { DISK_SOURCE_PREFIX } from '../receipt-format';
 import { formatBytes } from '../scan-error';
+import { encodeBase64 } from '../image/byte-reading';
 
 /** A file is handed to the worker in one message, as base64; Chrome refuses messages over 64 MB. */
 export const MAX_DISK_FILE_BYTES = 48 * 1024 * 1024;
 /** Pasted images come without a useful name. */
 const PASTED_NAME = 'Pasted image';
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** What the queue is given for a file from disk: its name is its source; its bytes come with it. */
 export function diskTarget(name: string): ScanTarget {

@@ -1,6 +1,6 @@
 import type { ScanTarget } from '../protocol';
 import { ScanFailure, scanErrors } from '../scan-error';
-import { decodeBase64 } from './disk-files';
+import { decodeBase64 } from '../image/byte-reading';
 
 export interface ScriptingApi {
   executeScript(injection: {

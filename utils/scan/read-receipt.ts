@@ -12,7 +12,7 @@ import type { StatusReporter } from './status-reporter';
 import { prepareUpload, type UploadFile } from '../ocr/upload-file';
 import type { KeptOriginal } from './keep-original';
 import type { OffscreenAnswer } from '../protocol';
-import { decodeBase64 } from '../capture/disk-files';
+import { decodeBase64 } from '../image/byte-reading';
 
 /** Reads a PDF in the page that runs pdf.js: its text, or its first pages drawn as a JPEG. */
 export type ReadPdf = (bytes: Uint8Array, limitBytes: number, options: { signal?: AbortSignal; deadlineMs: number }) => Promise<Extract<OffscreenAnswer, { ok: true }>>;
