@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { StoredReceipt } from './background-driver';
+import type { FirefoxWithExtension } from './launch-firefox';
 
 /** Runs in an extension page: the stored receipts (without Blobs) and each original's SHA-256, read from IndexedDB. */
 export const READ_DATABASE = `
@@ -25,4 +27,19 @@ export const READ_DATABASE = `
 export interface StoredState {
   receipts: (StoredReceipt & { hasThumbnail: boolean })[];
   originals: { id: string; type: string; size: number; sha256: string }[];
+}
+
+/** Polls the database from the open extension page until the receipts' statuses are `statuses`; returns what it read. */
+export async function waitForStatuses(firefox: FirefoxWithExtension, statuses: string[], timeoutMs = 30_000): Promise<StoredState> {
+  let state: StoredState = { receipts: [], originals: [] };
+  await expect
+    .poll(
+      async () => {
+        state = await firefox.evaluate<StoredState>(READ_DATABASE);
+        return state.receipts.map((receipt) => receipt.status);
+      },
+      { timeout: timeoutMs, interval: 250 },
+    )
+    .toEqual(statuses);
+  return state;
 }

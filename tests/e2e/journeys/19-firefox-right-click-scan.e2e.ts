@@ -6,7 +6,7 @@ import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-fire
 import { startPageServer, type PageServer } from '../harness/page-server';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readReceiptImage, readTruth, sha256 } from '../harness/receipts-dev';
-import { READ_DATABASE, type StoredState } from '../harness/firefox-database';
+import { waitForStatuses } from '../harness/firefox-database';
 
 const SOURCE = 'sroie-012';
 const API_KEY = 'e2e-firefox-key-0001';
@@ -38,16 +38,7 @@ describe('journey 19: Firefox, right-click "Scan receipt"', () => {
     await firefox.chooseFromContextMenu(`img#${SOURCE}`, 'Scan receipt');
 
     await firefox.openExtensionPage('popup.html');
-    let state: StoredState = { receipts: [], originals: [] };
-    await expect
-      .poll(
-        async () => {
-          state = await firefox.evaluate<StoredState>(READ_DATABASE);
-          return state.receipts.map((receipt) => receipt.status);
-        },
-        { timeout: 30_000, interval: 250 },
-      )
-      .toEqual(['done']);
+    const state = await waitForStatuses(firefox, ['done']);
 
     const [receipt] = state.receipts;
     if (!receipt) throw new Error('no receipt');

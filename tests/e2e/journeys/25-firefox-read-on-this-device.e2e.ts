@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
-import { READ_DATABASE, type StoredState } from '../harness/firefox-database';
+import { waitForStatuses } from '../harness/firefox-database';
 import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
 import { startPageServer, type PageServer } from '../harness/page-server';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
@@ -34,16 +34,7 @@ describe('journey 25: Firefox, reading on this device', () => {
     await firefox.goto(pages.receiptsPageUrl([SOURCE]));
     await firefox.chooseFromContextMenu(`img#${SOURCE}`, 'Scan receipt');
     await firefox.openExtensionPage('popup.html');
-    let state: StoredState = { receipts: [], originals: [] };
-    await expect
-      .poll(
-        async () => {
-          state = await firefox.evaluate<StoredState>(READ_DATABASE);
-          return state.receipts.map((receipt) => receipt.status);
-        },
-        { timeout: 120_000, interval: 500 },
-      )
-      .toEqual(['done']);
+    const state = await waitForStatuses(firefox, ['done'], 120_000);
     const [receipt] = state.receipts;
     if (!receipt) throw new Error('no receipt');
     expectReceiptMatchesTruth(receipt, await readTruth(SOURCE), `${SOURCE} read on this device in Firefox`);

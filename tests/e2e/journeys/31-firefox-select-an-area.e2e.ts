@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
 import { OVERLAY_HOST } from '../harness/area-selection';
-import { READ_DATABASE, type StoredState } from '../harness/firefox-database';
+import { waitForStatuses } from '../harness/firefox-database';
 import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
 import { startPageServer, type PageServer } from '../harness/page-server';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
@@ -45,16 +45,7 @@ describe('journey 31: Firefox, "Select an area to scan"', () => {
     await expect.poll(() => firefox.evaluate<boolean>(`return document.querySelector(arguments[0]) === null;`, OVERLAY_HOST), { timeout: 5_000 }).toBe(true);
 
     await firefox.openExtensionPage('popup.html');
-    let state: StoredState = { receipts: [], originals: [] };
-    await expect
-      .poll(
-        async () => {
-          state = await firefox.evaluate<StoredState>(READ_DATABASE);
-          return state.receipts.map((receipt) => receipt.status);
-        },
-        { timeout: 30_000, interval: 250 },
-      )
-      .toEqual(['done']);
+    const state = await waitForStatuses(firefox, ['done']);
     const [receipt] = state.receipts;
     if (!receipt) throw new Error('no receipt');
     expectReceiptMatchesTruth(receipt, await readTruth(RECEIPT), `${RECEIPT} area in Firefox`);

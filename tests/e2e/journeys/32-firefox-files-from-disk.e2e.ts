@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
-import { READ_DATABASE, type StoredState } from '../harness/firefox-database';
+import { waitForStatuses } from '../harness/firefox-database';
 import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { textPdf } from '../harness/pdf-files';
@@ -42,16 +42,7 @@ describe('journey 32: Firefox, a receipt added from disk', () => {
 
     await firefox.openExtensionPage('review.html');
     await firefox.chooseFiles('input[type="file"]', [resolve(RECEIPTS_DEV_DIR, 'images', `${RECEIPT}.jpg`), invoicePath]);
-    let state: StoredState = { receipts: [], originals: [] };
-    await expect
-      .poll(
-        async () => {
-          state = await firefox.evaluate<StoredState>(READ_DATABASE);
-          return state.receipts.map((receipt) => receipt.status);
-        },
-        { timeout: 30_000, interval: 250 },
-      )
-      .toEqual(['done', 'done']);
+    const state = await waitForStatuses(firefox, ['done', 'done']);
     const receipt = state.receipts.find((candidate) => candidate.source.imageUrl === `disk:${RECEIPT}.jpg`);
     const pdf = state.receipts.find((candidate) => candidate.source.imageUrl === 'disk:invoice.pdf');
     if (!receipt || !pdf) throw new Error('no receipt');
