@@ -59,6 +59,11 @@ describe('findAmounts', () => {
     ['ИТОГО 134,90 ₽', ',', [[134.9, '₽']]],
     ['СУММА 134,90 руб', ',', [[134.9, 'руб']]],
     ['РАЗОМ 57,50 грн', ',', [[57.5, 'грн']]],
+    ['TOTAL\t§5.10', '.', [[55.1, null]]],
+    ['Total Sales (Inclusive of GST) :\t§.30', '.', [[5.3, null]]],
+    ['1 MILO DINO\t7.45 §', '.', [[7.45, null]]],
+    ['Total Sales Incl GST@6% RM 8 60', '.', [[8.6, 'RM']]],
+    ['Total Qty 8 60', '.', []],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);
   });

@@ -36,6 +36,15 @@ describe('total', () => {
     ['a sale\'s total, not a negative line', 'RETURN -5.00\nTOTAL -5.00\nTOTAL 7.50\nCASH 7.50', '7.50'],
     ['a total OCR misread', 'SUBTOTAL 10.00\nTOTAI 10.80\nVISA 10.80', '10.80'],
     ['not a net amount before the tax', 'Net Amount 100.00\nVAT 20% 20.00\nTotal 120.00\nCard 120.00', '120.00'],
+    ['a rounded total OCR misread by one digit, the subtotal backing the other', 'Subtotal : 102.00\nTotal incl. of GST 102.00\nTotal Amt Rounded 702.00\nPayment : 02.00', '102.00'],
+    ['a total after its rounding, one digit apart from the one before', 'SUB-TOTAL 88.97\nTOTAL SALES INCL GST 88.97\nROUNDING ADJ -0.02\nTOTAL AFTER ADJ INCL GST 88.95\nCASH 100.00', '88.95'],
+    ['a rounded total whose minus sign OCR dropped', 'Total (Inclusive of GST): 112,36\nRounding Adj: ~0.01\nTOTAL: 112.35\nCASH : 112.35', '112.35'],
+    ['cash − change and subtotal + tax agreeing over a misread total', 'Total 30.91\nROUNDING ADJUSTMENT RM 0.01\nTOTAL ROUNDED RM 30.890\nCASH RM 51.00\nCHANGE RM 20.10', '30.90'],
+    ['what was paid over a lone total of a tax table after the change', 'Total Sales (Excluding GST) 566.60\nCASH : 599.45\nChange : 0.00\nTax Code % Amt (RM)\nTatal: 77.93', '599.45'],
+    ['a total whose closing l OCR read as a bracket, beside GST', 'Total (Excluding GST): 26.60\nGST Payable: 1.76\nTota] (Inclusive of GST): 31.02\nCASH : 40.00\nCHANGE 8.98', '31.02'],
+    ['a misread total word beside words that name the grand total', 'Total Sales (Excluding GST) 31.03\nTotal GST 1.65\nTatal Sales (Inclusive of GST) 32.70\nCASH : 40,09\nChange 7.30', '32.70'],
+    ['a 5 OCR read as §', 'SUB-TOTAL (EX) : 52.00\nTOTAL TAX : 3.12\nROUNDING : -0.02\nTOTAL §5.10\nCASH 55.10\nCHANGE 0.00', '55.10'],
+    ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);
   });

@@ -96,13 +96,22 @@ const isSign = (char: string | undefined, closes: boolean): boolean => char === 
 const repairCents = (text: string): string =>
   /\d[.,][\dOo]?[Oo]/.test(text) ? text.replace(/(\d[.,])([\dOo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[Oo]/g, '0')) : text;
 
+/** OCR reads a 5 as § ("§5.10", "§.30"): a § touching digits is one, keeping every offset. */
+const repairSection = (text: string): string => (text.includes('§') ? text.replace(/§(?=\d|[.,]\d)/g, '5') : text);
+
 /**
  * OCR spaces and swaps decimal marks: "79. 35" and "5500 .00" are 79.35 and 5500.00, and on a receipt that writes
  * "12.50" a "5,90" is 5.90 (two digits after a comma are never thousands). Offsets stay: the space moves aside.
  */
 function repairDecimalMarks(text: string, mark: DecimalMark): string {
-  if (mark === 'none' || !/\d[.,]|[.,]\d/.test(text)) return text;
+  if (mark === 'none') return text;
   let fixed = text;
+  // "RM 8 60" at a row's end: the decimal point read as a space after a currency.
+  if (/\d \d{2}\s*$/.test(fixed)) {
+    fixed = fixed.replace(/(\S{1,3})(\s?)(\d{1,6}) (\d{2})(?=\s*$)/, (whole, marker: string, gap: string, units: string, cents: string) =>
+      knownMarker(marker) === null ? whole : `${marker}${gap}${units}${mark}${cents}`);
+  }
+  if (!/\d[.,]|[.,]\d/.test(fixed)) return fixed;
   if (/\d[.,] \d|\d [.,]\d/.test(fixed)) {
     fixed = fixed
       .replace(/(?<![\d.,])(\d+)[.,] (\d{2})(?![\d]|[.,]\d)/g, (_, whole: string, cents: string) => ` ${whole}${mark}${cents}`)
@@ -115,7 +124,7 @@ function repairDecimalMarks(text: string, mark: DecimalMark): string {
 /** Every number of the row written as money, with its sign and currency marker. */
 export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
   // Leader dots ("TOTAL......10.80") become spaces, keeping every offset.
-  const text = repairDecimalMarks(repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText), mark);
+  const text = repairDecimalMarks(repairSection(repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText)), mark);
   const pattern = NUMBER_PATTERNS[mark];
   pattern.lastIndex = 0;
   const amounts: Amount[] = [];

@@ -30,7 +30,16 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
 /** Classifies a row by its label; the label is the row's text without its amounts. */
 export function classifyLabel(norm: string): LabelKind {
   // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1").
-  const label = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
+  const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
+  // "Tota] (Inclusive of GST)": the total's closing l read as a sign.
+  const label = digitsMended.replace(/\btota[!|)\]](?![a-z])/g, 'total');
+  // "Tatal Sales (Inclusive of GST)": a total misread by one letter, with words that say which total, before "GST"
+  // makes the row a tax line.
+  const misread = label.replace(/\b[a-z]{4,6}\b/g, (word) => (!REAL_WORDS_NEAR_TOTAL.has(word) && isOneEditAway(word, 'total') ? 'total' : word));
+  if (misread !== label) {
+    const named = matchRules(misread);
+    if (named !== 'none' && named !== 'total') return named;
+  }
   const kind = matchRules(label);
   if (kind !== 'none') return kind;
   // Words OCR glues ("TOTALDUE", "NetAmount", "53AMTOTAL") read apart; "subtotal" stays one word.
@@ -50,6 +59,9 @@ export function classifyLabel(norm: string): LabelKind {
   }
   return classifyMisread(label);
 }
+
+/** Words one letter from "total" that are words of their own. */
+const REAL_WORDS_NEAR_TOTAL = new Set(['totals', 'totale', 'totaal', 'totalt', 'tonal']);
 
 const GLUED_WORDS = /(grand|gross|totale?|amount|cash|tendered|change|payable|euros?|ttc)/g;
 
@@ -83,7 +95,13 @@ function classifyMisread(rawLabel: string): LabelKind {
   // One misread word among others ("jotal Sales", "Tota! Due"): the label is a total only when no word names something else.
   const words = label.split(/[^a-z!|]+/).filter((word) => word.length >= 3);
   const isTotal = (word: string): boolean => word.length >= 4 && isOneEditAway(word.replace(/[!|]/g, 'l'), 'total');
-  return words.some(isTotal) && words.every((word) => isTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
+  if (!words.some(isTotal)) return 'none';
+  // The misread word put right, the other words say which total: "Tatal Sales (Inclusive of GST)" and "Potal Rounded"
+  // are the grand total, "Totai GST" the tax, "Tatal Items" a count.
+  const mended = matchRules(label.replace(/[a-z!|]+/g, (word) => (word.length >= 3 && isTotal(word) ? 'total' : word)));
+  if (mended !== 'none' && mended !== 'total') return mended;
+  // A plain total needs the words beside it to be ones a total has ("Tatal: kee en" is a tax table's junk).
+  return words.every((word) => isTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
 }
 
 /** Words that may stand beside a misread "total" without changing what it names. */

@@ -53,11 +53,25 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
-  const candidates = positive.length > 0 ? positive : labelled.filter((e) => e.value < 0);
+  const signed = positive.length > 0 ? positive : labelled.filter((e) => e.value < 0);
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
-  const adjustments = ofKind(summary, 'rounding', 'tip').map((e) => e.value).filter((value) => value !== 0);
+  // OCR often drops a rounding's minus sign ("~0.01"), so a rounding counts either way.
+  const adjustments = ofKind(summary, 'rounding', 'tip')
+    .filter((e) => e.value !== 0)
+    .flatMap((e) => (e.kind === 'rounding' ? [e.value, -e.value] : [e.value]));
   const { paid, summed } = findImpliedTotals(summary);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
+  // How many other places print or make the same amount: what was paid, the parts adding up, the cash handed over,
+  // the subtotal, another total row.
+  const subtotals = ofKind(summary, 'subtotal').map((e) => e.value);
+  const support = (entry: SummaryAmount): number =>
+    [paid, summed, tendered, subtotals].filter((values) => values.some((value) => sameAmount(value, entry.value))).length +
+    signed.filter((other) => other.row !== entry.row && sameAmount(other.value, entry.value)).length;
+  // Two totals one digit apart ("102.00" and a rounded "702.00") are one amount misread; the one the receipt backs stands.
+  // Not when a rounding adjustment or tip makes one from the other ("88.97", "Rounding -0.02", "88.95").
+  const misread = (entry: SummaryAmount, other: SummaryAmount): boolean =>
+    isOneDigitApart(other.value, entry.value) && support(other) > support(entry) && !adjustments.some((r) => sameAmount(other.value + r, entry.value) || sameAmount(entry.value + r, other.value));
+  const candidates = signed.filter((entry) => !signed.some((other) => misread(entry, other)));
   const largest = Math.max(0, ...candidates.map((e) => Math.abs(e.value)));
   const firstChange = ofKind(summary, 'change')[0]?.row ?? Number.POSITIVE_INFINITY;
   let best: SummaryAmount | undefined;
@@ -87,6 +101,20 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const beforeTip = best && tip ? candidates.find((e) => e.row < best.row && sameAmount(e.value + tip.value, best.value)) : undefined;
   const subtotal = ofKind(summary, 'subtotal').find((e) => e.value > 0) ?? beforeTip;
   const tax = pickTax(summary, best?.value, subtotal?.value);
+  // Two of cash − change, the parts adding up, the subtotal and a total with its rounding agree on an amount no total row backs: a digit of that row
+  // was misread. And a total printed after the change (a tax table's) that nothing backs yields to what was paid.
+  const chosen = best;
+  const roundingEither = ofKind(summary, 'rounding').flatMap((e) => [e.value, -e.value]);
+  const adjusted = signed.filter((entry) => entry !== chosen).flatMap((entry) => roundingEither.map((r) => entry.value + r));
+  const sources = [paid, summed, subtotals, adjusted];
+  const agreed = [...paid, ...summed].find((value) => sources.filter((values) => values.some((other) => sameAmount(other, value))).length >= 2);
+  const override = chosen && support(chosen) === 0 ? (agreed ?? (chosen.row > firstChange ? paid[0] : undefined)) : undefined;
+  // Never the total's own rounded amount: "TOTAL 12.37", "ROUNDING -0.02", cash − change 12.35 say the same.
+  const roundedLater = ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row).flatMap((e) => [e.value, -e.value]);
+  const consistent = (value: number): boolean => chosen !== undefined && (sameAmount(value, chosen.value) || roundedLater.some((r) => sameAmount(chosen.value + r, value)));
+  if (override !== undefined && !consistent(override)) {
+    return { total: undefined, derived: override, confidence: 0.7, subtotal, tax, tip };
+  }
   if (best) {
     const chosen = best;
     const value = chosen.value;
@@ -101,9 +129,19 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
-  const agreed = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
-  const derived = paid[0] ?? summed[0] ?? agreed ?? fallback;
+  const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
+  const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? fallback;
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
+}
+
+/** The same number of digits, all but one the same: one amount, one digit misread. */
+function isOneDigitApart(a: number, b: number): boolean {
+  const x = Math.abs(a).toFixed(2);
+  const y = Math.abs(b).toFixed(2);
+  if (x.length !== y.length || x === y) return false;
+  let differ = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
+  return differ === 1;
 }
 
 /** The tax that makes subtotal + tax = total, else one line per distinct rate added up, else the first tax line under half the total. */
