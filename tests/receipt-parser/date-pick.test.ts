@@ -47,6 +47,12 @@ describe('how sure the date is', () => {
     expect(read(text, '')).toEqual({ date: iso, sure: false });
   });
 
+  it('is not sure of a date only a time backs on a page of OCR debris', () => {
+    const noise = '~ «© |ll¦ »\nCashie1r ‘~ 4a7\n§§ ¬ ~~';
+    expect(read(`${noise}\nDate: 15/03/2018 14:05`)).toEqual({ date: '2018-03-15', sure: false });
+    expect(read(`${noise}\nDate: 15/03/2018 14:05\nThank you 15/03/2018`)).toEqual({ date: '2018-03-15', sure: true });
+  });
+
   const base: DateSignals = { labelled: false, other: false, orderSure: true, copies: 0, rivals: 0, weekday: undefined, time: false, impossibleTime: false, glued: false, repaired: false };
   it.each([
     [{}, 0.7],
@@ -61,6 +67,9 @@ describe('how sure the date is', () => {
     [{ copies: 1, orderSure: false }, 0.8],
     [{ copies: 1, orderSure: false, glued: true }, 0.5],
     [{ time: true, other: true }, 0.4],
+    [{ time: true, noisyPage: true }, 0.7],
+    [{ time: true, labelled: true, noisyPage: true }, 0.75],
+    [{ copies: 1, time: true, noisyPage: true }, 0.95],
   ])('reads signals %j as %s', (change, confidence) => {
     expect(confidenceOf({ ...base, ...change })).toBeCloseTo(confidence, 5);
   });

@@ -25,6 +25,8 @@ export interface DateSignals {
   glued: boolean;
   /** Letters were read as digits, a separator or a future year mended, to read it. */
   repaired: boolean;
+  /** The page is a photo's noisy OCR (see page-noise.ts), where digits are misread often enough that a time beside a date proves nothing. */
+  noisyPage?: boolean;
 }
 
 export interface DatePick {
@@ -65,7 +67,7 @@ export function confidenceOf(signals: DateSignals): number {
   if (!signals.orderSure) return misread ? 0.5 + label : corroborated ? 0.8 : 0.55 + label;
   if (misread) return 0.6 + label;
   if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
-  if (signals.time) return 0.85 + label;
+  if (signals.time) return signals.noisyPage ? 0.7 + label : 0.85 + label;
   return 0.7 + label;
 }
 
@@ -73,7 +75,7 @@ export function confidenceOf(signals: DateSignals): number {
  * The receipt's date: the one most places on the receipt read (a labelled place counts more; a fitting weekday, clean
  * edges and then the higher row break ties), never an expiry or due date while another is there; with how sure it is.
  */
-export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale: string, today: Date, cue: 'dmy' | 'mdy' | undefined): DatePick {
+export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale: string, today: Date, cue: 'dmy' | 'mdy' | undefined, noisyPage = false): DatePick {
   const candidates = findDates(rows, today.getFullYear());
   const order = decideDateOrder(setting, candidates, cue, locale);
   const read = candidates.map((candidate) => {
@@ -121,6 +123,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
+    noisyPage,
   };
   return { date: iso, row: chosen.row, box: findBox(row, chosen.start, chosen.end), confidence: confidenceOf(signals), signals };
 }

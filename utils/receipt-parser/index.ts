@@ -7,6 +7,7 @@ import { readDateOrderCue } from './date-cues';
 import { pickDate } from './date-pick';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
+import { NOISY_PAGE, readPageNoise } from './page-noise';
 import { buildRows, findBox } from './rows';
 import { readRowAmounts, readSummary, type SummaryAmount } from './summary';
 import { findTime } from './times';
@@ -65,7 +66,8 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
   const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
-  const date = pickDate(rows, options.dateOrder, options.locale, options.today, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined);
+  const noisy = readPageNoise(rows) > NOISY_PAGE;
+  const date = pickDate(rows, options.dateOrder, options.locale, options.today, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined, noisy);
   // A whole number after a comma or a # is a store's number ("HATOFF'S GAS, 4", "STORE #12"), not a price.
   const merchant = findMerchant(rows, rowAmounts.map((amounts, index) => amounts.some((amount) => amount.decimals > 0 || amount.marker !== null || !/[,#]\s*$/.test(rows[index]?.text.slice(0, amount.start) ?? ''))));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
