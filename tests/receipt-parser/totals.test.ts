@@ -44,6 +44,10 @@ describe('total', () => {
     ['a total whose closing l OCR read as a bracket, beside GST', 'Total (Excluding GST): 26.60\nGST Payable: 1.76\nTota] (Inclusive of GST): 31.02\nCASH : 40.00\nCHANGE 8.98', '31.02'],
     ['a misread total word beside words that name the grand total', 'Total Sales (Excluding GST) 31.03\nTotal GST 1.65\nTatal Sales (Inclusive of GST) 32.70\nCASH : 40,09\nChange 7.30', '32.70'],
     ['a 5 OCR read as §', 'SUB-TOTAL (EX) : 52.00\nTOTAL TAX : 3.12\nROUNDING : -0.02\nTOTAL §5.10\nCASH 55.10\nCHANGE 0.00', '55.10'],
+    ['a glued pay amount', 'ItemTotal: 1,360.00\nTax7%: 95.20\nPayAmount: 1,455.20', '1455.20'],
+    ['an Estonian total with its change', 'KOKKU: 63.00\nEEK 100.00\nTagasi: 37.00', '63.00'],
+    ['a total with Eur glued before it', 'Netto(1) Eur129,75\n+19,0%MwSt: 24,65\nSumme: Eur154,40', '154.40'],
+    ['what a card paid when no total is printed', 'YOGURT 5.05\nVISA 5.74\nSUBTOTAL 5.05', '5.74'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -50,7 +50,7 @@ const NUMBER_PATTERNS: Record<DecimalMark, RegExp> = {
  * Currency words that may touch a number; matched case-sensitively where a letter could be a word.
  * A lone R (rand) or P (peso) counts only touching a number with decimals ("R41.48"): "P2" is a code.
  */
-const PREFIX_MARKER = /(?:(?:[$£€¥₹₩₱฿₫₺₪₽₴]|US\$|[ACNS]\$|HK\$|NT\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|[A-Z]{3})\s?|(?<![A-Za-z])[RP])$/;
+const PREFIX_MARKER = /(?:(?:[$£€¥₹₩₱฿₫₺₪₽₴]|US\$|[ACNS]\$|HK\$|NT\$|R\$|RM|Rp|Rs\.?|CHF|Fr\.|Eur|[A-Z]{3})\s?|(?<![A-Za-z])[RP])$/;
 const SUFFIX_MARKER = /^\s?(?:[$£€¥₹₩₱฿₫₺₪₽₴]|kr|Kr|KR|zł|zl|Kč|Ft|lei|TL|CHF|руб|грн|[A-Z]{3})(?![A-Za-z\p{L}])/u;
 const LONE_LETTER_MARKER = /^[RP]$/;
 

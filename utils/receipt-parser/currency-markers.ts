@@ -6,7 +6,7 @@ const ISO_CODES = new Set(
 
 const SYMBOLS: Record<string, string> = {
   '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₱': 'PHP', '฿': 'THB', '₫': 'VND', '₺': 'TRY', '₪': 'ILS',
-  RM: 'MYR', Rp: 'IDR', 'Rs': 'INR', 'Rs.': 'INR', CHF: 'CHF', 'Fr.': 'CHF', zł: 'PLN', zl: 'PLN', Kč: 'CZK', Ft: 'HUF',
+  Eur: 'EUR', RM: 'MYR', Rp: 'IDR', 'Rs': 'INR', 'Rs.': 'INR', CHF: 'CHF', 'Fr.': 'CHF', zł: 'PLN', zl: 'PLN', Kč: 'CZK', Ft: 'HUF',
   lei: 'RON', TL: 'TRY', '₽': 'RUB', руб: 'RUB', '₴': 'UAH', грн: 'UAH', R: 'ZAR', P: 'PHP', 'US$': 'USD', 'A$': 'AUD', 'C$': 'CAD', 'N$': 'NAD', 'S$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL', 'NT$': 'TWD',
 };
 

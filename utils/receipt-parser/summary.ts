@@ -14,7 +14,11 @@ export interface SummaryAmount {
   rate: number | undefined;
   /** Written as no receipt writes money ("Total: 104", "356.0"): read only because a total label stands before it. */
   loose?: true;
+  /** Paid by card: the exact amount, never with change. */
+  card?: true;
 }
+
+const CARD = /\b(?:visa|mastercard|master|amex|american express|card|debit|credit|eftpos|girocard|maestro|karte|kartenzahlung|carte|cb|tarjeta|kort|contactless|apple pay|google pay)\b/;
 
 const readRate = (label: string): number | undefined => {
   const match = /(\d{1,2}(?:[.,]\d{1,3})?)\s?%/.exec(label);
@@ -55,7 +59,8 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const amount = amounts[amounts.length - 1];
     if (amount) {
       const kind = classifyAmount(row, amount);
-      if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: readRate(row.text.slice(0, amount.start)) });
+      if (kind === 'tendered' && CARD.test(row.norm)) summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: undefined, card: true });
+      else if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: readRate(row.text.slice(0, amount.start)) });
       return;
     }
     const loose = TOTAL_WORD.test(row.norm) && /\d/.test(row.text) ? readLooseTotal(row, index) : undefined;

@@ -130,7 +130,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
-  const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? fallback;
+  // A card pays the exact amount: with no total printed and no change given, what the card paid is the total.
+  const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
+  const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? cardPaid ?? fallback;
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
 }
 
