@@ -48,6 +48,8 @@ describe('total', () => {
     ['an Estonian total with its change', 'KOKKU: 63.00\nEEK 100.00\nTagasi: 37.00', '63.00'],
     ['a total with Eur glued before it', 'Netto(1) Eur129,75\n+19,0%MwSt: 24,65\nSumme: Eur154,40', '154.40'],
     ['what a card paid when no total is printed', 'YOGURT 5.05\nVISA 5.74\nSUBTOTAL 5.05', '5.74'],
+    ['labels and amounts read a row apart, amounts above', 'Order 299087\n8.68\nSubTotal 0.61\nTAX 9.29\nTotal\n10.00\nCash 0.71', '9.29'],
+    ['labels and amounts read a row apart, amounts below', 'PAD THAI 7.95\nSUBTOTAL\nTAX 159.55\nTOTALDUE 12.92\n172.47', '172.47'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -8,10 +8,10 @@ import { pickDate } from './date-pick';
 import { findItems } from './items';
 import { findMerchant } from './merchant';
 import { NOISY_PAGE, readPageNoise } from './page-noise';
-import { buildRows, findBox } from './rows';
-import { readRowAmounts, readSummary, type SummaryAmount } from './summary';
+import { buildRows, findBox, type ReceiptRow } from './rows';
+import { readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
 import { findTime } from './times';
-import { pickTotal } from './totals';
+import { pickTotal, type TotalPick } from './totals';
 
 export interface ParseOptions {
   dateOrder: DateOrder;
@@ -57,6 +57,24 @@ function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: rea
   return largest;
 }
 
+/**
+ * The total as the rows read; when its arithmetic does not hold there, and does with every label's amount a row above or
+ * below it (labels and amounts read as two columns a row apart), as that reads.
+ */
+function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[]): TotalPick {
+  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
+  if (pick.balanced) return pick;
+  for (const offset of [-1, 1] as const) {
+    const shifted = readShiftedSummary(rows, rowAmounts, offset);
+    const kinds = new Set(shifted.map((entry) => entry.kind));
+    // Enough labelled rows to tell: a total and at least two of its parts or payments.
+    if (!(kinds.has('total') || kinds.has('grand')) || shifted.filter((entry) => entry.kind !== 'total' && entry.kind !== 'grand').length < 2) continue;
+    const alternative = pickTotal(shifted);
+    if (alternative.balanced && alternative.total) return alternative;
+  }
+  return pick;
+}
+
 function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const rows = buildRows(page);
   if (rows.length === 0) return emptyReceipt();
@@ -65,7 +83,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const { currency, confidence: currencyConfidence, fromReceipt } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
-  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
+  const pick = readTotal(rows, rowAmounts, summary);
   const noisy = readPageNoise(rows) > NOISY_PAGE;
   const date = pickDate(rows, options.dateOrder, options.locale, options.today, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined, noisy);
   // A whole number after a comma or a # is a store's number ("HATOFF'S GAS, 4", "STORE #12"), not a price.

@@ -98,3 +98,22 @@ function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefin
   const amount: Amount = { value, decimals: match[2] === undefined ? 0 : 1, start: match.index, end: match.index + match[0].length, marker: null };
   return value > 0 ? { kind, value, row: index, amount, amountRow: index, rate: undefined, loose: true } : undefined;
 }
+
+/**
+ * The summary read as if each label's amount stood one row above (`offset` -1) or below (+1) it: how a receipt's columns
+ * come out when OCR reads the labels and the amounts as two columns a row apart ("SubTotal 0.61", "TAX 9.29", "Total").
+ */
+export function readShiftedSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], offset: -1 | 1): SummaryAmount[] {
+  const summary: SummaryAmount[] = [];
+  rows.forEach((row, index) => {
+    const own = rowAmounts[index] ?? [];
+    const label = own.reduceRight((text, a) => text.slice(0, a.start) + ' ' + text.slice(a.end), row.text);
+    if (!/\p{L}{2}/u.test(label)) return;
+    const amounts = rowAmounts[index + offset] ?? [];
+    const amount = amounts[amounts.length - 1];
+    if (!amount) return;
+    const kind = classifyLabel(normalizeText(label));
+    if (kind !== 'none' && kind !== 'ignore') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index + offset, rate: readRate(label) });
+  });
+  return summary;
+}

@@ -10,6 +10,8 @@ export interface TotalPick {
   subtotal: SummaryAmount | undefined;
   tax: number | undefined;
   tip: SummaryAmount | undefined;
+  /** The total is what cash − change or the parts adding up make: the receipt's arithmetic holds. */
+  balanced: boolean;
 }
 
 const ofKind = (summary: readonly SummaryAmount[], ...kinds: LabelKind[]): SummaryAmount[] =>
@@ -113,7 +115,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const roundedLater = ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row).flatMap((e) => [e.value, -e.value]);
   const consistent = (value: number): boolean => chosen !== undefined && (sameAmount(value, chosen.value) || roundedLater.some((r) => sameAmount(chosen.value + r, value)));
   if (override !== undefined && !consistent(override)) {
-    return { total: undefined, derived: override, confidence: 0.7, subtotal, tax, tip };
+    return { total: undefined, derived: override, confidence: 0.7, subtotal, tax, tip, balanced: true };
   }
   if (best) {
     const chosen = best;
@@ -126,14 +128,16 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
       tendered.some((handed) => sameAmount(handed, value)) ||
       candidates.some((other) => other.row !== chosen.row && sameAmount(other.value, value));
     const confidence = Math.min(backed ? 1 : 0.75, 0.45 + (bestScore - 2) * 0.2);
-    return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip };
+    const balanced = paid.some((paidValue) => sameAmount(paidValue, value)) || summed.some((sum) => sameAmount(sum, value));
+    return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip, balanced };
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
   // A card pays the exact amount: with no total printed and no change given, what the card paid is the total.
   const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
   const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? cardPaid ?? fallback;
-  return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip };
+  const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
+  return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip, balanced };
 }
 
 /** The same number of digits, all but one the same: one amount, one digit misread. */
