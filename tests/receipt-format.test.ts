@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptRecord, ScanProgress } from '../utils/receipt';
-import { describeImageSource, shortenAddress, describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
+import { capturedSource, describeImageSource, shortenAddress, describeProgress, describeStatus, formatReceiptDate, formatTotal, isInFlight, percentOf } from '../utils/receipt-format';
 
 describe('receipt formatting', () => {
   it.each([
@@ -61,6 +61,18 @@ describe('describeImageSource', () => {
     ['disk:Taxi 12 May.jpg', 'Taxi 12 May.jpg'],
   ])('%s → %s', (url, text) => {
     expect(describeImageSource(url)).toBe(text);
+  });
+});
+
+describe('capturedSource', () => {
+  it.each([
+    ['area:https://shop.example/order/12', 'area'],
+    ['disk:receipt.pdf', 'file'],
+    ['https://shop.example/area:1.png', undefined],
+    ['data:image/png;base64,AAAA', undefined],
+    ['blob:https://shop.example/5d1e', undefined],
+  ])('says %s came with its bytes from %s', (address, kind) => {
+    expect(capturedSource(address)).toBe(kind);
   });
 });
 

@@ -58,6 +58,13 @@ export const AREA_SOURCE_PREFIX = 'area:';
 /** The source address of a receipt added from a file on disk: the file's name behind this prefix. */
 export const DISK_SOURCE_PREFIX = 'disk:';
 
+/** A receipt whose bytes came with it, an area captured or a file handed over (there is no address to fetch them again). */
+export function capturedSource(imageUrl: string): 'area' | 'file' | undefined {
+  if (imageUrl.startsWith(AREA_SOURCE_PREFIX)) return 'area';
+  if (imageUrl.startsWith(DISK_SOURCE_PREFIX)) return 'file';
+  return undefined;
+}
+
 /** What to call a receipt before its merchant is known: the image's file name, or where it came from. */
 export function describeImageSource(imageUrl: string): string {
   if (imageUrl.startsWith(DISK_SOURCE_PREFIX)) return shortenAddress(imageUrl.slice(DISK_SOURCE_PREFIX.length), 80) || 'File';

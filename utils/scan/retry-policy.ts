@@ -1,4 +1,4 @@
-import { AREA_SOURCE_PREFIX, DISK_SOURCE_PREFIX } from '../receipt-format';
+import { capturedSource } from '../receipt-format';
 import type { ScanError, ScanErrorCode } from '../scan-error';
 
 /** Scans retried by themselves at most this often; after that, Retry is the user's. */
@@ -32,7 +32,7 @@ const HOPELESS: ReadonlySet<ScanErrorCode> = new Set<ScanErrorCode>([
 export function canRetry(receipt: { status: string; original: unknown; error: ScanError | null; source?: { imageUrl: string } }): boolean {
   if (receipt.status !== 'failed') return false;
   // An area or a file came with its bytes: when they were not kept, there is nothing to read again.
-  const bytesCameWithIt = [AREA_SOURCE_PREFIX, DISK_SOURCE_PREFIX].some((prefix) => receipt.source?.imageUrl.startsWith(prefix));
+  const bytesCameWithIt = receipt.source !== undefined && capturedSource(receipt.source.imageUrl) !== undefined;
   if (bytesCameWithIt && receipt.original === null) return false;
   return receipt.original !== null || receipt.error === null || !HOPELESS.has(receipt.error.code);
 }

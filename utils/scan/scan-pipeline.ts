@@ -10,7 +10,7 @@ import type { ReceiptRepository } from '../storage/receipt-repository';
 import { ScanFailure, scanErrors, toScanError, type ScanError } from '../scan-error';
 import type { Settings } from '../settings';
 import { createStatusReporter } from './status-reporter';
-import { AREA_SOURCE_PREFIX, DISK_SOURCE_PREFIX } from '../receipt-format';
+import { capturedSource } from '../receipt-format';
 
 export interface ScanEnv {
   repository: ReceiptRepository;
@@ -39,12 +39,9 @@ interface DownloadedImage {
 /** How a processed scan ended when it did not fail. */
 export type ScanOutcome = { kind: 'done'; receipt: ReceiptRecord } | { kind: 'duplicate'; existing: ReceiptRecord };
 
-const AREA_SOURCE = new RegExp(`^${AREA_SOURCE_PREFIX}`);
-const DISK_SOURCE = new RegExp(`^${DISK_SOURCE_PREFIX}`);
-
 /** Images that exist only in the page (blob:), only in the click (data:), in a capture (an area) or in a file handed over are read at once. */
 export function isReadAtCapture(srcUrl: string): boolean {
-  return [/^blob:/, /^data:/, AREA_SOURCE, DISK_SOURCE].some((source) => source.test(srcUrl));
+  return srcUrl.startsWith('blob:') || srcUrl.startsWith('data:') || capturedSource(srcUrl) !== undefined;
 }
 
 const DOWNLOADING = { status: 'downloading', progress: { phase: 'downloading', loaded: 0, total: null }, error: null } as const;
@@ -135,8 +132,8 @@ export function createScanner(env: ScanEnv) {
       if (!receipt.original) {
         status.changed(id);
         const srcUrl = receipt.job?.srcUrl ?? receipt.source.imageUrl;
-        if (AREA_SOURCE.test(srcUrl)) throw new ScanFailure(scanErrors.notKept('area'));
-        if (DISK_SOURCE.test(srcUrl)) throw new ScanFailure(scanErrors.notKept('file'));
+        const captured = capturedSource(srcUrl);
+        if (captured !== undefined) throw new ScanFailure(scanErrors.notKept(captured));
         if (isReadAtCapture(srcUrl)) throw new ScanFailure(scanErrors.blobGone());
         if (isCutAddress(srcUrl)) throw new ScanFailure(scanErrors.addressTooLong(MAX_IMAGE_ADDRESS));
         const target = { srcUrl, pageUrl: receipt.source.pageUrl, pageTitle: receipt.source.pageTitle, tabId: receipt.job?.tabId ?? null, frameId: receipt.job?.frameId ?? 0 };
