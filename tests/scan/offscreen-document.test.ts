@@ -13,6 +13,7 @@ function environment(send: OffscreenEnv['send'] = async () => textAnswer) {
     send: vi.fn(send),
     setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
     clearTimeout: (timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+    now: () => Date.now(),
   };
   return env;
 }
@@ -62,6 +63,22 @@ describe('the page that reads PDFs', () => {
     const asked = ask(request, { deadlineMs: 5000 });
     await vi.advanceTimersByTimeAsync(300);
     expect(await asked).toEqual(textAnswer);
+  });
+
+  it('stops asking a page that never listens when its opening grace is over, on the clock it is given', async () => {
+    let clock = 0;
+    const env = { ...environment(async () => Promise.reject(new Error('Receiving end does not exist.'))), now: () => clock };
+    const ask = createOffscreenDocument(env);
+    const asked = ask(request, { deadlineMs: 60_000 });
+    const failed = expect(asked).rejects.toThrow('Receiving end does not exist.');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(env.send.mock.calls.length).toBeGreaterThan(5);
+    clock = 3001;
+    await vi.advanceTimersByTimeAsync(100);
+    await failed;
+    const calls = env.send.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(env.send.mock.calls.length).toBe(calls);
   });
 
   it('says the reader did not start when the page cannot open, and tries again next time', async () => {

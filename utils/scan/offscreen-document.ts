@@ -8,6 +8,8 @@ export interface OffscreenEnv {
   send: (request: OffscreenRequest) => Promise<unknown>;
   setTimeout: (run: () => void, ms: number) => unknown;
   clearTimeout: (timer: unknown) => void;
+  /** The clock the opening grace is measured on, in milliseconds. */
+  now: () => number;
 }
 
 /** The page is closed when nothing has asked it anything for this long: pdf.js holds memory. */
@@ -27,13 +29,13 @@ export function createOffscreenDocument(env: OffscreenEnv) {
   let idleTimer: unknown;
 
   async function sendWhenListening(request: OffscreenRequest): Promise<unknown> {
-    const giveUpAt = Date.now() + OPENING_GRACE_MS;
+    const giveUpAt = env.now() + OPENING_GRACE_MS;
     for (;;) {
       try {
         const answer = await env.send(request);
-        if (answer !== undefined || Date.now() > giveUpAt) return answer;
+        if (answer !== undefined || env.now() > giveUpAt) return answer;
       } catch (error) {
-        if (Date.now() > giveUpAt) throw error;
+        if (env.now() > giveUpAt) throw error;
       }
       await new Promise((resolve) => env.setTimeout(() => resolve(undefined), 100));
     }
@@ -126,5 +128,6 @@ export function createOffscreenEnv(page: ReadingPage, sendMessage: (message: unk
     send: (request) => sendMessage(request),
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+    now: () => Date.now(),
   };
 }
