@@ -1,38 +1,23 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
-import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
-import { startPageServer, type PageServer } from '../harness/page-server';
+import { describe, expect, test } from 'vitest';
+import { setUpFirefoxJourney } from '../harness/firefox-journey';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readReceiptImage, readTruth, sha256 } from '../harness/receipts-dev';
 import { waitForStatuses } from '../harness/firefox-database';
 
 const SOURCE = 'sroie-012';
 const API_KEY = 'e2e-firefox-key-0001';
-const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 const ARTIFACTS = resolve('tests/e2e/artifacts');
 
 describe('journey 19: Firefox, right-click "Scan receipt"', () => {
-  let firefox: FirefoxWithExtension;
-  let ocr: OcrTestServer;
-  let pages: PageServer;
-
-  beforeAll(async () => {
-    [ocr, pages] = await Promise.all([startOcrServer({ apiKey: API_KEY }), startPageServer()]);
-    firefox = await launchFirefox(FIREFOX_BUILD);
-  }, 60_000);
-
-  afterAll(async () => {
-    await firefox?.close();
-    await Promise.all([ocr?.close(), pages?.close()]);
-  });
+  const journey = setUpFirefoxJourney(API_KEY);
 
   test('the real context menu scans the image, the upload goes as one body, the popup lists the receipt and saves its original', async () => {
+    const { firefox, ocr, pages } = journey;
     const source = await readReceiptImage(SOURCE);
     // Firefox never streams request bodies, so the endpoint is plain HTTP/1.1 on loopback, which the options allow.
-    await firefox.openExtensionPage('popup.html');
-    await firefox.evaluate(`return browser.storage.local.set({ settings: { apiKey: arguments[0], endpoint: arguments[1] }, welcomeSeenAt: Date.now() });`, API_KEY, ocr.http1Url);
+    await journey.useSettings({ apiKey: API_KEY, endpoint: ocr.http1Url });
 
     await firefox.goto(pages.receiptsPageUrl([SOURCE]));
     await firefox.chooseFromContextMenu(`img#${SOURCE}`, 'Scan receipt');

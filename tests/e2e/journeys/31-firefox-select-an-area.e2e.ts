@@ -1,38 +1,23 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
+import { describe, expect, test } from 'vitest';
+import { setUpFirefoxJourney } from '../harness/firefox-journey';
 import { OVERLAY_HOST } from '../harness/area-selection';
 import { waitForStatuses } from '../harness/firefox-database';
-import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
-import { startPageServer, type PageServer } from '../harness/page-server';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readOcrAnswer, readTruth } from '../harness/receipts-dev';
 
 const RECEIPT = 'sroie-006';
 const API_KEY = 'e2e-firefox-key-0001';
-const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 const ARTIFACTS = resolve('tests/e2e/artifacts');
 const DRAG = { from: { x: 20, y: 40 }, to: { x: 260, y: 420 } };
 
 describe('journey 31: Firefox, "Select an area to scan"', () => {
-  let firefox: FirefoxWithExtension;
-  let ocr: OcrTestServer;
-  let pages: PageServer;
-
-  beforeAll(async () => {
-    [ocr, pages] = await Promise.all([startOcrServer({ apiKey: API_KEY }), startPageServer()]);
-    firefox = await launchFirefox(FIREFOX_BUILD);
-  }, 60_000);
-
-  afterAll(async () => {
-    await firefox?.close();
-    await Promise.all([ocr?.close(), pages?.close()]);
-  });
+  const journey = setUpFirefoxJourney(API_KEY);
 
   test('the real context menu draws the overlay, and the dragged rectangle becomes a receipt read from its PNG', async () => {
-    await firefox.openExtensionPage('popup.html');
-    await firefox.evaluate(`return browser.storage.local.set({ settings: { apiKey: arguments[0], endpoint: arguments[1] }, welcomeSeenAt: Date.now() });`, API_KEY, ocr.http1Url);
+    const { firefox, ocr, pages } = journey;
+    await journey.useSettings({ apiKey: API_KEY, endpoint: ocr.http1Url });
     ocr.queueAnswer(await readOcrAnswer(RECEIPT));
 
     await firefox.goto(pages.receiptsPageUrl([RECEIPT]));

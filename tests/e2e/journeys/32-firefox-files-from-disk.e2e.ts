@@ -1,37 +1,24 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOcrServer, type OcrTestServer } from '../../ocr-server/index';
+import { describe, expect, test } from 'vitest';
+import { setUpFirefoxJourney } from '../harness/firefox-journey';
 import { waitForStatuses } from '../harness/firefox-database';
-import { launchFirefox, type FirefoxWithExtension } from '../harness/launch-firefox';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { textPdf } from '../harness/pdf-files';
 import { RECEIPTS_DEV_DIR, readReceiptImage, readTruth, sha256 } from '../harness/receipts-dev';
 
 const RECEIPT = 'sroie-016';
 const API_KEY = 'e2e-firefox-key-0001';
-const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 const ARTIFACTS = resolve('tests/e2e/artifacts');
 
 describe('journey 32: Firefox, a receipt added from disk', () => {
-  let firefox: FirefoxWithExtension;
-  let ocr: OcrTestServer;
-
-  beforeAll(async () => {
-    ocr = await startOcrServer({ apiKey: API_KEY });
-    firefox = await launchFirefox(FIREFOX_BUILD);
-  }, 60_000);
-
-  afterAll(async () => {
-    await firefox?.close();
-    await ocr?.close();
-  });
+  const journey = setUpFirefoxJourney(API_KEY);
 
   test('the popup sends the user to the review page, whose picker adds an image and a PDF (read by pdf.js in the background page); originals are kept byte for byte', async () => {
+    const { firefox, ocr } = journey;
     const source = await readReceiptImage(RECEIPT);
-    await firefox.openExtensionPage('popup.html');
-    await firefox.evaluate(`return browser.storage.local.set({ settings: { apiKey: arguments[0], endpoint: arguments[1] }, welcomeSeenAt: Date.now() });`, API_KEY, ocr.http1Url);
+    await journey.useSettings({ apiKey: API_KEY, endpoint: ocr.http1Url });
     // Firefox closes a popup when a file picker opens: its "Add receipt" is a link to the review page.
     expect(await firefox.evaluate<string | null>(`return [...document.querySelectorAll('a')].find((link) => link.textContent === 'Add receipt')?.getAttribute('href') ?? null;`)).toMatch(/\/review\.html$/);
 
