@@ -79,29 +79,50 @@ describe('fitImageToLimit', () => {
     expect(fake.bitmaps).toHaveLength(0);
   });
 
-  // Issue 14: a 12 MP photo went up as 2107 px and 240 KB, 23% of the 1024 KB limit, after a full-size encode thrown away.
-  const PROBE = { width: 724, height: 1024, quality: 0.85 };
+  // Issue 14: a 12 MP photo went up as 2107 px and 240 KB, 23% of the 1024 KB limit, after a full-size encode thrown away;
+  // then, predicted from the whole photo drawn small (whose grain averages out), it took four encodes to fit.
+  const TILE = (quality: number) => ({ width: 1024, height: 1024, quality });
+  const isTile = ({ width, height }: Attempt) => width === 1024 && height === 1024;
 
-  it('keeps every pixel at a lower quality when a small first encode predicts that it fits', async () => {
+  it('measures a tile at full scale, and keeps every pixel at a lower quality when the tile predicts that it fits', async () => {
     // 4961 × 7016 px at 0.1 bytes a pixel and quality: 2.96 MB at 0.85, 2.09 MB at 0.6.
     const fake = createFakeEnv({ bytesPerPixel: 0.1 });
     const fitted = await fitImageToLimit(receiptBlob('sroie-290.jpg'), 2.3 * MB, fake.env);
-    expect(fake.attempts).toEqual([PROBE, { width: 4961, height: 7016, quality: 0.6 }]);
+    expect(fake.attempts).toEqual([TILE(0.7), TILE(0.85), TILE(0.6), { width: 4961, height: 7016, quality: 0.6 }]);
     expect(fitted).toMatchObject({ width: 4961, height: 7016, scaled: true });
     expect(fitted.blob.type).toBe('image/jpeg');
     expect(fake.bitmaps).toEqual([{ closed: true }]);
   });
 
-  it.each([0.25, 0.5, 1, 1.5])('scales to fill a %f MB limit, 80 to 100% of it, keeping the aspect ratio, with no full-size encode', async (limitMb) => {
+  it.each([0.25, 0.5, 1, 1.5])('scales to fill a %f MB limit, 80 to 100% of it, keeping the aspect ratio, in one encode of the whole image', async (limitMb) => {
     const fake = createFakeEnv({ bytesPerPixel: 0.1 });
     const limit = limitMb * MB;
     const fitted = await fitImageToLimit(receiptBlob('sroie-290.jpg'), limit, fake.env);
-    expect(fake.attempts[0]).toEqual(PROBE);
+    // Full size is measured at the qualities that keep every pixel only when it could come near the limit.
+    expect(fake.attempts.filter(isTile)).toEqual(limitMb >= 1.5 ? [TILE(0.7), TILE(0.85), TILE(0.6)] : [TILE(0.7)]);
+    expect(fake.attempts.filter((attempt) => !isTile(attempt))).toHaveLength(1);
     expect(fake.attempts.every(({ width }) => width < 4961)).toBe(true);
-    expect(fake.attempts.length).toBeLessThanOrEqual(3);
     expect(fitted.blob.size).toBeLessThanOrEqual(limit);
     expect(fitted.blob.size).toBeGreaterThanOrEqual(limit * 0.8);
     expect(Math.abs(fitted.width / fitted.height - 4961 / 7016)).toBeLessThan(0.01);
+  });
+
+  it('cuts the tile from squares spread over the whole image, at full scale', async () => {
+    const fake = createFakeEnv({ bytesPerPixel: 0.1 });
+    await fitImageToLimit(receiptBlob('sroie-290.jpg'), MB, fake.env);
+    const cells = fake.drawing.filter((step) => / 256 256 smoothing/.test(step));
+    expect(cells).toHaveLength(16);
+    const corners = cells.map((step) => step.split(' ').slice(1, 3).map(Number) as [number, number]);
+    expect(Math.min(...corners.map(([x]) => x))).toBeLessThan(4961 / 8);
+    expect(Math.max(...corners.map(([x]) => x + 256))).toBeGreaterThan((4961 * 7) / 8);
+    expect(Math.max(...corners.map(([, y]) => y + 256))).toBeGreaterThan((7016 * 7) / 8);
+  });
+
+  it('encodes an image no larger than the tile once a quality, the tile being the whole image', async () => {
+    const fake = createFakeEnv({ bytesPerPixel: 0.1 });
+    const fitted = await fitImageToLimit(pngBlob(800, 1000, 90_000), 60_000, fake.env);
+    expect(fake.attempts).toEqual([{ width: 800, height: 1000, quality: 0.85 }, { width: 800, height: 1000, quality: 0.6 }]);
+    expect(fitted).toMatchObject({ width: 800, height: 1000, scaled: true });
   });
 
   it('fills the limit when the encoder packs large images tighter than the small first encode predicts', async () => {

@@ -20,6 +20,7 @@ export interface Context2DLike {
   imageSmoothingQuality: 'low' | 'medium' | 'high';
   fillRect(x: number, y: number, width: number, height: number): void;
   drawImage(image: ImageBitmapLike, dx: number, dy: number, dw: number, dh: number): void;
+  drawImage(image: ImageBitmapLike, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
 }
 
 export interface CanvasLike {
@@ -48,8 +49,15 @@ const FLOOR_QUALITY = 0.6;
 /** A scaled image aims at this share of the limit, and is made larger again when it lands under the lower share. */
 const TARGET_FILL = 0.9;
 const MIN_FILL = 0.8;
-/** The long side of the small first encode whose bytes a pixel predict the sizes that fit. */
-const PROBE_LONG_SIDE = 1024;
+/**
+ * The side of the tile, cut from the middle of the image at full scale, whose encodes predict the sizes that fit: bytes a
+ * pixel at full detail (a whole photo drawn small has far fewer, as its grain and edges average out).
+ */
+const TILE_SIDE = 1024;
+/** The middle of a receipt is its densest part: a full-size encode is tried when the tile says it comes within this of the limit. */
+const FULL_SIZE_LEEWAY = 1.1;
+/** A JPEG at the lowest full-size quality takes at least this share of its bytes at the scaling quality (about 80% on photos). */
+const LOWER_QUALITY_SHARE = 0.6;
 const MAX_SCALED_ENCODES = 6;
 /** Below this long side small receipt print starts to blur for OCR; only crossed when nothing else fits. */
 const LEGIBLE_LONG_SIDE = 1500;
@@ -76,7 +84,36 @@ async function decode(original: Blob, env: CanvasEnv, explain: (error: unknown) 
 /** Browsers reject undecodable data with a DOMException; anything else (no decoder at all) says nothing of the image. */
 const explainThumbnailDecode = (mime: ImageMime) => (error: unknown) => (error instanceof DOMException ? scanErrors.imageDamaged(imageTypeName(mime)) : CANNOT_DECODE);
 
-async function drawJpeg(bitmap: ImageBitmapLike, width: number, height: number, quality: number, env: CanvasEnv): Promise<Blob> {
+/** A part of the bitmap at full scale (`sx`, `sy`, `side` square) drawn at (`dx`, `dy`) of a tile. */
+interface MosaicCell {
+  sx: number;
+  sy: number;
+  dx: number;
+  dy: number;
+  side: number;
+}
+
+/** Cells per side of the tile: parts of the whole image, its margins and its print, each a whole number of JPEG blocks. */
+const MOSAIC_CELLS = 4;
+
+/** The tile as a mosaic of squares taken at full scale from a grid over the whole image, so it holds what the image holds. */
+function mosaicCells(bitmap: ImageBitmapLike, tile: { width: number; height: number }): MosaicCell[] {
+  const side = Math.floor(Math.min(tile.width, tile.height) / MOSAIC_CELLS / 16) * 16 || Math.min(tile.width, tile.height);
+  const across = Math.max(1, Math.floor(tile.width / side));
+  const down = Math.max(1, Math.floor(tile.height / side));
+  const cells: MosaicCell[] = [];
+  for (let row = 0; row < down; row++) {
+    for (let column = 0; column < across; column++) {
+      const sx = Math.round(((bitmap.width - side) * (column + 0.5)) / across);
+      const sy = Math.round(((bitmap.height - side) * (row + 0.5)) / down);
+      cells.push({ sx, sy, dx: column * side, dy: row * side, side });
+    }
+  }
+  return cells;
+}
+
+/** The bitmap drawn at `width` × `height` as a JPEG; with `cells`, those parts of it at full scale instead. */
+async function drawJpeg(bitmap: ImageBitmapLike, width: number, height: number, quality: number, env: CanvasEnv, cells?: readonly MosaicCell[]): Promise<Blob> {
   const canvas = env.createCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new ScanFailure(scanErrors.imageUnreadable('no 2D canvas is available.'));
@@ -85,7 +122,8 @@ async function drawJpeg(bitmap: ImageBitmapLike, width: number, height: number, 
   context.fillRect(0, 0, width, height);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, 0, 0, width, height);
+  if (cells) for (const { sx, sy, dx, dy, side } of cells) context.drawImage(bitmap, sx, sy, side, side, dx, dy, side, side);
+  else context.drawImage(bitmap, 0, 0, width, height);
   return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
@@ -94,17 +132,13 @@ const sizeForLongSide = (bitmap: ImageBitmapLike, longSide: number) => {
   return { width: Math.max(1, Math.round(bitmap.width * scale)), height: Math.max(1, Math.round(bitmap.height * scale)) };
 };
 
-/** What the encoder does with this image: bytes a pixel at a quality, learnt from its encodes (JPEG sizes grow about linearly with both). */
-function createSizeModel(bytes: number, pixels: number, quality: number) {
-  let bytesPerPixelAndQuality = bytes / pixels / quality;
+/** Bytes a pixel at one quality, learnt from the encodes at it: the long side whose encode should come to a number of bytes. */
+function createSizeModel(bytesPerPixel: number) {
+  let perPixel = bytesPerPixel;
   return {
-    predict: (pixelCount: number, atQuality: number) => pixelCount * atQuality * bytesPerPixelAndQuality,
-    learn: (size: number, pixelCount: number, atQuality: number) => void (bytesPerPixelAndQuality = size / pixelCount / atQuality),
-    /** The long side whose encode should come to `bytes`. */
-    longSideFor: (bitmap: ImageBitmapLike, targetBytes: number, atQuality: number) => {
-      const pixelCount = targetBytes / atQuality / bytesPerPixelAndQuality;
-      return Math.floor(Math.sqrt(pixelCount / (bitmap.width * bitmap.height)) * Math.max(bitmap.width, bitmap.height));
-    },
+    learn: (size: number, pixelCount: number) => void (perPixel = size / pixelCount),
+    longSideFor: (bitmap: ImageBitmapLike, targetBytes: number) =>
+      Math.floor(Math.sqrt(targetBytes / perPixel / (bitmap.width * bitmap.height)) * Math.max(bitmap.width, bitmap.height)),
   };
 }
 
@@ -114,7 +148,8 @@ const clampLongSide = (wanted: number, full: number, legibleTried: boolean) =>
 
 /**
  * As many pixels as fit: full size at a JPEG quality that fits when one does, else scaled to fill the limit (at least
- * 80% of it). A small first encode predicts the sizes, so no full-size encode that cannot fit is made and thrown away.
+ * 80% of it). A tile from the middle, encoded at full scale, predicts the sizes, so no full-size encode that cannot fit
+ * is made and thrown away, and the first scaled encode is most often the one that goes up.
  */
 async function shrink(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEnv): Promise<FittedImage> {
   const fullPixels = bitmap.width * bitmap.height;
@@ -123,33 +158,54 @@ async function shrink(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEn
     const { width, height } = longSide >= fullLong ? { width: bitmap.width, height: bitmap.height } : sizeForLongSide(bitmap, longSide);
     return { blob: await drawJpeg(bitmap, width, height, quality, env), width, height };
   };
-  const [firstQuality = 0.85] = FULL_SIZE_QUALITIES;
-  const probe = await encode(Math.min(fullLong, PROBE_LONG_SIDE), firstQuality);
-  const model = createSizeModel(probe.blob.size, probe.width * probe.height, firstQuality);
-  if (probe.width === bitmap.width && probe.blob.size <= limitBytes) return { ...probe, scaled: true };
-  for (const quality of FULL_SIZE_QUALITIES) {
-    if (probe.width === bitmap.width && quality === firstQuality) continue;
-    if (model.predict(fullPixels, quality) > limitBytes) continue;
+  const tile = { width: Math.min(TILE_SIDE, bitmap.width), height: Math.min(TILE_SIDE, bitmap.height) };
+  const tileIsWhole = tile.width === bitmap.width && tile.height === bitmap.height;
+  const cells = tileIsWhole ? undefined : mosaicCells(bitmap, tile);
+  /** Bytes a pixel at full scale and each quality, from the tile or a full-size encode. */
+  const perPixel = new Map<number, number>();
+  let wholeTile: Blob | undefined;
+  const measure = async (quality: number): Promise<number> => {
+    const known = perPixel.get(quality);
+    if (known !== undefined) return known;
+    const blob = await drawJpeg(bitmap, tile.width, tile.height, quality, env, cells);
+    wholeTile = tileIsWhole ? blob : undefined;
+    perPixel.set(quality, blob.size / (tile.width * tile.height));
+    return blob.size / (tile.width * tile.height);
+  };
+  // Full size is tried at the qualities that keep every pixel, unless at the scaling quality it is so far over the limit
+  // that no lower quality brings it under.
+  const fullSizeMayFit = tileIsWhole || fullPixels * (await measure(SCALED_QUALITY)) * LOWER_QUALITY_SHARE <= limitBytes * FULL_SIZE_LEEWAY;
+  for (const quality of fullSizeMayFit ? FULL_SIZE_QUALITIES : []) {
+    const predicted = fullPixels * (await measure(quality));
+    // A tile that is the whole image is the full-size encode.
+    if (wholeTile) {
+      if (wholeTile.size <= limitBytes) return { blob: wholeTile, width: tile.width, height: tile.height, scaled: true };
+      continue;
+    }
+    if (predicted > limitBytes * FULL_SIZE_LEEWAY) continue;
     const full = await encode(fullLong, quality);
     if (full.blob.size <= limitBytes) return { ...full, scaled: true };
-    model.learn(full.blob.size, fullPixels, quality);
+    perPixel.set(quality, full.blob.size / fullPixels);
   }
   let best: { blob: Blob; width: number; height: number } | null = null;
   let legibleTried = false;
   let quality = SCALED_QUALITY;
-  let longSide = clampLongSide(model.longSideFor(bitmap, limitBytes * TARGET_FILL, quality), fullLong, legibleTried);
+  let model = createSizeModel(await measure(quality));
+  let longSide = clampLongSide(model.longSideFor(bitmap, limitBytes * TARGET_FILL), fullLong, legibleTried);
   for (let tries = 0; tries < MAX_SCALED_ENCODES; tries++) {
     const scaled = await encode(longSide, quality);
     const size = scaled.blob.size;
     if (size <= limitBytes && (best === null || size > best.blob.size)) best = scaled;
     if (size <= limitBytes && (size >= limitBytes * MIN_FILL || longSide >= fullLong)) break;
-    model.learn(size, scaled.width * scaled.height, quality);
+    model.learn(size, scaled.width * scaled.height);
     if (size > limitBytes && longSide === LEGIBLE_LONG_SIDE && quality !== FLOOR_QUALITY) {
+      // The floor quality's bytes a pixel, scaled from what this encode took.
+      model = createSizeModel(((size / (scaled.width * scaled.height)) * (await measure(FLOOR_QUALITY))) / (await measure(quality)));
       quality = FLOOR_QUALITY;
       continue;
     }
     legibleTried ||= size > limitBytes && longSide <= LEGIBLE_LONG_SIDE;
-    const next = clampLongSide(model.longSideFor(bitmap, limitBytes * TARGET_FILL, quality), fullLong, legibleTried);
+    const next = clampLongSide(model.longSideFor(bitmap, limitBytes * TARGET_FILL), fullLong, legibleTried);
     // Under the limit but small: larger, unless that size was already tried.
     if (next === longSide || (size <= limitBytes && best !== null && next <= Math.max(best.width, best.height))) break;
     if (size > limitBytes && longSide <= SMALLEST_LONG_SIDE) break;
