@@ -1,5 +1,6 @@
 import { formatAmount, type Amount } from './amounts';
 import type { LineItem } from '../receipt';
+import { isAddressOrContact } from './merchant-rows';
 import type { ReceiptRow } from './rows';
 
 const MAX_ITEMS = 200;
@@ -48,6 +49,9 @@ export function findItems(rows: readonly ReceiptRow[], rowAmounts: readonly Amou
     const amounts = rowAmounts[index] ?? [];
     const last = amounts[amounts.length - 1];
     if (!row || !last || NOT_ITEM.test(row.norm)) continue;
+    // Above the first item, a row of the shop's address ("NO.53 55,57 & 59, JALAN SAGU 18,") holds numbers, not prices:
+    // an address written as one, with commas besides its numbers ("STREET TACOS 12.50" is food).
+    if (items.length === 0 && isAddressOrContact(row.norm) && describe(row, amounts).includes(',')) continue;
     let description = describe(row, amounts);
     if (letters(description) < 3) {
       // Printers often put the name on its own row above or below the numbers, sometimes above a code row.
