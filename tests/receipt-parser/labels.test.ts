@@ -13,6 +13,8 @@ describe('classifyLabel', () => {
     ['Totai GST', 'tax'],
     ['Tatal Items', 'ignore'],
     ['Tatal: kee en', 'none'],
+    ['SALESTAX', 'tax'],
+    ['TotalVAT', 'tax'],
     ['SUBTOTA]', 'subtotal'],
     ['TOTALEEURO', 'grand'],
     ['CASHTENDERED', 'tendered'],

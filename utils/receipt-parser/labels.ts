@@ -42,8 +42,8 @@ export function classifyLabel(norm: string): LabelKind {
   }
   const kind = matchRules(label);
   if (kind !== 'none') return kind;
-  // Words OCR glues ("TOTALDUE", "NetAmount", "53AMTOTAL") read apart; "subtotal" stays one word.
-  const apart = label.replace(/(?<![a-z])(total|totale|grand|amount|amt|net)(?=total|due|sales|amount|amt|payable|incl|ttc|rm|usd|eur)/g, '$1 ').replace(/(?<=[a-z])(?<!sub)(total|amount)(?![a-z])/g, ' $1');
+  // Words OCR glues ("TOTALDUE", "NetAmount", "53AMTOTAL", "SALESTAX") read apart; "subtotal" stays one word.
+  const apart = label.replace(/(?<=[a-z]{3})(tax|vat|gst)(?![a-z])/g, ' $1').replace(/(?<![a-z])(total|totale|grand|amount|amt|net)(?=total|due|sales|amount|amt|payable|incl|ttc|rm|usd|eur)/g, '$1 ').replace(/(?<=[a-z])(?<!sub)(total|amount)(?![a-z])/g, ' $1');
   if (apart !== label) {
     const glued = matchRules(apart);
     if (glued !== 'none') return glued;

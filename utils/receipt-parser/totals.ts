@@ -55,7 +55,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
-  const signed = positive.length > 0 ? positive : labelled.filter((e) => e.value < 0);
+  const negative = labelled.filter((e) => e.value < 0);
+  // A receipt that came to nothing ("Total $0.00": a free item, a comp, a pre-order) has a total of zero, not none.
+  const signed = positive.length > 0 ? positive : negative.length > 0 ? negative : labelled.filter((e) => e.value === 0 && !e.loose);
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   // OCR often drops a rounding's minus sign ("~0.01"), so a rounding counts either way.
   const adjustments = ofKind(summary, 'rounding', 'tip')
