@@ -51,6 +51,7 @@ describe('total', () => {
     ['labels and amounts read a row apart, amounts above', 'Order 299087\n8.68\nSubTotal 0.61\nTAX 9.29\nTotal\n10.00\nCash 0.71', '9.29'],
     ['labels and amounts read a row apart, amounts below', 'PAD THAI 7.95\nSUBTOTAL\nTAX 159.55\nTOTALDUE 12.92\n172.47', '172.47'],
     ['a receipt that came to nothing', 'Pre-order Xbox Exempt $0.00\nSub-Total $0.00\nTax $0.00\nTotal $0.00', '0.00'],
+    ['what was printed, not a balance due of nothing after the payment', 'Item Total £151.95\nDiscount £15.00\nPaid by card £136.95\nTotal Due £0.00', '136.95'],
     ['a glued sales tax, with labels and amounts a row apart', 'Hotate 3.50\nSunomono 79.50\nSubtotal 6.76\nSALESTAX 86.26\nTotal', '86.26'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {

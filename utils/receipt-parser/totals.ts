@@ -56,8 +56,11 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
   const negative = labelled.filter((e) => e.value < 0);
-  // A receipt that came to nothing ("Total $0.00": a free item, a comp, a pre-order) has a total of zero, not none.
-  const signed = positive.length > 0 ? positive : negative.length > 0 ? negative : labelled.filter((e) => e.value === 0 && !e.loose);
+  // A receipt that came to nothing ("Total $0.00": a free item, a comp, a pre-order) has a total of zero, not none; but
+  // not one where money changed hands or was printed ("Total Due £0.00" under a payment is what is left to pay).
+  const nothingPaid = !summary.some((e) => e.kind === 'tendered' && e.value > 0) && !(fallback !== undefined && fallback > 0);
+  const zero = nothingPaid ? labelled.filter((e) => e.value === 0 && !e.loose) : [];
+  const signed = positive.length > 0 ? positive : negative.length > 0 ? negative : zero;
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   // OCR often drops a rounding's minus sign ("~0.01"), so a rounding counts either way.
   const adjustments = ofKind(summary, 'rounding', 'tip')
