@@ -64,6 +64,9 @@ describe('findAmounts', () => {
     ['1 MILO DINO\t7.45 §', '.', [[7.45, null]]],
     ['Total Sales Incl GST@6% RM 8 60', '.', [[8.6, 'RM']]],
     ['Total Qty 8 60', '.', []],
+    ['Total2.67', '.', [[2.67, null]]],
+    ['CASH20.00', '.', [[20, null]]],
+    ['SKU4711.00', '.', []],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);
   });

@@ -53,6 +53,8 @@ describe('total', () => {
     ['a receipt that came to nothing', 'Pre-order Xbox Exempt $0.00\nSub-Total $0.00\nTax $0.00\nTotal $0.00', '0.00'],
     ['what was printed, not a balance due of nothing after the payment', 'Item Total £151.95\nDiscount £15.00\nPaid by card £136.95\nTotal Due £0.00', '136.95'],
     ['a glued sales tax, with labels and amounts a row apart', 'Hotate 3.50\nSunomono 79.50\nSubtotal 6.76\nSALESTAX 86.26\nTotal', '86.26'],
+    ['a net amount under the gross amount and its tax', 'SMOOTHING 5500.00\nGrossAmount: 5500.00\nSerTAX15%: 825.00\nNetAmount: 6325.00', '6325.00'],
+    ['a total glued to its amount', 'COFFEE 2.00\nSubTotal 2.00\nSERVICECHARGE 0.44\nTaxes 0.23\nPlease pay this amount\nTotal2.67', '2.67'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -46,7 +46,11 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const roundings = rounded.filter((e) => e.kind === 'rounding' && e.value !== 0);
   const isRoundedTotal = (e: SummaryAmount): boolean =>
     rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
-  const promoted = rounded.map((e) => (e.kind === 'subtotal' && isRoundedTotal(e) ? { ...e, kind: 'total' as const } : e));
+  // "Net Amount" under "Gross Amount" and the tax, equal to the two together, is the total after tax.
+  const taxes = rounded.filter((e) => e.kind === 'tax' && e.value > 0);
+  const isTaxedTotal = (e: SummaryAmount): boolean =>
+    rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && taxes.some((x) => x.row > t.row && x.row < e.row && sameAmount(t.value + x.value, e.value)));
+  const promoted = rounded.map((e) => (e.kind === 'subtotal' && (isRoundedTotal(e) || isTaxedTotal(e)) ? { ...e, kind: 'total' as const } : e));
   // "GRAND TOTAL 1000" under "SUB TOTAL 10.00": a decimal point OCR dropped, which the receipt's other amounts show.
   const parts = promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value);
   const summary = promoted.map((e) => (e.loose && e.amount.decimals === 0 && e.value >= 100 && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
