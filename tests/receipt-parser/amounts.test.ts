@@ -65,6 +65,7 @@ describe('findAmounts', () => {
     ['Total Sales Incl GST@6% RM 8 60', '.', [[8.6, 'RM']]],
     ['Total Qty 8 60', '.', []],
     ['Total2.67', '.', [[2.67, null]]],
+    ['CHANGE 38. 0D', '.', [[38, null]]],
     ['CASH20.00', '.', [[20, null]]],
     ['SKU4711.00', '.', []],
   ] as const)('reads %s', (text, mark, expected) => {

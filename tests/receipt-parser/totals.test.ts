@@ -55,6 +55,8 @@ describe('total', () => {
     ['a glued sales tax, with labels and amounts a row apart', 'Hotate 3.50\nSunomono 79.50\nSubtotal 6.76\nSALESTAX 86.26\nTotal', '86.26'],
     ['a net amount under the gross amount and its tax', 'SMOOTHING 5500.00\nGrossAmount: 5500.00\nSerTAX15%: 825.00\nNetAmount: 6325.00', '6325.00'],
     ['a total glued to its amount', 'COFFEE 2.00\nSubTotal 2.00\nSERVICECHARGE 0.44\nTaxes 0.23\nPlease pay this amount\nTotal2.67', '2.67'],
+    ['what cash − change and the subtotal agree on, a 0 of the change read as D', 'SUB-TOTAL (GST) 12,15\nTOTAL 4Z, 15\nCASH 50.15\nCHANGE 38. 0D\nCODE AMOUNT % TAX/AMT\nTAX TOTAL: 9.69', '12.15'],
+    ['an amount misread by one letter beside words that name the grand total, and cash accepted', 'Anount Incl. GST 5.00 RM\nAccepted total 10.00 RM\nChange 5.00 RM', '5.00'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -92,9 +92,9 @@ function isGlued(text: string, start: number, end: number): boolean {
 
 const isSign = (char: string | undefined, closes: boolean): boolean => char === '-' || char === '−' || (char === '(' && closes);
 
-/** OCR reads 0 as O in cents ("12.5O"); put the digit back, keeping every offset. */
+/** OCR reads 0 as O or D in cents ("12.5O", "38. 0D"); put the digit back, keeping every offset. */
 const repairCents = (text: string): string =>
-  /\d[.,][\dOo]?[Oo]/.test(text) ? text.replace(/(\d[.,])([\dOo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[Oo]/g, '0')) : text;
+  /\d[.,] ?[\dODo]?[ODo]/.test(text) ? text.replace(/(\d[.,] ?)([\dODo]{2})(?![\p{L}\d])/gu, (_, head: string, cents: string) => head + cents.replace(/[ODo]/g, '0')) : text;
 
 /** OCR reads a 5 as § ("§5.10", "§.30"): a § touching digits is one, keeping every offset. */
 const repairSection = (text: string): string => (text.includes('§') ? text.replace(/§(?=\d|[.,]\d)/g, '5') : text);

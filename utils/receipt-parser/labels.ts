@@ -23,7 +23,7 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   ['discount', /\b(?:discount|disc|rabatt|nachlass|remise|reduction|descuento|dto|sconto|korting|coupon|promo|voucher|off)\b|скидка|знижка|εκπτωση|הנחה|ส่วนลด|خصم/],
   ['tip', /\b(?:tip|tips|gratuity|optional service|discretionary service|service charge|serv(?:ice)? chg|srv chg|trinkgeld|pourboire|propina|mancia|fooi|dricks|drikkepenger)\b/],
   ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|ptu|pvn|afa|kdv|ppn|impuesto|imposta|steuer)\b|消費税|税額|内税|外税|税金|부가세|ндс|пдв|φπα|מע"מ|ภาษี|ضريبة/],
-  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|dinheiro|gotowka|hotovost|kontanter|pagamento|paiement|bezahlt|pagado|entregado|contactless|apple pay|google pay|card payment|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액|наличн|безналичн|готівка|μετρητα|καρτα|מזומן|אשראי|เงินสด|نقدا/],
+  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|dinheiro|gotowka|hotovost|kontanter|pagamento|paiement|bezahlt|pagado|entregado|contactless|apple pay|google pay|card payment|accepted|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액|наличн|безналичн|готівка|μετρητα|καρτα|מזומן|אשראי|เงินสด|نقدا/],
   ['total', /\b(?:\w*summe|gesamt\w*|total|totals|balance|gross|brutto|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah|ukupno|kopa|kopsumma|kokku|i alt)\b|合計|合计|総計|总计|總計|お会計|합계|итого|всего|сумма|разом|всього|συνολο|סה"כ|סך הכל|ยอดรวม|รวม|المجموع|الإجمالي|الاجمالي/],
 ];
 
@@ -33,9 +33,11 @@ export function classifyLabel(norm: string): LabelKind {
   const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
   // "Tota] (Inclusive of GST)": the total's closing l read as a sign.
   const label = digitsMended.replace(/\btota[!|)\]](?![a-z])/g, 'total');
-  // "Tatal Sales (Inclusive of GST)": a total misread by one letter, with words that say which total, before "GST"
-  // makes the row a tax line.
-  const misread = label.replace(/\b[a-z]{4,6}\b/g, (word) => (!REAL_WORDS_NEAR_TOTAL.has(word) && isOneEditAway(word, 'total') ? 'total' : word));
+  // "Tatal Sales (Inclusive of GST)", "Anount Incl. GST": a total or an amount misread by one letter, with words that say
+  // which total, before "GST" makes the row a tax line.
+  const misread = label.replace(/\b[a-z]{4,7}\b/g, (word) =>
+    !REAL_WORDS_NEAR_TOTAL.has(word) && isOneEditAway(word, 'total') ? 'total' : word.length >= 5 && word !== 'account' && isOneEditAway(word, 'amount') ? 'amount' : word,
+  );
   if (misread !== label) {
     const named = matchRules(misread);
     if (named !== 'none' && named !== 'total') return named;
