@@ -11,6 +11,7 @@ describe('detectDecimalMark', () => {
     [['Datum 11.02.18', 'Summe 3,50', 'Bar 5,00'], ','],
     [['2025.10.03 11:11', 'ÖSSZESEN 1158 Ft'], 'none'],
     [['18.08.25', 'TOPLAM 57'], 'none'],
+    [['S RM1. 38', 'GST 6% RMO. 08', 'TOTAL RM1. 38'], '.'],
   ] as const)('reads %j as %s', (texts, mark) => {
     expect(detectDecimalMark(texts)).toBe(mark);
   });

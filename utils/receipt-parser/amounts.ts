@@ -15,8 +15,9 @@ export interface Amount {
 
 const MAX_AMOUNT = 1e12;
 
-const DOT_DECIMALS = /\d\.\d{2}(?![.,]?\d)/g;
-const COMMA_DECIMALS = /\d,\d{2}(?![.,]?\d)/g;
+/** Two decimals after the mark; OCR may put a space after it ("RM1. 38"). */
+const DOT_DECIMALS = /\d\. ?\d{2}(?![.,]?\d)/g;
+const COMMA_DECIMALS = /\d, ?\d{2}(?![.,]?\d)/g;
 /** "2025.10.03" and "18.08.25" end in what looks like cents. */
 const DATE_LIKE = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/g;
 
