@@ -14,6 +14,8 @@ describe('classifyLabel', () => {
     ['Tatal Items', 'ignore'],
     ['Tatal: kee en', 'none'],
     ['SALESTAX', 'tax'],
+    ['SERV. CHG. 10%', 'tip'],
+    ['CHG', 'change'],
     ['TotalVAT', 'tax'],
     ['SUBTOTA]', 'subtotal'],
     ['TOTALEEURO', 'grand'],
