@@ -57,6 +57,8 @@ describe('total', () => {
     ['a total glued to its amount', 'COFFEE 2.00\nSubTotal 2.00\nSERVICECHARGE 0.44\nTaxes 0.23\nPlease pay this amount\nTotal2.67', '2.67'],
     ['what cash − change and the subtotal agree on, a 0 of the change read as D', 'SUB-TOTAL (GST) 12,15\nTOTAL 4Z, 15\nCASH 50.15\nCHANGE 38. 0D\nCODE AMOUNT % TAX/AMT\nTAX TOTAL: 9.69', '12.15'],
     ['an amount misread by one letter beside words that name the grand total, and cash accepted', 'Anount Incl. GST 5.00 RM\nAccepted total 10.00 RM\nChange 5.00 RM', '5.00'],
+    ['a total no rounding would change, over a rounded total one digit from it', 'Total © 9.00\nRound d Total (RM): 9.60\nCash TN 00', '9.00'],
+    ['a later total one digit from an earlier one that rounding would change stays', 'TOTAL 10.02\nTOTAL 16.02', '16.02'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

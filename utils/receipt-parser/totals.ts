@@ -80,8 +80,12 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     signed.filter((other) => other.row !== entry.row && sameAmount(other.value, entry.value)).length;
   // Two totals one digit apart ("102.00" and a rounded "702.00") are one amount misread; the one the receipt backs stands.
   // Not when a rounding adjustment or tip makes one from the other ("88.97", "Rounding -0.02", "88.95").
+  // With nothing to tell them apart, a later total one digit from an earlier one that no rounding would change ("Total 9.00",
+  // "Rounded Total 9.60") is the misread one.
+  const backedMore = (other: SummaryAmount, entry: SummaryAmount): boolean =>
+    support(other) > support(entry) || (support(other) === support(entry) && other.row < entry.row && isRound(other.value));
   const misread = (entry: SummaryAmount, other: SummaryAmount): boolean =>
-    isOneDigitApart(other.value, entry.value) && support(other) > support(entry) && !adjustments.some((r) => sameAmount(other.value + r, entry.value) || sameAmount(entry.value + r, other.value));
+    isOneDigitApart(other.value, entry.value) && backedMore(other, entry) && !adjustments.some((r) => sameAmount(other.value + r, entry.value) || sameAmount(entry.value + r, other.value));
   const candidates = signed.filter((entry) => !signed.some((other) => misread(entry, other)));
   const largest = Math.max(0, ...candidates.map((e) => Math.abs(e.value)));
   const firstChange = ofKind(summary, 'change')[0]?.row ?? Number.POSITIVE_INFINITY;
@@ -148,6 +152,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip, balanced };
 }
+
+/** A multiple of 5 cents: what a rounding to the nearest 5 cents leaves as it is. */
+const isRound = (value: number): boolean => Math.abs(Math.round(value * 20) - value * 20) < 1e-6;
 
 /** The same number of digits, all but one the same: one amount, one digit misread. */
 function isOneDigitApart(a: number, b: number): boolean {
