@@ -74,10 +74,13 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
   );
   const firefox = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], { stdio: 'ignore' });
   let marionette: MarionetteClient;
+  let handlesBeforeInstall: string[] = [];
   try {
     marionette = await connectMarionette(port);
     // Finding an element waits up to 5 s for it, as a page renders after a click.
     await marionette.send('WebDriver:NewSession', { capabilities: { timeouts: { implicit: 5_000 } } });
+    const before = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
+    handlesBeforeInstall = Array.isArray(before) ? before : before.value;
     await marionette.send('Addon:Install', { path: extensionDir, temporary: true });
   } catch (error) {
     firefox.kill();
@@ -116,6 +119,34 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
     if (!reference) throw new Error(`No element for ${value}`);
     return reference;
   };
+
+  // The install opens the welcome page, which writes the locale's settings and marks itself seen: wait for it, so it
+  // neither writes after a journey's own settings nor opens while a journey opens its next tab.
+  const [startTab] = handlesBeforeInstall;
+  try {
+    let welcome: string | undefined;
+    await waitUntil(
+      async () => (welcome = (await windowHandles()).find((handle) => !handlesBeforeInstall.includes(handle))) !== undefined,
+      30_000,
+      'The install did not open the welcome page within 30 s',
+    );
+    await marionette.send('WebDriver:SwitchToWindow', { handle: welcome, focus: true });
+    await waitUntil(
+      () =>
+        execute<boolean>(
+          'return location.href === arguments[0] && document.readyState === "complete" && browser.storage.local.get("welcomeSeenAt").then((stored) => stored.welcomeSeenAt !== undefined);',
+          [`${extensionOrigin}welcome.html`],
+        ).catch(() => false),
+      30_000,
+      'The welcome page opened at install did not finish writing its settings within 30 s',
+    );
+    if (startTab) await marionette.send('WebDriver:SwitchToWindow', { handle: startTab, focus: true });
+  } catch (error) {
+    marionette.close();
+    firefox.kill();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     extensionOrigin,
