@@ -5,6 +5,7 @@
  *
  *   npm run bench:ocr                          ../shared/receipts-dev and ../shared/receipts-world
  *   npm run bench:ocr -- --limit 40 DIR...     the first 40 photos of each set; --no-upscale reads images as they are;
+ *                                              --grey greys them and stretches their contrast first;
  *                                              --set tessedit_pageseg_mode=6 overrides an engine parameter
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -67,12 +68,14 @@ async function benchSet(dir: string, engine: LocalEngine, limit: number, options
 async function main(args: string[]): Promise<number> {
   let limit = Infinity;
   let upscale = true;
+  let grey = false;
   const parameters: Record<string, string> = {};
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--limit') limit = Number(args[++i]);
     else if (arg === '--no-upscale') upscale = false;
+    else if (arg === '--grey') grey = true;
     else if (arg === '--set') {
       const [name = '', value = ''] = (args[++i] ?? '').split('=');
       parameters[name] = value;
@@ -85,8 +88,8 @@ async function main(args: string[]): Promise<number> {
   }
   const options: ParseOptions = { dateOrder: 'auto', locale: 'en-US', defaultCurrency: '', today: new Date() };
   const started = performance.now();
-  const engine = await startLocalEngine({ upscale, parameters });
-  console.log(`engine started in ${((performance.now() - started) / 1000).toFixed(2)} s${upscale ? '' : ' (no upscaling)'} ${JSON.stringify(parameters)}`);
+  const engine = await startLocalEngine({ upscale, grey, parameters });
+  console.log(`engine started in ${((performance.now() - started) / 1000).toFixed(2)} s${upscale ? '' : ' (no upscaling)'}${grey ? ' (grey, stretched)' : ''} ${JSON.stringify(parameters)}`);
   try {
     for (const dir of dirs.length > 0 ? dirs : DEFAULT_SETS) await benchSet(dir, engine, limit, options);
   } finally {

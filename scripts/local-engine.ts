@@ -18,8 +18,36 @@ export interface LocalEngine {
   stop(): Promise<void>;
 }
 
-/** `upscale: false` reads images as they are, `parameters` override the engine's: only to measure what each gives. */
-export async function startLocalEngine(options: { upscale?: boolean; parameters?: Record<string, string> } = {}): Promise<LocalEngine> {
+/** Grey, with the darkest and lightest 1% of pixels stretched to black and white: a preprocessing measured, not shipped. */
+function greyStretched(context: ReturnType<ReturnType<typeof createCanvas>['getContext']>, width: number, height: number): void {
+  const pixels = context.getImageData(0, 0, width, height);
+  const data = pixels.data;
+  const histogram = new Array<number>(256).fill(0);
+  for (let i = 0; i < data.length; i += 4) {
+    const grey = Math.round(0.299 * (data[i] ?? 0) + 0.587 * (data[i + 1] ?? 0) + 0.114 * (data[i + 2] ?? 0));
+    data[i] = grey;
+    histogram[grey] = (histogram[grey] ?? 0) + 1;
+  }
+  const count = width * height;
+  let low = 0;
+  for (let seen = 0; low < 255 && (seen += histogram[low] ?? 0) < count * 0.01; ) low++;
+  let high = 255;
+  for (let seen = 0; high > 0 && (seen += histogram[high] ?? 0) < count * 0.01; ) high--;
+  const range = Math.max(1, high - low);
+  for (let i = 0; i < data.length; i += 4) {
+    const value = Math.max(0, Math.min(255, Math.round((((data[i] ?? 0) - low) * 255) / range)));
+    data[i] = value;
+    data[i + 1] = value;
+    data[i + 2] = value;
+  }
+  context.putImageData(pixels, 0, 0);
+}
+
+/**
+ * `upscale: false` reads images as they are, `grey` greys and stretches them, `parameters` override the engine's: only
+ * to measure what each gives.
+ */
+export async function startLocalEngine(options: { upscale?: boolean; grey?: boolean; parameters?: Record<string, string> } = {}): Promise<LocalEngine> {
   // Options third, files local, nothing cached or fetched: as in the extension.
   const worker: Worker = await createWorker(DEVICE_LANGUAGE, DEVICE_OEM, { langPath: LANG_DIR, cacheMethod: 'none', gzip: true });
   await worker.setParameters({ ...DEVICE_PARAMETERS, ...options.parameters } as unknown as Parameters<Worker['setParameters']>[0]);
@@ -32,6 +60,7 @@ export async function startLocalEngine(options: { upscale?: boolean; parameters?
       const context = canvas.getContext('2d');
       context.imageSmoothingQuality = 'high';
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      if (options.grey) greyStretched(context, canvas.width, canvas.height);
       const png = canvas.toBuffer('image/png');
       const result = await worker.recognize(png, {}, { text: false, blocks: true });
       const engineMs = performance.now() - started;
