@@ -65,11 +65,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const nothingPaid = !summary.some((e) => e.kind === 'tendered' && e.value > 0) && !(fallback !== undefined && fallback > 0);
   const zero = nothingPaid ? labelled.filter((e) => e.value === 0 && !e.loose) : [];
   const signed = positive.length > 0 ? positive : negative.length > 0 ? negative : zero;
-  // What may be added to a total after it is printed: a rounding adjustment, a tip.
   // OCR often drops a rounding's minus sign ("~0.01"), so a rounding counts either way.
-  const adjustments = ofKind(summary, 'rounding', 'tip')
-    .filter((e) => e.value !== 0)
-    .flatMap((e) => (e.kind === 'rounding' ? [e.value, -e.value] : [e.value]));
+  const roundingEither = bothSigns(ofKind(summary, 'rounding'));
+  // What may be added to a total after it is printed: a rounding adjustment, a tip.
+  const adjustments = [...roundingEither, ...ofKind(summary, 'tip').map((e) => e.value)].filter((value) => value !== 0);
   const { paid, summed } = findImpliedTotals(summary);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   // How many other places print or make the same amount: what was paid, the parts adding up, the cash handed over,
@@ -119,30 +118,24 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // Two of cash − change, the parts adding up, the subtotal and a total with its rounding agree on an amount no total row backs: a digit of that row
   // was misread. And a total printed after the change (a tax table's) that nothing backs yields to what was paid.
   const chosen = best;
-  const roundingEither = ofKind(summary, 'rounding').flatMap((e) => [e.value, -e.value]);
   const adjusted = signed.filter((entry) => entry !== chosen).flatMap((entry) => roundingEither.map((r) => entry.value + r));
   const sources = [paid, summed, subtotals, adjusted];
   const agreed = [...paid, ...summed].find((value) => sources.filter((values) => values.some((other) => sameAmount(other, value))).length >= 2);
   const override = chosen && support(chosen) === 0 ? (agreed ?? (chosen.row > firstChange ? paid[0] : undefined)) : undefined;
   // Never the total's own rounded amount: "TOTAL 12.37", "ROUNDING -0.02", cash − change 12.35 say the same.
-  const roundedLater = ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row).flatMap((e) => [e.value, -e.value]);
+  const roundedLater = bothSigns(ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row));
   const consistent = (value: number): boolean => chosen !== undefined && (sameAmount(value, chosen.value) || roundedLater.some((r) => sameAmount(chosen.value + r, value)));
   if (override !== undefined && !consistent(override)) {
     return { total: undefined, derived: override, confidence: 0.7, subtotal, tax, tip, balanced: true };
   }
-  if (best) {
-    const chosen = best;
+  if (chosen) {
     const value = chosen.value;
+    const balanced = paid.some((paidValue) => sameAmount(paidValue, value)) || summed.some((sum) => sameAmount(sum, value));
     // Sure only when the receipt backs the amount up: what was paid or handed over, the parts adding up to it, or a
     // second total row printing it again. A lone labelled amount may be misread and is never more than likely.
-    const backed =
-      paid.some((paidValue) => sameAmount(paidValue, value)) ||
-      summed.some((sum) => sameAmount(sum, value)) ||
-      tendered.some((handed) => sameAmount(handed, value)) ||
-      candidates.some((other) => other.row !== chosen.row && sameAmount(other.value, value));
+    const backed = balanced || tendered.some((handed) => sameAmount(handed, value)) || candidates.some((other) => other.row !== chosen.row && sameAmount(other.value, value));
     const confidence = Math.min(backed ? 1 : 0.75, 0.45 + (bestScore - 2) * 0.2);
-    const balanced = paid.some((paidValue) => sameAmount(paidValue, value)) || summed.some((sum) => sameAmount(sum, value));
-    return { total: best, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip, balanced };
+    return { total: chosen, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip, balanced };
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
@@ -152,6 +145,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip, balanced };
 }
+
+/** Each amount with either sign. */
+const bothSigns = (entries: readonly SummaryAmount[]): number[] => entries.flatMap((e) => [e.value, -e.value]);
 
 /** A multiple of 5 cents: what a rounding to the nearest 5 cents leaves as it is. */
 const isRound = (value: number): boolean => Math.abs(Math.round(value * 20) - value * 20) < 1e-6;
