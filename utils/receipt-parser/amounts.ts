@@ -180,6 +180,10 @@ const knownMarker = (raw: string | undefined): string | null => {
 
 const pickMarker = (prefix: string | null, suffix: string | null): string | null => prefix ?? suffix;
 
+/** The text with its amounts cut out, `gap` where each one stood. */
+export const withoutAmounts = (text: string, amounts: readonly Amount[], gap = ''): string =>
+  amounts.reduceRight((rest, amount) => rest.slice(0, amount.start) + gap + rest.slice(amount.end), text);
+
 /** "1234.5" with the receipt's decimals, dot as decimal mark: the form every amount leaves the parser in. */
 export function formatAmount(value: number, decimals: number): string {
   if (!Number.isFinite(value) || Math.abs(value) >= MAX_AMOUNT) return '0';

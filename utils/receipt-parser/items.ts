@@ -1,4 +1,4 @@
-import { formatAmount, type Amount } from './amounts';
+import { formatAmount, withoutAmounts, type Amount } from './amounts';
 import type { LineItem } from '../receipt';
 import { isAddressOrContact } from './merchant-rows';
 import type { ReceiptRow } from './rows';
@@ -27,9 +27,7 @@ function cleanDescription(text: string): string {
 
 /** The row's words without its amounts. */
 function describe(row: ReceiptRow, amounts: readonly Amount[]): string {
-  let text = row.text;
-  for (const amount of [...amounts].reverse()) text = text.slice(0, amount.start) + text.slice(amount.end);
-  return cleanDescription(text);
+  return cleanDescription(withoutAmounts(row.text, amounts));
 }
 
 function readQuantity(text: string): number | null {
@@ -49,10 +47,10 @@ export function findItems(rows: readonly ReceiptRow[], rowAmounts: readonly Amou
     const amounts = rowAmounts[index] ?? [];
     const last = amounts[amounts.length - 1];
     if (!row || !last || NOT_ITEM.test(row.norm)) continue;
+    let description = describe(row, amounts);
     // Above the first item, a row of the shop's address ("NO.53 55,57 & 59, JALAN SAGU 18,") holds numbers, not prices:
     // an address written as one, with commas besides its numbers ("STREET TACOS 12.50" is food).
-    if (items.length === 0 && isAddressOrContact(row.norm) && describe(row, amounts).includes(',')) continue;
-    let description = describe(row, amounts);
+    if (items.length === 0 && isAddressOrContact(row.norm) && description.includes(',')) continue;
     if (letters(description) < 3) {
       // Printers often put the name on its own row above or below the numbers, sometimes above a code row.
       const neighbour = [index - 1, index - 2, index + 1]

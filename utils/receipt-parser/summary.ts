@@ -1,4 +1,4 @@
-import { findAmounts, type Amount, type DecimalMark } from './amounts';
+import { findAmounts, withoutAmounts, type Amount, type DecimalMark } from './amounts';
 import { classifyLabel, type LabelKind } from './labels';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -73,7 +73,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const nextAmounts = rowAmounts[index + 1] ?? [];
     const below = nextAmounts[nextAmounts.length - 1];
     if (!next || !below || /\d/.test(row.text) || COLUMN_HEADINGS.test(row.norm)) return;
-    const rest = nextAmounts.reduceRight((text, a) => text.slice(0, a.start) + text.slice(a.end), next.text);
+    const rest = withoutAmounts(next.text, nextAmounts);
     if (!ONLY_AMOUNTS.test(rest)) return;
     const kind = classifyLabel(row.norm);
     if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
@@ -107,7 +107,7 @@ export function readShiftedSummary(rows: readonly ReceiptRow[], rowAmounts: read
   const summary: SummaryAmount[] = [];
   rows.forEach((row, index) => {
     const own = rowAmounts[index] ?? [];
-    const label = own.reduceRight((text, a) => text.slice(0, a.start) + ' ' + text.slice(a.end), row.text);
+    const label = withoutAmounts(row.text, own, ' ');
     if (!/\p{L}{2}/u.test(label)) return;
     const amounts = rowAmounts[index + offset] ?? [];
     const amount = amounts[amounts.length - 1];
