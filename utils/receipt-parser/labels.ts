@@ -36,7 +36,7 @@ export function classifyLabel(norm: string): LabelKind {
   // "Tatal Sales (Inclusive of GST)", "Anount Incl. GST": a total or an amount misread by one letter, with words that say
   // which total, before "GST" makes the row a tax line.
   const misread = label.replace(/\b[a-z]{4,7}\b/g, (word) =>
-    !REAL_WORDS_NEAR_TOTAL.has(word) && isOneEditAway(word, 'total') ? 'total' : word.length >= 5 && word !== 'account' && isOneEditAway(word, 'amount') ? 'amount' : word,
+    !REAL_WORDS_NEAR_TOTAL.has(word) && isMisreadTotal(word) ? 'total' : word.length >= 5 && word !== 'account' && isOneEditAway(word, 'amount') ? 'amount' : word,
   );
   if (misread !== label) {
     const named = matchRules(misread);
@@ -96,15 +96,17 @@ function classifyMisread(rawLabel: string): LabelKind {
   if (whole !== undefined) return whole;
   // One misread word among others ("jotal Sales", "Tota! Due"): the label is a total only when no word names something else.
   const words = label.split(/[^a-z!|]+/).filter((word) => word.length >= 3);
-  const isTotal = (word: string): boolean => word.length >= 4 && isOneEditAway(word.replace(/[!|]/g, 'l'), 'total');
-  if (!words.some(isTotal)) return 'none';
+  if (!words.some(isMisreadTotal)) return 'none';
   // The misread word put right, the other words say which total: "Tatal Sales (Inclusive of GST)" and "Potal Rounded"
   // are the grand total, "Totai GST" the tax, "Tatal Items" a count.
-  const mended = matchRules(label.replace(/[a-z!|]+/g, (word) => (word.length >= 3 && isTotal(word) ? 'total' : word)));
+  const mended = matchRules(label.replace(/[a-z!|]+/g, (word) => (word.length >= 3 && isMisreadTotal(word) ? 'total' : word)));
   if (mended !== 'none' && mended !== 'total') return mended;
   // A plain total needs the words beside it to be ones a total has ("Tatal: kee en" is a tax table's junk).
-  return words.every((word) => isTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
+  return words.every((word) => isMisreadTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
 }
+
+/** "total" misread by one letter, a closing l read as a sign ("Tatal", "TOTAI", "To!al"). */
+const isMisreadTotal = (word: string): boolean => word.length >= 4 && isOneEditAway(word.replace(/[!|]/g, 'l'), 'total');
 
 /** Words that may stand beside a misread "total" without changing what it names. */
 const TOTAL_NEIGHBOURS = new Set(['sales', 'amount', 'due', 'rounded', 'after', 'rounding', 'incl', 'including', 'inclusive', 'price', 'bill', 'payable']);
