@@ -163,26 +163,18 @@ async function shrink(bitmap: ImageBitmapLike, limitBytes: number, env: CanvasEn
   const cells = tileIsWhole ? undefined : mosaicCells(bitmap, tile);
   /** Bytes a pixel at full scale and each quality, from the tile or a full-size encode. */
   const perPixel = new Map<number, number>();
-  let wholeTile: Blob | undefined;
   const measure = async (quality: number): Promise<number> => {
     const known = perPixel.get(quality);
     if (known !== undefined) return known;
-    const blob = await drawJpeg(bitmap, tile.width, tile.height, quality, env, cells);
-    wholeTile = tileIsWhole ? blob : undefined;
-    perPixel.set(quality, blob.size / (tile.width * tile.height));
-    return blob.size / (tile.width * tile.height);
+    const bytes = (await drawJpeg(bitmap, tile.width, tile.height, quality, env, cells)).size / (tile.width * tile.height);
+    perPixel.set(quality, bytes);
+    return bytes;
   };
   // Full size is tried at the qualities that keep every pixel, unless at the scaling quality it is so far over the limit
-  // that no lower quality brings it under.
+  // that no lower quality brings it under. An image no larger than the tile is encoded whole at once: that is its tile.
   const fullSizeMayFit = tileIsWhole || fullPixels * (await measure(SCALED_QUALITY)) * LOWER_QUALITY_SHARE <= limitBytes * FULL_SIZE_LEEWAY;
   for (const quality of fullSizeMayFit ? FULL_SIZE_QUALITIES : []) {
-    const predicted = fullPixels * (await measure(quality));
-    // A tile that is the whole image is the full-size encode.
-    if (wholeTile) {
-      if (wholeTile.size <= limitBytes) return { blob: wholeTile, width: tile.width, height: tile.height, scaled: true };
-      continue;
-    }
-    if (predicted > limitBytes * FULL_SIZE_LEEWAY) continue;
+    if (!tileIsWhole && fullPixels * (await measure(quality)) > limitBytes * FULL_SIZE_LEEWAY) continue;
     const full = await encode(fullLong, quality);
     if (full.blob.size <= limitBytes) return { ...full, scaled: true };
     perPixel.set(quality, full.blob.size / fullPixels);
