@@ -50,6 +50,12 @@ const userPrefs = (prefs: Record<string, string | number | boolean>): string =>
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
     .join('\n');
 
+/** The browser's window handles; Marionette answers some commands with the value itself, others wrapped in { value }. */
+async function readWindowHandles(marionette: MarionetteClient): Promise<string[]> {
+  const handles = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
+  return Array.isArray(handles) ? handles : handles.value;
+}
+
 /** Headless Firefox with a fresh profile and the built extension installed as a temporary add-on. */
 export async function launchFirefox(extensionDir: string): Promise<FirefoxWithExtension> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: install Debian's firefox-esr (apt-get install firefox-esr) or set E2E_FIREFOX.`);
@@ -73,19 +79,22 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
     }),
   );
   const firefox = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], { stdio: 'ignore' });
+  /** A launch that fails leaves no Firefox and no profile behind. */
+  const abandon = (error: unknown): never => {
+    firefox.kill();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  };
   let marionette: MarionetteClient;
   let handlesBeforeInstall: string[] = [];
   try {
     marionette = await connectMarionette(port);
     // Finding an element waits up to 5 s for it, as a page renders after a click.
     await marionette.send('WebDriver:NewSession', { capabilities: { timeouts: { implicit: 5_000 } } });
-    const before = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
-    handlesBeforeInstall = Array.isArray(before) ? before : before.value;
+    handlesBeforeInstall = await readWindowHandles(marionette);
     await marionette.send('Addon:Install', { path: extensionDir, temporary: true });
   } catch (error) {
-    firefox.kill();
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
+    return abandon(error);
   }
 
   const inChrome = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -108,11 +117,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  // Marionette answers some commands with the value itself, others wrapped in { value }.
-  const windowHandles = async (): Promise<string[]> => {
-    const handles = await marionette.send<{ value: string[] } | string[]>('WebDriver:GetWindowHandles');
-    return Array.isArray(handles) ? handles : handles.value;
-  };
+  const windowHandles = () => readWindowHandles(marionette);
   const findElement = async (using: string, value: string): Promise<string> => {
     const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using, value });
     const reference = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
@@ -143,9 +148,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
     if (startTab) await marionette.send('WebDriver:SwitchToWindow', { handle: startTab, focus: true });
   } catch (error) {
     marionette.close();
-    firefox.kill();
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
+    return abandon(error);
   }
 
   return {
