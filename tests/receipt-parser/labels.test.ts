@@ -8,6 +8,8 @@ describe('classifyLabel', () => {
     ['TOTALTTC', 'grand'],
     ['Tota)', 'total'],
     ['Tota] (Inclusive of GST)', 'grand'],
+    ['Eat-In Total (inc! Tax)', 'grand'],
+    ['RoundingAdjust', 'rounding'],
     ['Tatal Sales (Inclusive of GST)', 'grand'],
     ['POTAL ROUNDED', 'grand'],
     ['Totai GST', 'tax'],

@@ -31,8 +31,8 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
 export function classifyLabel(norm: string): LabelKind {
   // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1").
   const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
-  // "Tota] (Inclusive of GST)": the total's closing l read as a sign.
-  const label = digitsMended.replace(/\btota[!|)\]](?![a-z])/g, 'total');
+  // "Tota] (Inclusive of GST)", "Total (inc! Tax)": a closing l read as a sign.
+  const label = digitsMended.replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l');
   // "Tatal Sales (Inclusive of GST)", "Anount Incl. GST": a total or an amount misread by one letter, with words that say
   // which total, before "GST" makes the row a tax line.
   const misread = label.replace(/\b[a-z]{4,7}\b/g, (word) =>
@@ -65,7 +65,7 @@ export function classifyLabel(norm: string): LabelKind {
 /** Words one letter from "total" that are words of their own. */
 const REAL_WORDS_NEAR_TOTAL = new Set(['totals', 'totale', 'totaal', 'totalt', 'tonal']);
 
-const GLUED_WORDS = /(grand|gross|totale?|amount|cash|tendered|change|payable|euros?|ttc)/g;
+const GLUED_WORDS = /(grand|gross|totale?|amount|cash|tendered|change|payable|euros?|ttc|rounding|adj(?:ust(?:ment)?)?)/g;
 
 function matchRules(label: string): LabelKind {
   for (const [kind, pattern] of RULES) {
