@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReceipt } from '../../utils/receipt-parser/index';
+import { SURE_CONFIDENCE } from '../../utils/receipt';
 import { pageFromText } from './pages';
 
 const read = (body: string) => parseReceipt(pageFromText(`SHOP\n${body}`), { today: new Date(2025, 11, 1) });
@@ -83,6 +84,13 @@ describe('total', () => {
   ])('reads subtotal, tax and tip of %j', (body, expected) => {
     const { subtotal, tax, tip, total } = read(body);
     expect({ subtotal, tax, tip, total }).toEqual(expected);
+  });
+
+  it('is not sure of a rounded total printed only as a rounding: which of the two is the total is a matter of convention', () => {
+    const rounding = read('Eat-In Total (incl Tax) 11.98\nRoundingAdjust 0.02\nRounding 12.00\nCash Tendered 20.00\nChange 8.00');
+    expect({ total: rounding.total, sure: rounding.confidence.total >= SURE_CONFIDENCE }).toEqual({ total: '12.00', sure: false });
+    const labelled = read('TOTAL 33.92\nROUNDING ADJUSTMENT -0.02\nTOTAL ROUNDED 33.90\nCASH 50.00\nCHANGE 16.10');
+    expect({ total: labelled.total, sure: labelled.confidence.total >= SURE_CONFIDENCE }).toEqual({ total: '33.90', sure: true });
   });
 
   it('says a derived total is a guess', () => {
