@@ -43,6 +43,7 @@ describe('how sure the date is', () => {
     ['an invoice number that opens with another date', 'Invoice No: 2018052710100070177\n21/05/2018 13:48', '2018-05-21'],
     ['day and month that could swap', 'Ticket 03/04/2025 14:05', '2025-04-03'],
     ['an expiry date only', 'Valid until 15/03/2025 14:05', '2025-03-15'],
+    ['another labelled date misread past reading', 'FECHA: NOW/25/2016 HORA: 11:20:45\nFECHA: DIC/21/2016 HORA: 10:34:12', '2016-12-21'],
   ])('unsure with %s: %j', (_why, text, iso) => {
     expect(read(text, '')).toEqual({ date: iso, sure: false });
   });

@@ -1,6 +1,6 @@
 import type { FieldBox } from '../receipt';
 import type { DateOrder } from '../settings';
-import { decideDateOrder, findDates, findNumberDates, readDate, type DateCandidate } from './dates';
+import { countUnreadDates, decideDateOrder, findDates, findNumberDates, readDate, type DateCandidate } from './dates';
 import { findBox, type ReceiptRow } from './rows';
 import { hasImpossibleTime, hasTimeBeside } from './times';
 import { WEEKDAYS } from './weekdays';
@@ -13,7 +13,7 @@ export interface DateSignals {
   orderSure: boolean;
   /** Other places on the receipt that read the same date, a number that opens with it among them. */
   copies: number;
-  /** Other dates the receipt prints (not expiry or due dates; in a number too), which a misread one may have been. */
+  /** Other dates the receipt prints (not expiry or due dates; in a number too; labelled ones misread past reading), which a misread one may have been. */
   rivals: number;
   /** A weekday name beside the date: 'agrees' with it, 'disagrees', or none. */
   weekday: 'agrees' | 'disagrees' | undefined;
@@ -117,7 +117,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     other: chosen.other,
     orderSure: chosen.kind !== 'either' || chosen.first === chosen.second || setting !== 'auto' || candidates.some((c) => c.kind === 'dm' || c.kind === 'md') || weekday === 'agrees',
     copies: candidates.filter((candidate, index) => index !== best?.index && read[index] === iso).length + numberDates.filter((date) => date === iso).length,
-    rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length + numberDates.filter((date) => date !== iso).length,
+    rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length + numberDates.filter((date) => date !== iso).length + countUnreadDates(rows, candidates),
     weekday,
     time: hasTimeBeside(rows, chosen.row),
     impossibleTime: hasImpossibleTime(row.text),

@@ -147,6 +147,14 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
   return found;
 }
 
+/** A date's shape, three parts between one separator, at least one of them a year ("NOW/25/2016", "1O.O3.2O18"). */
+const DATE_SHAPED = /(?<![\p{L}\d])[\p{L}\d]{1,4}([-/.])[\p{L}\d]{1,4}\1(?:\d{4}|\d{2})(?![\p{L}\d])|(?<![\p{L}\d])\d{4}([-/.])[\p{L}\d]{1,4}\2[\p{L}\d]{1,2}(?![\p{L}\d])/u;
+
+/** Rows labelled with a date ("FECHA: NOW/25/2016") whose date was misread past reading: each is a date the receipt prints that no candidate stands for. */
+export function countUnreadDates(rows: readonly ReceiptRow[], candidates: readonly DateCandidate[]): number {
+  return rows.filter((row, index) => DATE_LABEL.test(row.norm) && !OTHER_LABEL.test(row.norm) && DATE_SHAPED.test(row.text) && !candidates.some((c) => c.row === index)).length;
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function toIso(year: number, month: number, day: number, today: Date): string | undefined {
