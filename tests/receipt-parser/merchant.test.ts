@@ -47,6 +47,16 @@ describe('merchant', () => {
     ['Café Central\nCentral Gastro GmbH\nHerrengasse 14', 'Café Central'],
     ['Pizza Express\nPizzaExpress (Restaurants) Ltd\n12 High St', 'Pizza Express'],
     ['CORNER DELI\n12 High Street\nLondon SW1A 1AA\nTel 020 7946 0018\nHarbour Foods Ltd', 'CORNER DELI'],
+    ['Store#1458\nPandaExpress\nEUREKA,MO', 'PandaExpress'],
+    ['STORE #NY-1104\nFIVE GUYS\nNew York, NY 10017', 'FIVE GUYS'],
+    ['#Waka1(10)\nCharcoalGrillDiner\n823DenmanStreet', 'CharcoalGrillDiner'],
+    ['Subway#15936-0 Phone 608-758-4560\n642Midlandroad', 'Subway#15936-0'],
+    ['21E.12ST.NEWYORKNY10003 NUMPANGSANDWICHSHOP\n(212)255-3271', 'NUMPANGSANDWICHSHOP'],
+    ['6375SouthRainbowBlvd KOBESUSHIBISTRO!!\n(702)898-9998', 'KOBESUSHIBISTRO!!'],
+    ['******CASH******\n###COPY1###\nPMfarlia\n019-6000350', 'PMfarlia'],
+    ['FECHA:\nBANCO DE BOGOTA\nRETIRO', 'BANCO DE BOGOTA'],
+    ["and tell us about your visit.\nValidation Code:\nExpires 30 days after receipt date.\nMcDonald's Restaurant #10249\nHWY 441", "McDonald's Restaurant #10249"],
+    ['UNIHAKKA INTERNATIONAL SDN BHD:\n18 Mar 2018 18:25', 'UNIHAKKA INTERNATIONAL SDN BHD'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

@@ -3,7 +3,7 @@ import { normalizeText } from './rows';
 
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
-const POSTCODE = /\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
+const POSTCODE = /(?<!#)\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
 const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|\w@\w|\+?\d[\d ()-]{7,}\d/;
 /** A phone printed after the name on its row ("Subway#15936-0 Phone 608-758-4560", "SHELL KINGSWAY 01382443110"). */
 const TRAILING_PHONE = /\s+(?:(?:tel|tele?phone|phone|ph|fax|telefon|tlf)\b.*|\+?\d[\d ()-]{7,}\d\s*)$/i;
@@ -15,6 +15,11 @@ export const cutTrailingPhone = (text: string): string => {
 };
 const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
 const GLUED_ADDRESS = /^\d{2,}[a-z].*(?:st|street|rd|road|ave|avenue|blvd|dr|drive|lane|ln|hwy)(?:\b|\d)/;
+/** A row's text without a street address glued into one word before the name ("6375SouthRainbowBlvd KOBESUSHIBISTRO!!"). */
+export const cutLeadingAddress = (text: string): string => {
+  const [, first = '', rest = ''] = /^\s*(\S+)\s+(.*\p{L}.*)$/u.exec(text) ?? [];
+  return GLUED_ADDRESS.test(normalizeText(first)) ? rest : text;
+};
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
 export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;
@@ -67,18 +72,25 @@ export const readSignificantWords = (name: string): string[] =>
 export const isAddressOrContact = (norm: string): boolean =>
   !REGISTRATION.test(norm) && (CONTACT.test(norm) || (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) || DATE_OR_TIME.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))));
 
+const STORE_NUMBER = /^(?:store|shop|branch|outlet|unit|location|loc|site|filiale|tienda|magasin|rest)\s*(?:#|no\.?|nr\.?|number)\s*[a-z-]*\d[\w-]*$/;
+const PAYMENT_BANNER = /^(?:cash|card|credit|debit|credit card|void|refund|reprint|duplicate|copy) ?\d?$/;
+
 const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
 
 /** True when a top row is not a name: a header, an address, a phone, a registration number, a date. */
 export function isNotName(text: string): boolean {
-  const norm = text.replace(/[*=#_~]+/g, ' ').trim();
-  const letters = letterCount(norm);
-  if (letters < 2 || letters < norm.replace(/\s/g, '').length * 0.5) return true;
+  // A number after '#' stays glued to it, so a store number is not read as a postcode.
+  const norm = text.replace(/[*=_~]+|#+(?!\d)/g, ' ').trim();
+  // A store number beside the name ("Subway#15936-0") does not count against its letters; alone ("#Waka1") it leaves none.
+  const bare = text.replace(/#[\w-]*\d[\w-]*|[*=#_~]+/g, ' ').trim();
+  const letters = letterCount(bare);
+  if (letters < 2 || letters < bare.replace(/\s/g, '').length * 0.5) return true;
   if (HEADER_WORDS.test(norm.replace(/^[^\p{L}]+/u, '')) && norm.length < 40) return true;
   // Words glued without spaces, as some OCR prints them: "CUSTOMERCOPY", "THANKYOUFORVISITING", "CheckNo.:1".
   if (!/\s/.test(norm) && GLUED_HEADER.test(norm.replace(/[^a-z]/g, ''))) return true;
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
-  if (/#\d/.test(norm)) return true;
+  // A store's number alone ("Store#1458", "STORE #NY-1104") or a payment banner ("******CASH******"): the name is elsewhere.
+  if (STORE_NUMBER.test(text.trim()) || PAYMENT_BANNER.test(norm)) return true;
   // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
   if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;

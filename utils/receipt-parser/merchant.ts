@@ -1,4 +1,4 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutLeadingAddress, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -13,6 +13,10 @@ function countOpen(text: string): number {
   }
   return open;
 }
+
+/** A sentence: four words or a long glued run, ending in a full stop ("and tell us about your visit."), not a company form ("Co., Ltd."). */
+const isSentence = (row: ReceiptRow): boolean =>
+  /[\p{L}']\.\s*$/u.test(row.text) && (/[\p{L}']{20,}/u.test(row.text) || row.text.trim().split(/\s+/).length >= 4) && !LEGAL_SUFFIX.test(row.norm);
 
 /** A row without the scraps OCR puts in cells beside it ("é\tKOREAN RESTAURANT"). */
 const dropScrapCells = (text: string): string =>
@@ -65,9 +69,10 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       if (best && best.index === index - 1 && best.signals.readable) best = { ...best, score: best.score + 1, signals: { ...best.signals, confirmed: true } };
       continue;
     }
-    const text = cutTrailingPhone(row.text);
+    const text = cutLeadingAddress(cutTrailingPhone(row.text));
     const name = normalizeText(readName(text));
-    if (/,\s*$/.test(row.text) || isNotName(name)) {
+    // A row ending in a comma continues an address; a word or two ending in a colon is a label waiting for its value ("FECHA:").
+    if (/,\s*$/.test(row.text) || /^\s*\S+(?:\s+\S+)?\s*:\s*$/.test(row.text) || isSentence(row) || isNotName(name)) {
       if (best && isAddressOrContact(name)) topBlock = false;
       continue;
     }
@@ -121,7 +126,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  let name = readName(cutTrailingPhone(row.text));
+  let name = readName(cutLeadingAddress(cutTrailingPhone(row.text)));
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
