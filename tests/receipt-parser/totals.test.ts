@@ -38,6 +38,7 @@ describe('total', () => {
     ['a total OCR misread', 'SUBTOTAL 10.00\nTOTAI 10.80\nVISA 10.80', '10.80'],
     ['not a net amount before the tax', 'Net Amount 100.00\nVAT 20% 20.00\nTotal 120.00\nCard 120.00', '120.00'],
     ['a rounded total OCR misread by one digit, the subtotal backing the other', 'Subtotal : 102.00\nTotal incl. of GST 102.00\nTotal Amt Rounded 702.00\nPayment : 02.00', '102.00'],
+    ['a grand total misread by one digit, what was paid and the subtotal less the coupon agreeing', 'Suk-Total 57.00\nCoupon Discount : 17.40\nGrand Total : 38.60\nPayment : 40.00\nChange Due - 00.40', '39.60'],
     ['a total after its rounding, one digit apart from the one before', 'SUB-TOTAL 88.97\nTOTAL SALES INCL GST 88.97\nROUNDING ADJ -0.02\nTOTAL AFTER ADJ INCL GST 88.95\nCASH 100.00', '88.95'],
     ['a rounded total whose minus sign OCR dropped', 'Total (Inclusive of GST): 112,36\nRounding Adj: ~0.01\nTOTAL: 112.35\nCASH : 112.35', '112.35'],
     ['cash − change and subtotal + tax agreeing over a misread total', 'Total 30.91\nROUNDING ADJUSTMENT RM 0.01\nTOTAL ROUNDED RM 30.890\nCASH RM 51.00\nCHANGE RM 20.10', '30.90'],

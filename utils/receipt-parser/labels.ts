@@ -32,7 +32,8 @@ export function classifyLabel(norm: string): LabelKind {
   // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1").
   const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
   // "Tota] (Inclusive of GST)", "Total (inc! Tax)": a closing l read as a sign.
-  const label = digitsMended.replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l');
+  // "Suk-Total 57.00": the sub of a subtotal misread by one letter is no plain total.
+  const label = digitsMended.replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l').replace(/\b[a-z]{3}(?=[- ]?total)/g, (word) => (word !== 'sub' && isOneEditAway(word, 'sub') ? 'sub' : word));
   // "Tatal Sales (Inclusive of GST)", "Anount Incl. GST": a total or an amount misread by one letter, with words that say
   // which total, before "GST" makes the row a tax line.
   const misread = label.replace(/\b[a-z]{4,7}\b/g, (word) =>
