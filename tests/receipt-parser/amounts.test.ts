@@ -69,6 +69,10 @@ describe('findAmounts', () => {
     ['CHANGE 38. 0D', '.', [[38, null]]],
     ['CASH20.00', '.', [[20, null]]],
     ['SKU4711.00', '.', []],
+    ['Total S17.63', '.', [[17.63, '$']]],
+    ['Total:\tS47.34()', '.', [[47.34, '$']]],
+    ['SIZE S 12.50', '.', [[12.5, null]]],
+    ['ITEM XS12.50', '.', []],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);
   });

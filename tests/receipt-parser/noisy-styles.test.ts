@@ -19,6 +19,12 @@ const CASES: ReadonlyArray<{ name: string; receipt: string; merchant: string; to
     total: '28.16',
   },
   {
+    name: 'US cafe whose dollar signs OCR read as S',
+    receipt: `PANERA BREAD #204\nBoston MA\nSoup  6.99\nSandwich  9.49\nSubtotal  S16.48\nTax  S1.15\nTotal  S17.63\nVISA  S17.63`,
+    merchant: 'PANERA BREAD #204',
+    total: '17.63',
+  },
+  {
     name: 'German supermarket real GmbH with Summe EUR, BAR and Rückgeld',
     receipt: `real GmbH\nMarkt 1234\nHauptstr. 5, 40210 Düsseldorf\nMILCH 1,5%  0,99 A\nBROT  2,49 A\nKAFFEE  6,99 A\nSUMME EUR  10,47\nBAR  20,00\nRückgeld  9,53\nMwSt%  Netto  MwSt  Brutto\nA 7%  9,79  0,68  10,47\n12.11.2025  14:32`,
     merchant: 'real GmbH',

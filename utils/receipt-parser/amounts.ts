@@ -100,6 +100,9 @@ const repairCents = (text: string): string =>
 /** OCR reads a 5 as § ("§5.10", "§.30"): a § touching digits is one, keeping every offset. */
 const repairSection = (text: string): string => (text.includes('§') ? text.replace(/§(?=\d|[.,]\d)/g, '5') : text);
 
+/** OCR reads a dollar sign as an S ("Total S17.63"): an S alone before an amount in cents is one, keeping every offset. */
+const repairDollar = (text: string): string => (text.includes('S') ? text.replace(/(?<![\p{L}\p{N}])S(?=\d{1,6}[.,]\d{2}(?![\d.,]))/gu, '$') : text);
+
 /**
  * OCR spaces and swaps decimal marks: "79. 35" and "5500 .00" are 79.35 and 5500.00, and on a receipt that writes
  * "12.50" a "5,90" is 5.90 (two digits after a comma are never thousands). Offsets stay: the space moves aside.
@@ -125,7 +128,7 @@ function repairDecimalMarks(text: string, mark: DecimalMark): string {
 /** Every number of the row written as money, with its sign and currency marker. */
 export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
   // Leader dots ("TOTAL......10.80") become spaces, keeping every offset.
-  const text = repairDecimalMarks(repairSection(repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText)), mark);
+  const text = repairDecimalMarks(repairDollar(repairSection(repairCents(/[._]{2,}\d/.test(rowText) ? rowText.replace(/[._]{2,}(?=\d)/g, (leader) => ' '.repeat(leader.length)) : rowText))), mark);
   const pattern = NUMBER_PATTERNS[mark];
   pattern.lastIndex = 0;
   const amounts: Amount[] = [];
