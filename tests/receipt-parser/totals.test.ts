@@ -87,6 +87,17 @@ describe('total', () => {
     expect({ subtotal, tax, tip, total }).toEqual(expected);
   });
 
+  it.each([
+    ['the cash handed over', 'TOTAL 33.00\nCash Amount : 33.00'],
+    ['the card paying it', 'Subtotal 1.09\nTax 0.11\nTotal 1.25\nVisa 1.25'],
+  ])('is sure of a total %s backs', (_why, body) => {
+    expect(read(body).confidence.total).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
+  });
+
+  it('is not sure of a lone total nothing backs', () => {
+    expect(read('Coffee 3.00\nTOTAL 33.00').confidence.total).toBeLessThan(SURE_CONFIDENCE);
+  });
+
   it('is not sure of a rounded total printed only as a rounding: which of the two is the total is a matter of convention', () => {
     const rounding = read('Eat-In Total (incl Tax) 11.98\nRoundingAdjust 0.02\nRounding 12.00\nCash Tendered 20.00\nChange 8.00');
     expect({ total: rounding.total, sure: rounding.confidence.total >= SURE_CONFIDENCE }).toEqual({ total: '12.00', sure: false });

@@ -137,7 +137,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     // "Total 11.98", "Rounding Adjust 0.02", "Rounding 12.00": receipts and their readers differ on which of the two is the
     // total when the rounded one is labelled only as a rounding, so it is never sure.
     const roundingOnly = rawSummary.some((e) => e.row === chosen.row && e.kind === 'rounding') && candidates.some((other) => other.row < chosen.row && roundingEither.some((r) => r !== 0 && sameAmount(other.value + r, value)));
-    const confidence = Math.min(backed && !roundingOnly ? 1 : 0.75, 0.45 + (bestScore - 2) * 0.2);
+    // Backing counts toward sure as well as allowing it: "TOTAL 33.00" over "Cash 33.00" is sure.
+    const confidence = backed && !roundingOnly ? Math.min(1, 0.5 + (bestScore - 2) * 0.2) : Math.min(0.75, 0.45 + (bestScore - 2) * 0.2);
     return { total: chosen, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip, balanced };
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
