@@ -24,6 +24,7 @@ describe('how sure the date is', () => {
     ['a month name and a copy', '5 Mar 2018\nThank you 05/03/2018', '2018-03-05'],
     ['a transaction number that opens with it', 'Txn 201803161234\n16/03/2018', '2018-03-16'],
     ['a copy, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018\n03/04/2018 10:15', '2018-04-03'],
+    ['a label and a time, with the order from the country', 'Date: 03/04/2018 14:05', '2018-04-03'],
   ])('sure with %s: %j', (_why, text, iso) => {
     expect(read(text)).toEqual({ date: iso, sure: true });
   });
@@ -66,6 +67,8 @@ describe('how sure the date is', () => {
     [{ copies: 2, rivals: 1 }, 0.6],
     [{ time: true, orderSure: false }, 0.55],
     [{ copies: 1, orderSure: false }, 0.8],
+    [{ time: true, labelled: true, orderSure: false }, 0.8],
+    [{ time: true, labelled: true, orderSure: false, noisyPage: true }, 0.6],
     [{ copies: 1, orderSure: false, glued: true }, 0.5],
     [{ time: true, other: true }, 0.4],
     [{ time: true, noisyPage: true }, 0.7],

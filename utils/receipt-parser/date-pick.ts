@@ -63,8 +63,10 @@ export function confidenceOf(signals: DateSignals): number {
   const label = signals.labelled ? 0.05 : 0;
   const misread = signals.glued || signals.repaired || signals.impossibleTime || signals.weekday === 'disagrees' || signals.rivals > 0;
   const corroborated = signals.copies > 0 || signals.weekday === 'agrees';
-  // Day and month that could swap follow the receipt's country cues, right on all but misread digits, which a copy rules out.
-  if (!signals.orderSure) return misread ? 0.5 + label : corroborated ? 0.8 : 0.55 + label;
+  // Day and month that could swap follow the receipt's country cues, right on all but misread digits, which a copy rules out,
+  // as a label and a time beside it do on a page that is not OCR debris ("Date: 03/04/2018 14:05").
+  const tillPrinted = signals.labelled && signals.time && signals.noisyPage !== true;
+  if (!signals.orderSure) return misread ? 0.5 + label : corroborated || tillPrinted ? 0.8 : 0.55 + label;
   if (misread) return 0.6 + label;
   if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
   if (signals.time) return signals.noisyPage ? 0.7 + label : 0.85 + label;
