@@ -3,7 +3,7 @@ import type { DateOrder } from '../settings';
 import { countUnreadDates, decideDateOrder, findDates, findNumberDates, readDate, type DateCandidate } from './dates';
 import { findBox, type ReceiptRow } from './rows';
 import { hasImpossibleTime, hasTimeBeside } from './times';
-import { WEEKDAYS } from './weekdays';
+import { readWeekday } from './weekdays';
 
 /** What the receipt says for and against the chosen date; the confidence is read from these. */
 export interface DateSignals {
@@ -40,7 +40,7 @@ export interface DatePick {
 function weekdayBeside(row: ReceiptRow, candidate: DateCandidate, iso: string): DateSignals['weekday'] {
   const before = /(\p{L}{3,12})\.?[\s,)]*$/u.exec(row.norm.slice(Math.max(0, candidate.start - 16), candidate.start))?.[1];
   const after = /^[\s,(]*(\p{L}{3,12})(?!\p{L})/u.exec(row.norm.slice(candidate.end, candidate.end + 16))?.[1];
-  const named = [before, after].map((word) => (word === undefined ? undefined : WEEKDAYS.get(word))).find((day) => day !== undefined);
+  const named = [before, after].map((word) => (word === undefined ? undefined : readWeekday(word))).find((day) => day !== undefined);
   if (named === undefined) return undefined;
   const [year, month, day] = iso.split('-').map(Number);
   return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).getUTCDay() === named ? 'agrees' : 'disagrees';

@@ -13,3 +13,12 @@ const WEEKDAY_WORDS: ReadonlyArray<readonly [number, string]> = [
 export const WEEKDAYS = new Map<string, number>(
   WEEKDAY_WORDS.flatMap(([day, words]) => words.split(' ').map((word) => [word, day] as const)),
 );
+
+const FULL_NAMES = [...WEEKDAYS].filter(([word]) => word.length >= 6);
+
+/** The weekday a word names, also when OCR misread its end ("Fridv", "Wednesdav"): its first four letters and no more letters than the name. */
+export function readWeekday(word: string): number | undefined {
+  const exact = WEEKDAYS.get(word);
+  if (exact !== undefined || word.length < 4) return exact;
+  return FULL_NAMES.find(([name]) => name.startsWith(word.slice(0, 4)) && word.length <= name.length)?.[1];
+}
