@@ -4,6 +4,7 @@ import { scanReceipts } from '../harness/expense-journey';
 import { clickScanOnEach } from '../harness/menu-clicks';
 import { startVariantImageServer } from '../harness/variant-image-server';
 import { ARTIFACTS_DIR } from '../pages/popup-page';
+import { screenshotWholePage } from '../pages/whole-page-screenshot';
 
 /** Distinct shared receipts (sroie-016 and -018 are the same bytes). */
 // Not sroie-290: over the upload limit, it would be shrunk 3 times over and slow the run for nothing this journey checks.
@@ -58,7 +59,7 @@ describe('journey 27: the first run, and the popup at its real size', () => {
     expect(sample.source.pageTitle).toBe('Sample receipt');
     for (const scheme of ['light', 'dark'] as const) {
       await welcome.emulateMedia({ colorScheme: scheme });
-      await welcome.screenshot({ path: `${ARTIFACTS_DIR}/journey-27-welcome-${scheme}.png`, fullPage: true });
+      await screenshotWholePage(welcome, `${ARTIFACTS_DIR}/journey-27-welcome-${scheme}.png`);
     }
     await welcome.close();
   });
@@ -125,7 +126,7 @@ describe('journey 27: the first run, and the popup at its real size', () => {
     expect(await findSeriousViolations(options.page), 'options').toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
       await options.page.emulateMedia({ colorScheme: scheme });
-      await options.page.screenshot({ path: `${ARTIFACTS_DIR}/journey-27-options-${scheme}.png`, fullPage: true });
+      await screenshotWholePage(options.page, `${ARTIFACTS_DIR}/journey-27-options-${scheme}.png`);
     }
     const review = await extension.context.newPage();
     await review.goto(`chrome-extension://${extension.extensionId}/review.html?id=${(await popup.receiptIds())[0]}`);

@@ -6,6 +6,7 @@ import type { ScanEvent } from '../../../utils/protocol';
 import { readRecording, startRecording } from './popup-recorder';
 import type { ProgressSighting, ReceivedMessage } from './popup-recorder';
 import { ReceiptDetail } from './receipt-detail';
+import { screenshotWholePage } from './whole-page-screenshot';
 
 export type { ProgressSighting, ReceivedMessage } from './popup-recorder';
 
@@ -157,7 +158,7 @@ export class PopupPage {
       .waitForFunction(() => Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0), undefined, { timeout: 2_000 })
       .catch(() => undefined); // a broken thumbnail belongs in the picture too
     const path = resolve(ARTIFACTS_DIR, `${name}.png`);
-    await this.page.screenshot({ path, fullPage: true });
+    await screenshotWholePage(this.page, path);
     return path;
   }
 

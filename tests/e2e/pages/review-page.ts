@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { FieldBox } from '../../../utils/receipt';
 import { ARTIFACTS_DIR } from './popup-page';
+import { screenshotWholePage } from './whole-page-screenshot';
 
 /** The review page (review.html): the table of receipts, the selected one's fields and its zoomable original. */
 export class ReviewPage {
@@ -74,7 +75,7 @@ export class ReviewPage {
   async screenshot(name: string): Promise<string> {
     await mkdir(ARTIFACTS_DIR, { recursive: true });
     const path = resolve(ARTIFACTS_DIR, `${name}.png`);
-    await this.page.screenshot({ path, fullPage: true });
+    await screenshotWholePage(this.page, path);
     return path;
   }
 }
