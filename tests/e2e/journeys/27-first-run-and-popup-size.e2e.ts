@@ -94,9 +94,7 @@ describe('journey 27: the first run, and the popup at its real size', () => {
     try {
       const web = await journey.openWebPage(variants.pageUrl);
       const urls = Array.from({ length: 30 }, (_, n) => variants.imageUrl(IMAGES[n % IMAGES.length] ?? '', Math.floor(n / IMAGES.length)));
-      const t0 = Date.now();
       await clickScanOnEach(await extension.worker(), urls, web.url());
-      setInterval(async () => console.log('T', Date.now() - t0, JSON.stringify((await background.readStatuses()).reduce((m: Record<string, number>, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))), 5000);
       await expect
         .poll(async () => (await background.readStatuses()).filter((status) => status === 'done' || status === 'failed').length, { timeout: 150_000, interval: 500 })
         .toBe(30);
