@@ -47,6 +47,8 @@ describe('currency', () => {
 
   it.each([
     ['SDN BHD\nTOTAL 9.00', 'MYR'],
+    ['SOON HUAT MACHINERY ENTERPRISE\nNO.53 JALAN PUTRA 1,\n81100 JOHOR BAHRU, JOHOR.\nTOTAL 9.00', 'MYR'],
+    ['JALAN SUDIRMAN 5, JAKARTA\nTOTAL  18.500\nPPN  1.833', 'IDR'],
     ['합계  3,200', 'KRW'],
     ['お会計  1,280', 'JPY'],
     ['รวม  120.00', 'THB'],
@@ -71,6 +73,14 @@ describe('currency', () => {
     ['www.sainsburys.co.uk\nTOTAL  4.85', 'GBP'],
     ['MWST-Nr. CHE-123.456.789 MWST\nTOTAL  12.50', 'CHF'],
   ])('takes a receipt with no currency at all to be in its country\'s: %j is %s', (text, code) => {
+    expect(currencyOf(text, 'USD')).toBe(code);
+  });
+
+  it.each([
+    ['SYL ROASTED DELIGHTS SDN BHD\nTOTAL $54.50', 'MYR'],
+    ['7-ELEVEN MALAYSIA\nTotal  $ 6.10\nCash  $ 10.00', 'MYR'],
+    ['Boston MA 02116\nTotal $54.50', 'USD'],
+  ])('reads a dollar sign by the country the receipt is in: %j is %s', (text, code) => {
     expect(currencyOf(text, 'USD')).toBe(code);
   });
 

@@ -9,6 +9,8 @@ const COUNTRY_WORDS = {
   AUD: /\babn\b|\baustralia\b|\beftpos\b/,
   SGD: /\bsingapore\b|\buen\b/,
   MXN: /\bmexico\b|\brfc\b/,
+  // A company form or a state only Malaysia has (Indonesia's receipts also say "jalan" and "tunai").
+  MYR: /\bsdn\.? ?bhd\b|\bmalaysia\b|\bjohor\b|\bselangor\b|\bkuala lumpur\b|\bpulau pinang\b|\bpenang\b|\bmelaka\b|\bnegeri sembilan\b|\bkedah\b|\bpahang\b|\bterengganu\b|\bkelantan\b|\bperlis\b|\bsabah\b|\bsarawak\b|\bputrajaya\b|\blabuan\b/,
 } as const;
 
 const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
@@ -21,6 +23,8 @@ const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\bhst\b|\bqst\b|\btps\b|\bcanada\b|\bontario\b|\bquebec\b/, '$', 'CAD'],
   [COUNTRY_WORDS.SGD, '$', 'SGD'],
   [/\bhong kong\b/, '$', 'HKD'],
+  // A Malaysian till set up with a dollar sign still takes ringgit.
+  [COUNTRY_WORDS.MYR, '$', 'MYR'],
   [COUNTRY_WORDS.MXN, '$', 'MXN'],
   [/\brut\b|\bboleta\b|\bchile\b|\bsantiago\b/, '$', 'CLP'],
   [/\bcuit\b|\bargentina\b|\bcaba\b|\bbuenos aires\b/, '$', 'ARS'],
@@ -47,7 +51,7 @@ const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   // Not "moms": Danish receipts print it too, and here no "kr" narrows the choice.
   [/\batt betala\b|\bsverige\b|\bkvitto\b/, 'SEK'],
   [/\bgstin\b|\bcgst\b|\bsgst\b|\bigst\b/, 'INR'],
-  [/\bsdn\.? ?bhd\b|\bmalaysia\b/, 'MYR'],
+  [COUNTRY_WORDS.MYR, 'MYR'],
   [/\bppn\b|\bnpwp\b|\bindonesia\b/, 'IDR'],
   [/\bvat reg tin\b|\bvatable\b|\bphilippines\b/, 'PHP'],
   [/\btong cong\b|\btien mat\b|\bthanh tien\b|\bviet ?nam\b/, 'VND'],
