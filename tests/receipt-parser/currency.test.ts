@@ -84,6 +84,15 @@ describe('currency', () => {
     expect(currencyOf(text, 'USD')).toBe(code);
   });
 
+  it.each([
+    ['KEDAI MAJU SDN BHD\n105W £27 PLCE TUBE\nTOTAL 27.00', 'MYR'],
+    ['99 SPEED MART S/B\nJOHOR BAHRU\nTOTAL ¥ 5.10', 'MYR'],
+    ['KEDAI MAJU SDN BHD\nTOTAL £9.00\nCASH £10.00', 'GBP'],
+    ['London EC1N 2HT\nTOTAL £4.85', 'GBP'],
+  ])('reads one sign the receipt\'s country does not use as OCR\'s misreading: %j is %s', (text, code) => {
+    expect(currencyOf(text, 'USD')).toBe(code);
+  });
+
   it('does not take a currency from cues when the receipt writes one', () => {
     expect(currencyOf('SDN BHD\nTOTAL SGD 9.00')).toBe('SGD');
   });

@@ -88,17 +88,20 @@ interface Votes {
   codes: Map<string, number>;
   /** Votes per symbol family ('$', '¥', 'kr'), whose country needs a cue. */
   families: Set<string>;
+  /** Codes written out at least once ("RM", "SGD", "NT$"), not only as a one-character sign OCR may have misread. */
+  spelled: Set<string>;
 }
 
 const FAMILY_OF: Record<string, string> = { $: '$', '¥': '¥', kr: 'kr', Kr: 'kr', KR: 'kr' };
 
 /** Counts the currencies written against amounts, and at half weight those in column headers ("AMOUNT (RM)"). */
 function countVotes(rows: readonly ReceiptRow[], amounts: readonly Amount[]): Votes {
-  const votes: Votes = { codes: new Map(), families: new Set() };
+  const votes: Votes = { codes: new Map(), families: new Set(), spelled: new Set() };
   const vote = (marker: string, weight: number): void => {
     const code = readCurrencyMarker(marker);
     if (code === undefined) return;
     votes.codes.set(code, (votes.codes.get(code) ?? 0) + weight);
+    if (marker.length > 1) votes.spelled.add(code);
     const family = FAMILY_OF[marker];
     if (family !== undefined) votes.families.add(family);
   };
@@ -114,7 +117,7 @@ const SAME_FAMILY: Record<string, RegExp> = { $: /^(USD|CAD|AUD|NZD|SGD|HKD|MXN|
 
 /** The receipt's currency from symbols, codes and local forms, or the default ('' → null). */
 export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Amount[], defaultCurrency: string): { currency: string | null; confidence: number; fromReceipt: boolean } {
-  const { codes, families } = countVotes(rows, amounts);
+  const { codes, families, spelled } = countVotes(rows, amounts);
   let best: string | undefined;
   let bestVotes = 0;
   for (const [code, count] of codes) {
@@ -125,15 +128,21 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
   }
   const fallback = defaultCurrency.trim().toUpperCase();
   if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5, fromReceipt: true };
-  const local = best === undefined ? findLocalCurrency(rows.map((row) => row.norm).join('\n')) : undefined;
-  if (local !== undefined) return { currency: local, confidence: 0.5, fromReceipt: true };
-  if (best === undefined) return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
+  const all = rows.map((row) => row.norm).join('\n');
+  const local = findLocalCurrency(all);
+  if (best === undefined) {
+    if (local !== undefined) return { currency: local, confidence: 0.5, fromReceipt: true };
+    return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
+  }
   // '$', '¥' and 'kr' are shared by several countries: the receipt's words, else the default, say which.
   const family = best === 'USD' && families.has('$') ? '$' : best === 'JPY' && families.has('¥') ? '¥' : best === 'SEK' && families.has('kr') ? 'kr' : undefined;
-  if (family === undefined) return { currency: best, confidence: bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
-  const all = rows.map((row) => row.norm).join('\n');
-  const cue = COUNTRY_CUES.find(([pattern, cueFamily]) => cueFamily === family && pattern.test(all));
-  if (cue) return { currency: cue[2], confidence: 0.8, fromReceipt: true };
-  if (SAME_FAMILY[family]?.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
-  return { currency: best, confidence: 0.7, fromReceipt: true };
+  if (family !== undefined) {
+    const cue = COUNTRY_CUES.find(([pattern, cueFamily]) => cueFamily === family && pattern.test(all));
+    if (cue) return { currency: cue[2], confidence: 0.8, fromReceipt: true };
+    if (SAME_FAMILY[family]?.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
+  }
+  // One sign that the receipt's country does not use ("£" or "¥" on a Johor receipt) is more often OCR's misreading than a foreign price.
+  const foreign = local !== undefined && local !== best && !spelled.has(best) && !(family !== undefined && SAME_FAMILY[family]?.test(local));
+  if (bestVotes < 2 && foreign) return { currency: local, confidence: 0.4, fromReceipt: true };
+  return { currency: best, confidence: family !== undefined ? 0.7 : bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
 }
