@@ -24,7 +24,7 @@ describe('how sure the date is', () => {
     ['a month name and a copy', '5 Mar 2018\nThank you 05/03/2018', '2018-03-05'],
     ['a transaction number that opens with it', 'Txn 201803161234\n16/03/2018', '2018-03-16'],
     ['a copy, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018\n03/04/2018 10:15', '2018-04-03'],
-    ['a label and a time, with the order from the country', 'Date: 03/04/2018 14:05', '2018-04-03'],
+    ['a label and a time, with the order from the country', 'SHOP SDN BHD\nDate: 03/04/2018 14:05', '2018-04-03'],
     ['a weekday OCR misread that fits', 'Wednesdav 20/12/2017', '2017-12-20'],
   ])('sure with %s: %j', (_why, text, iso) => {
     expect(read(text)).toEqual({ date: iso, sure: true });
@@ -44,6 +44,7 @@ describe('how sure the date is', () => {
     ['another date that disagrees', 'Date: 15/03/2018 14:05\nPrinted 16/03/2018', '2018-03-15'],
     ['an invoice number that opens with another date', 'Invoice No: 2018052710100070177\n21/05/2018 13:48', '2018-05-21'],
     ['day and month that could swap', 'Ticket 03/04/2025 14:05', '2025-04-03'],
+    ['a label and a time, with the order from the browser\'s language alone', 'Date: 03/04/2025 14:05', '2025-04-03'],
     ['an expiry date only', 'Valid until 15/03/2025 14:05', '2025-03-15'],
     ['a weekday OCR misread that does not fit', 'Fridv, 20-12-2017 Time 20:17', '2017-12-20'],
     ['another labelled date misread past reading', 'FECHA: NOW/25/2016 HORA: 11:20:45\nFECHA: DIC/21/2016 HORA: 10:34:12', '2016-12-21'],
@@ -69,8 +70,9 @@ describe('how sure the date is', () => {
     [{ copies: 2, rivals: 1 }, 0.6],
     [{ time: true, orderSure: false }, 0.55],
     [{ copies: 1, orderSure: false }, 0.8],
-    [{ time: true, labelled: true, orderSure: false }, 0.8],
-    [{ time: true, labelled: true, orderSure: false, noisyPage: true }, 0.6],
+    [{ time: true, labelled: true, orderSure: false, orderFromReceipt: true }, 0.8],
+    [{ time: true, labelled: true, orderSure: false }, 0.6],
+    [{ time: true, labelled: true, orderSure: false, orderFromReceipt: true, noisyPage: true }, 0.6],
     [{ copies: 1, orderSure: false, glued: true }, 0.5],
     [{ time: true, other: true }, 0.4],
     [{ time: true, noisyPage: true }, 0.7],

@@ -27,6 +27,8 @@ export interface DateSignals {
   repaired: boolean;
   /** The page is a photo's noisy OCR (see page-noise.ts), where digits are misread often enough that a time beside a date proves nothing. */
   noisyPage?: boolean;
+  /** The receipt's own country cues (its currency, tax words) set day and month's order, not the browser's language. */
+  orderFromReceipt?: boolean;
 }
 
 export interface DatePick {
@@ -64,8 +66,9 @@ export function confidenceOf(signals: DateSignals): number {
   const misread = signals.glued || signals.repaired || signals.impossibleTime || signals.weekday === 'disagrees' || signals.rivals > 0;
   const corroborated = signals.copies > 0 || signals.weekday === 'agrees';
   // Day and month that could swap follow the receipt's country cues, right on all but misread digits, which a copy rules out,
-  // as a label and a time beside it do on a page that is not OCR debris ("Date: 03/04/2018 14:05").
-  const tillPrinted = signals.labelled && signals.time && signals.noisyPage !== true;
+  // as a label and a time beside it do on a page that is not OCR debris ("Date: 03/04/2018 14:05"). An order taken from the
+  // browser's language alone stays unsure.
+  const tillPrinted = signals.orderFromReceipt === true && signals.labelled && signals.time && signals.noisyPage !== true;
   if (!signals.orderSure) return misread ? 0.5 + label : corroborated || tillPrinted ? 0.8 : 0.55 + label;
   if (misread) return 0.6 + label;
   if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
@@ -126,6 +129,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
     noisyPage,
+    orderFromReceipt: cue !== undefined && setting === 'auto',
   };
   return { date: iso, row: chosen.row, box: findBox(row, chosen.start, chosen.end), confidence: confidenceOf(signals), signals };
 }
