@@ -67,9 +67,9 @@ export function confidenceOf(signals: DateSignals): number {
   const corroborated = signals.copies > 0 || signals.weekday === 'agrees';
   // Day and month that could swap follow the receipt's country cues, right on all but misread digits, which a copy rules out,
   // as a label and a time beside it do on a page that is not OCR debris ("Date: 03/04/2018 14:05"). An order taken from the
-  // browser's language alone stays unsure.
-  const tillPrinted = signals.orderFromReceipt === true && signals.labelled && signals.time && signals.noisyPage !== true;
-  if (!signals.orderSure) return misread ? 0.5 + label : corroborated || tillPrinted ? 0.8 : 0.55 + label;
+  // browser's language alone stays unsure, copies or not.
+  const tillPrinted = signals.labelled && signals.time && signals.noisyPage !== true;
+  if (!signals.orderSure) return misread ? 0.5 + label : signals.orderFromReceipt === true && (corroborated || tillPrinted) ? 0.8 : 0.55 + label;
   if (misread) return 0.6 + label;
   if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
   if (signals.time) return signals.noisyPage ? 0.7 + label : 0.85 + label;
