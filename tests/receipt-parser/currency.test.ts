@@ -80,6 +80,15 @@ describe('currency', () => {
   });
 
   it.each([
+    ['Austin, TX 78701\nTOTAL 12.00', 'USD'],
+    ['Houston,TX77055\nTOTAL 12.00', 'USD'],
+    ['(512) 555-0100\nTOTAL 12.00', 'USD'],
+    ['Ref CA123456\nTOTAL 12.00', 'EUR'],
+  ])('takes a receipt with an American address or phone and no currency to be in dollars: %j is %s', (text, code) => {
+    expect(currencyOf(text, 'EUR')).toBe(code);
+  });
+
+  it.each([
     ['SYL ROASTED DELIGHTS SDN BHD\nTOTAL $54.50', 'MYR'],
     ['7-ELEVEN MALAYSIA\nTotal  $ 6.10\nCash  $ 10.00', 'MYR'],
     ['Boston MA 02116\nTotal $54.50', 'USD'],
