@@ -104,6 +104,24 @@ describe('createAreaCapture', () => {
     expect(outcome.kind === 'captured' && new TextDecoder().decode(outcome.png)).toBe('png 300x400');
   });
 
+  it("waits out Chrome's capture quota once, then captures", async () => {
+    const quota = new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+    const captureVisibleTab = vi.fn<(windowId: number) => Promise<Blob>>().mockRejectedValueOnce(quota).mockResolvedValue(new Blob(['capture']));
+    const wait = vi.fn(async () => undefined);
+    const outcome = await createAreaCapture({ scripting: selected, captureVisibleTab, canvas: fakeCanvas(800, 600).env, wait })({ id: 7, windowId: 3 });
+    expect(outcome.kind).toBe('captured');
+    expect(captureVisibleTab).toHaveBeenCalledTimes(2);
+    expect(wait).toHaveBeenCalledWith(1_000);
+  });
+
+  it('gives up when the quota still refuses after the wait', async () => {
+    const quota = new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+    const captureVisibleTab = vi.fn(async () => Promise.reject(quota));
+    const capture = createAreaCapture({ scripting: selected, captureVisibleTab, canvas: fakeCanvas(800, 600).env, wait: async () => undefined });
+    await expect(capture({ id: 7, windowId: 3 })).rejects.toMatchObject({ error: scanErrors.areaNotCapturable('the browser refused to capture it') });
+    expect(captureVisibleTab).toHaveBeenCalledTimes(2);
+  });
+
   it('captures nothing when the selection is cancelled', async () => {
     const captureVisibleTab = vi.fn(async () => new Blob(['capture']));
     const cancelled = { executeScript: async () => [{ result: null }] } as AreaScriptingApi;

@@ -60,7 +60,13 @@ export interface AreaCaptureEnv {
   /** The tab's visible area as a PNG (tabs.captureVisibleTab). */
   captureVisibleTab: (windowId: number) => Promise<Blob>;
   canvas: CropCanvasEnv;
+  /** Waits before the one capture retried; setTimeout unless given (tests). */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/** Chrome captures a tab at most twice a second and refuses the third ("MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND"). */
+const CAPTURE_QUOTA = /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/;
+const CAPTURE_QUOTA_WAIT_MS = 1_000;
 
 export type AreaCaptureOutcome = { kind: 'captured'; png: Uint8Array } | { kind: 'cancelled' };
 
@@ -70,9 +76,18 @@ export function createAreaCapture(env: AreaCaptureEnv) {
     const selection = await selectArea(env.scripting, tab);
     if (selection.kind === 'cancelled') return selection;
     if (selection.kind === 'not-capturable') throw new ScanFailure(scanErrors.areaNotCapturable(selection.detail));
-    const capture = await env.captureVisibleTab(tab.windowId).catch(() => {
-      throw new ScanFailure(scanErrors.areaNotCapturable('the browser refused to capture it'));
-    });
+    const wait = env.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    // Two areas selected within a second meet Chrome's capture quota: the second waits for it, once.
+    const capture = await env
+      .captureVisibleTab(tab.windowId)
+      .catch(async (error: unknown) => {
+        if (!(error instanceof Error && CAPTURE_QUOTA.test(error.message))) throw error;
+        await wait(CAPTURE_QUOTA_WAIT_MS);
+        return env.captureVisibleTab(tab.windowId);
+      })
+      .catch(() => {
+        throw new ScanFailure(scanErrors.areaNotCapturable('the browser refused to capture it'));
+      });
     return { kind: 'captured', png: await cropCapture(capture, selection.area, env.canvas) };
   };
 }
