@@ -50,6 +50,8 @@ describe('currency', () => {
     ['SOON HUAT MACHINERY ENTERPRISE\nNO.53 JALAN PUTRA 1,\n81100 JOHOR BAHRU, JOHOR.\nTOTAL 9.00', 'MYR'],
     ['JALAN SUDIRMAN 5, JAKARTA\nTOTAL  18.500\nPPN  1.833', 'IDR'],
     ['SYARIKAT PERNIAGAAN GIN KEE\n(81109-A)\nTOTAL 9.00', 'MYR'],
+    ['6EuTongSenStreet#01-05\nSingapore059817\nTOTAL 9.00', 'SGD'],
+    ['CateCourtLowerGround-DubaiMall\nDubai,U.A.E\nTOTAL 9.00', 'AED'],
     ["KING'S CONFECTIONERY S/B\nTOTAL 9.00", 'MYR'],
     ['SLF CASH & CARRY\nNO.15,JLN TSJ2,TMN SUBANG JASA,\nTOTAL 9.00', 'MYR'],
     ['합계  3,200', 'KRW'],

@@ -7,7 +7,8 @@ const COUNTRY_WORDS = {
   NOK: /\bmva\b|\bforetaksregisteret\b|\ba betale\b|\bnorge\b/,
   DKK: /\bcvr\b|\bi alt\b|\bdanmark\b|\bat betale\b/,
   AUD: /\babn\b|\baustralia\b|\beftpos\b/,
-  SGD: /\bsingapore\b|\buen\b/,
+  // "Singapore059817": the postcode glued on, as OCR and transcriptions write it.
+  SGD: /\bsingapore(?![a-z])|\buen\b/,
   MXN: /\bmexico\b|\brfc\b/,
   // A company form, a company number ("(81109-A)"), an address word or a place only Malaysia has (Indonesia's receipts also say
   // "jalan" and "tunai").
@@ -52,6 +53,7 @@ const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   // Not "moms": Danish receipts print it too, and here no "kr" narrows the choice.
   [/\batt betala\b|\bsverige\b|\bkvitto\b/, 'SEK'],
   [/\bgstin\b|\bcgst\b|\bsgst\b|\bigst\b/, 'INR'],
+  [/\bdubai\b|\babu dhabi\b|\bsharjah\b|\bu\.a\.e\b|\buae\b/, 'AED'],
   [COUNTRY_WORDS.MYR, 'MYR'],
   [/\bppn\b|\bnpwp\b|\bindonesia\b/, 'IDR'],
   [/\bvat reg tin\b|\bvatable\b|\bphilippines\b/, 'PHP'],
