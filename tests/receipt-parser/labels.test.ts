@@ -11,6 +11,7 @@ describe('classifyLabel', () => {
     ['Eat-In Total (inc! Tax)', 'grand'],
     ['RoundingAdjust', 'rounding'],
     ['Suk-Total', 'subtotal'],
+    ['Sum Total', 'total'],
     ['Sub Total', 'subtotal'],
     ['Net Total', 'grand'],
     ['Tatal Sales (Inclusive of GST)', 'grand'],

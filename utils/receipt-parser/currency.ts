@@ -12,7 +12,7 @@ const COUNTRY_WORDS = {
   MXN: /\bmexico\b|\brfc\b/,
   // A company form, a company number ("(81109-A)"), an address word or a place only Malaysia has (Indonesia's receipts also say
   // "jalan" and "tunai").
-  MYR: /\bsdn\.? ?bhd\b|\bs\/b\b|\(\d{4,7}-[a-z]\)|\bjln\b|\btmn\b|\bshah alam\b|\bpetaling jaya\b|\bsubang jaya\b|\bklang\b|\bcheras\b|\bpuchong\b|\bipoh\b|\bseremban\b|\bmalaysia\b|\bjohor\b|\bselangor\b|\bkuala lumpur\b|\bpulau pinang\b|\bpenang\b|\bmelaka\b|\bnegeri sembilan\b|\bkedah\b|\bpahang\b|\bterengganu\b|\bkelantan\b|\bperlis\b|\bsabah\b|\bsarawak\b|\bputrajaya\b|\blabuan\b/,
+  MYR: /\bsdn\.? ?bhd\b|\bs\/b\b|\(\d{5,7}-[a-z]\)|\bjln\b|\btmn\b|\bshah alam\b|\bpetaling jaya\b|\bsubang jaya\b|\bklang\b|\bcheras\b|\bpuchong\b|\bipoh\b|\bseremban\b|\bmalaysia\b|\bjohor\b|\bselangor\b|\bkuala lumpur\b|\bpulau pinang\b|\bpenang\b|\bmelaka\b|\bnegeri sembilan\b|\bkedah\b|\bpahang\b|\bterengganu\b|\bkelantan\b|\bperlis\b|\bsabah\b|\bsarawak\b|\bputrajaya\b|\blabuan\b/,
 } as const;
 
 const COUNTRY_CUES: ReadonlyArray<readonly [RegExp, string, string]> = [
