@@ -57,6 +57,7 @@ describe('merchant', () => {
     ['FECHA:\nBANCO DE BOGOTA\nRETIRO', 'BANCO DE BOGOTA'],
     ["and tell us about your visit.\nValidation Code:\nExpires 30 days after receipt date.\nMcDonald's Restaurant #10249\nHWY 441", "McDonald's Restaurant #10249"],
     ['UNIHAKKA INTERNATIONAL SDN BHD:\n18 Mar 2018 18:25', 'UNIHAKKA INTERNATIONAL SDN BHD'],
+    ["AIK HUAT HARDUARE\nENTERFRISE (SETIA\nALAM) SUN’ BHO\n922737-X\nNG. 1?~G, JALAN SETIA INGAR", "AIK HUAT HARDUARE ENTERFRISE (SETIA ALAM) SUN’ BHO"],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

@@ -113,7 +113,7 @@ const isMisreadTotal = (word: string): boolean => word.length >= 4 && isOneEditA
 const TOTAL_NEIGHBOURS = new Set(['sales', 'amount', 'due', 'rounded', 'after', 'rounding', 'incl', 'including', 'inclusive', 'price', 'bill', 'payable']);
 
 /** Equal, or one letter changed, added or dropped. */
-function isOneEditAway(a: string, b: string): boolean {
+export function isOneEditAway(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   let j = 0;

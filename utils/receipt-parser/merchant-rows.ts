@@ -1,4 +1,5 @@
 /** What a row at the top of a receipt is: a header, an address, a company form, a kind of business, or a name. */
+import { isOneEditAway } from './labels';
 import { normalizeText } from './rows';
 
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
@@ -38,6 +39,16 @@ export const CONTINUES = /(?:&|\band|\bund|\bet|-|,)\s*$/;
 export const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc corp gmbh ag kg ohg und sarl sas sa srl spa bv nv plc pty pte ab as oy sia uab'.split(' '));
 /** A company form before the name, as the Baltic states print it ("SIA RIMI LATVIA", "UAB Maxima LT"). */
 export const LEGAL_PREFIX = /^(?:sia|uab|ooo)\s+["'„“]?\p{L}/u;
+
+/** "SDN BHD" with a letter of each word misread ("SUN' BHO", "SBN BHO", "SEN BHU"), ending the row. */
+const MISREAD_SDN_BHD = /\b([a-z]{3})\W{0,2} ?([a-z]{3})\W*$/;
+
+/** A company form beside the name: after it, before it, or a Malaysian one OCR misread. */
+export function hasCompanyForm(name: string): boolean {
+  if (LEGAL_SUFFIX.test(name) || LEGAL_PREFIX.test(name)) return true;
+  const [, first = '', second = ''] = MISREAD_SDN_BHD.exec(name) ?? [];
+  return isOneEditAway(first, 'sdn') && isOneEditAway(second, 'bhd');
+}
 
 /** A row that only carries the company form of the name above it ("SDN BHD", "(Europe) Limited", "CO. (M) SDN BHD"). */
 export function isSuffixOnly(norm: string): boolean {

@@ -1,4 +1,4 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutLeadingAddress, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutLeadingAddress, hasCompanyForm, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -83,7 +83,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       continue;
     }
     const weak = isWeakText(shape);
-    const company = LEGAL_SUFFIX.test(name) || LEGAL_PREFIX.test(name);
+    const company = hasCompanyForm(name);
     // Below the address, a row is a branch, a city or a footer more often than the name.
     let score = 1 - rank * 0.15 - (weak ? 0.4 : 0) - (topBlock ? 0 : 0.3);
     // A company line below the address is a footer or a landlord, not the shop's name.
