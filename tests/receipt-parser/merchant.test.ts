@@ -58,6 +58,7 @@ describe('merchant', () => {
     ["and tell us about your visit.\nValidation Code:\nExpires 30 days after receipt date.\nMcDonald's Restaurant #10249\nHWY 441", "McDonald's Restaurant #10249"],
     ['UNIHAKKA INTERNATIONAL SDN BHD:\n18 Mar 2018 18:25', 'UNIHAKKA INTERNATIONAL SDN BHD'],
     ["AIK HUAT HARDUARE\nENTERFRISE (SETIA\nALAM) SUN’ BHO\n922737-X\nNG. 1?~G, JALAN SETIA INGAR", "AIK HUAT HARDUARE ENTERFRISE (SETIA ALAM) SUN’ BHO"],
+    ['POPULAR BOOK\nCO. (M) SON BHD\n(Co. No. 113824-")', 'POPULAR BOOK CO. (M) SON BHD'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

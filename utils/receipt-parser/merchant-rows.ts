@@ -40,19 +40,19 @@ export const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc 
 /** A company form before the name, as the Baltic states print it ("SIA RIMI LATVIA", "UAB Maxima LT"). */
 export const LEGAL_PREFIX = /^(?:sia|uab|ooo)\s+["'„“]?\p{L}/u;
 
-/** "SDN BHD" with a letter of each word misread ("SUN' BHO", "SBN BHO", "SEN BHU"), ending the row. */
-const MISREAD_SDN_BHD = /\b([a-z]{3})\W{0,2} ?([a-z]{3})\W*$/;
+/** "SDN BHD" with a letter of each word misread ("SUN' BHO", "SBN BHO", "SON BHD"), ending the row. */
+const MISREAD_SDN_BHD = /\b([a-z]{3})\W{0,2} ?([a-z]{3})(\W*)$/;
+
+/** A row with a misread "SDN BHD" at its end put right. */
+const mendSdnBhd = (norm: string): string =>
+  norm.replace(MISREAD_SDN_BHD, (whole, first: string, second: string, tail: string) => (isOneEditAway(first, 'sdn') && isOneEditAway(second, 'bhd') ? `sdn bhd${tail}` : whole));
 
 /** A company form beside the name: after it, before it, or a Malaysian one OCR misread. */
-export function hasCompanyForm(name: string): boolean {
-  if (LEGAL_SUFFIX.test(name) || LEGAL_PREFIX.test(name)) return true;
-  const [, first = '', second = ''] = MISREAD_SDN_BHD.exec(name) ?? [];
-  return isOneEditAway(first, 'sdn') && isOneEditAway(second, 'bhd');
-}
+export const hasCompanyForm = (name: string): boolean => LEGAL_SUFFIX.test(mendSdnBhd(name)) || LEGAL_PREFIX.test(name);
 
 /** A row that only carries the company form of the name above it ("SDN BHD", "(Europe) Limited", "CO. (M) SDN BHD"). */
 export function isSuffixOnly(norm: string): boolean {
-  const words = norm.replace(/\([^)]*\)/g, ' ').replace(/[.,&]/g, ' ').trim().split(/\s+/);
+  const words = mendSdnBhd(norm).replace(/\([^)]*\)/g, ' ').replace(/[.,&]/g, ' ').trim().split(/\s+/);
   return words.length > 0 && words.length <= 5 && words.every((word) => SUFFIX_WORDS.has(word));
 }
 
