@@ -10,17 +10,19 @@ const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|
 const TRAILING_PHONE = /\s+(?:(?:tel|tele?phone|phone|ph|fax|telefon|tlf)\b.*|\+?\d[\d ()-]{7,}\d\s*)$/i;
 
 /** A row's text without a phone printed after the name, when letters come first. */
-export const cutTrailingPhone = (text: string): string => {
+const cutTrailingPhone = (text: string): string => {
   const cut = text.replace(TRAILING_PHONE, '');
   return cut !== text && /^\S*\p{L}/u.test(cut) ? cut : text;
 };
 const REGISTRATION = /\b(?:gst|vat|tax id|tin|siret|siren|ust|ust-?id\w*|steuer\w*|st-?nr|abn|acn|uen|co\.? ?reg\w*|company (?:no|reg\w*)|reg\.? ?no|roc|br no|nif|cif|p\.? ?iva|partita|kvk|org\.? ?nr|cvr|rcs|naf|ape|sst|id|uid|hrb|hra|amtsgericht|nip|regon|krs|tva|intracom\w*|capital|stammkapital|capitale sociale)\b|\(\s*[a-z]{0,3}\d{4,}[- ]?[a-z]?\s*\)|^[a-z]{0,3}\d{5,}-?[a-z]?$/;
 const GLUED_ADDRESS = /^\d{2,}[a-z].*(?:st|street|rd|road|ave|avenue|blvd|dr|drive|lane|ln|hwy)(?:\b|\d)/;
 /** A row's text without a street address glued into one word before the name ("6375SouthRainbowBlvd KOBESUSHIBISTRO!!"). */
-export const cutLeadingAddress = (text: string): string => {
+const cutLeadingAddress = (text: string): string => {
   const [, first = '', rest = ''] = /^\s*(\S+)\s+(.*\p{L}.*)$/u.exec(text) ?? [];
   return GLUED_ADDRESS.test(normalizeText(first)) ? rest : text;
 };
+/** The part of a row that may be the name: without an address glued before it or a phone after it. */
+export const cutToName = (text: string): string => cutLeadingAddress(cutTrailingPhone(text));
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
 export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,2}\b/;

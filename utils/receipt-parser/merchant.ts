@@ -1,4 +1,4 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutLeadingAddress, hasCompanyForm, cutTrailingPhone, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -69,7 +69,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       if (best && best.index === index - 1 && best.signals.readable) best = { ...best, score: best.score + 1, signals: { ...best.signals, confirmed: true } };
       continue;
     }
-    const text = cutLeadingAddress(cutTrailingPhone(row.text));
+    const text = cutToName(row.text);
     const name = normalizeText(readName(text));
     // A row ending in a comma continues an address; a word or two ending in a colon is a label waiting for its value ("FECHA:").
     if (/,\s*$/.test(row.text) || /^\s*\S+(?:\s+\S+)?\s*:\s*$/.test(row.text) || isSentence(row) || isNotName(name)) {
@@ -126,7 +126,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  let name = readName(cutLeadingAddress(cutTrailingPhone(row.text)));
+  let name = readName(cutToName(row.text));
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
