@@ -132,8 +132,8 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
   const fallback = defaultCurrency.trim().toUpperCase();
   if (best === undefined && hasUsCues(rows)) return { currency: 'USD', confidence: 0.5, fromReceipt: true };
   const all = rows.map((row) => row.norm).join('\n');
-  const local = findLocalCurrency(all);
   if (best === undefined) {
+    const local = findLocalCurrency(all);
     if (local !== undefined) return { currency: local, confidence: 0.5, fromReceipt: true };
     return { currency: /^[A-Z]{3}$/.test(fallback) ? fallback : null, confidence: fallback ? 0.4 : 0, fromReceipt: false };
   }
@@ -145,7 +145,8 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
     if (SAME_FAMILY[family]?.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
   }
   // One sign that the receipt's country does not use ("£" or "¥" on a Johor receipt) is more often OCR's misreading than a foreign price.
-  const foreign = local !== undefined && local !== best && !spelled.has(best) && !(family !== undefined && SAME_FAMILY[family]?.test(local));
-  if (bestVotes < 2 && foreign) return { currency: local, confidence: 0.4, fromReceipt: true };
+  const local = bestVotes < 2 && !spelled.has(best) ? findLocalCurrency(all) : undefined;
+  const foreign = local !== undefined && local !== best && !(family !== undefined && SAME_FAMILY[family]?.test(local));
+  if (foreign) return { currency: local, confidence: 0.4, fromReceipt: true };
   return { currency: best, confidence: family !== undefined ? 0.7 : bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
 }
