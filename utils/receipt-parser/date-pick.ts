@@ -129,7 +129,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
     noisyPage,
-    orderFromReceipt: cue !== undefined && setting === 'auto',
+    orderFromReceipt: cue !== undefined,
   };
   return { date: iso, row: chosen.row, box: findBox(row, chosen.start, chosen.end), confidence: confidenceOf(signals), signals };
 }
