@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM, chromiumFlags } from './chromium-flags';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Worker } from 'playwright-core';
+import { waitForInstallWelcome } from './install-welcome';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 /** Pinned so dates and the parser's locale fallback do not depend on the machine running the tests. */
@@ -79,14 +80,8 @@ export async function launchExtension(extensionDir: string = EXTENSION_DIR): Pro
     return woken;
   };
 
-  // The install opened the welcome page, which writes the locale's settings and marks itself seen once, when it
-  // loads. Let it finish before any journey sets its own settings, or its late write would undo them.
-  const deadline = Date.now() + 15_000;
-  const welcomeDone = () => first.evaluate(async () => (await chrome.storage.local.get('welcomeSeenAt')).welcomeSeenAt !== undefined);
-  while (!(await welcomeDone())) {
-    if (Date.now() > deadline) throw new Error('The welcome page opened at install did not finish writing its settings within 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // The install opened the welcome page: let it finish before any journey sets its own settings.
+  await waitForInstallWelcome(() => first.evaluate(async () => (await chrome.storage.local.get('welcomeSeenAt')).welcomeSeenAt !== undefined));
 
   return {
     context,

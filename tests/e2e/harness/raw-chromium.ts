@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CHROMIUM, chromiumFlags } from './chromium-flags';
 import { EXTENSION_DIR } from './launch-extension';
+import { waitForInstallWelcome } from './install-welcome';
 
 
 interface CdpMessage {
@@ -125,16 +126,10 @@ export async function launchRawChromium(extensionDir: string = EXTENSION_DIR) {
     }
   }
 
-  // The install opens the welcome page, which writes the locale's settings and marks itself seen. Settings written before
-  // it has could be overwritten, and scans wait until it has; under load it may not even draw before a test opens another
-  // tab. So the launch waits for it, as launch-extension does.
-  const welcomeDeadline = Date.now() + 15_000;
+  // The install opens the welcome page: the launch waits for it, as launch-extension does.
   const installed = await findWorker();
-  const welcomed = `chrome.storage.local.get('welcomeSeenAt').then((stored) => stored.welcomeSeenAt !== undefined)`;
-  while (!(await evaluate<boolean>(installed.targetId, welcomed).catch(() => false))) {
-    if (Date.now() > welcomeDeadline) throw new Error('The welcome page opened at install did not finish writing its settings within 15 s');
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
+  const seen = `chrome.storage.local.get('welcomeSeenAt').then((stored) => stored.welcomeSeenAt !== undefined)`;
+  await waitForInstallWelcome(() => evaluate<boolean>(installed.targetId, seen).catch(() => false));
 
   return {
     send,
