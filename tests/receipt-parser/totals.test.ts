@@ -4,6 +4,10 @@ import { SURE_CONFIDENCE } from '../../utils/receipt';
 import { pageFromText } from './pages';
 
 const read = (body: string) => parseReceipt(pageFromText(`SHOP\n${body}`), { today: new Date(2025, 11, 1) });
+const sureTotal = (body: string) => {
+  const { total, confidence } = read(body);
+  return { total, sure: confidence.total >= SURE_CONFIDENCE };
+};
 
 describe('total', () => {
   it.each([
@@ -92,6 +96,19 @@ describe('total', () => {
     ['the card paying it', 'Subtotal 1.09\nTax 0.11\nTotal 1.25\nVisa 1.25'],
   ])('is sure of a total %s backs', (_why, body) => {
     expect(read(body).confidence.total).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
+  });
+
+  it('is sure of a total its items add up to, and of cash − change they add up to', () => {
+    expect(sureTotal('Coffee 3.00\nCake 4.50\nTOTAL 7.50')).toEqual({ total: '7.50', sure: true });
+    expect(sureTotal('Coffee 3.00\nCake 4.50\nCASH 10.00\nCHANGE 2.50')).toEqual({ total: '7.50', sure: true });
+  });
+
+  it.each([
+    ['items that add up to something else, which never change the total', 'Coffee 3.00\nCake 4.50\nTOTAL 7.80', '7.80'],
+    ['a single item at the same price', 'Coffee 7.50\nTOTAL 7.50', '7.50'],
+    ['items adding up to a total printed only as a rounding', 'Tea 5.99\nCake 6.01\nEat-In Total 11.98\nRoundingAdjust 0.02\nRounding 12.00', '12.00'],
+  ])('is not sure of a total with %s', (_why, body, total) => {
+    expect(sureTotal(body)).toEqual({ total, sure: false });
   });
 
   it('is not sure of a lone total nothing backs', () => {

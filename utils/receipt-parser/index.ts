@@ -5,7 +5,7 @@ import { detectCurrency } from './currency';
 import { THREE_DECIMAL_CURRENCIES } from './currency-markers';
 import { readDateOrderCue } from './date-cues';
 import { pickDate } from './date-pick';
-import { findItems } from './items';
+import { findItems, sumItems } from './items';
 import { findMerchant } from './merchant';
 import { NOISY_PAGE, readPageNoise } from './page-noise';
 import { buildRows, findBox, type ReceiptRow } from './rows';
@@ -61,15 +61,15 @@ function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: rea
  * The total as the rows read; when its arithmetic does not hold there, and does with every label's amount a row above or
  * below it (labels and amounts read as two columns a row apart), as that reads.
  */
-function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[]): TotalPick {
-  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary));
+function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined): TotalPick {
+  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary), itemsSum);
   if (pick.balanced) return pick;
   for (const offset of [-1, 1] as const) {
     const shifted = readShiftedSummary(rows, rowAmounts, offset);
     const kinds = new Set(shifted.map((entry) => entry.kind));
     // Enough labelled rows to tell: a total and at least two of its parts or payments.
     if (!(kinds.has('total') || kinds.has('grand')) || shifted.filter((entry) => entry.kind !== 'total' && entry.kind !== 'grand').length < 2) continue;
-    const alternative = pickTotal(shifted);
+    const alternative = pickTotal(shifted, undefined, itemsSum);
     if (alternative.balanced && alternative.total) return alternative;
   }
   return pick;
@@ -83,13 +83,13 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const { currency, confidence: currencyConfidence, fromReceipt } = detectCurrency(rows, rowAmounts.flat(), options.defaultCurrency);
   const decimals = currency !== null && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : mark === 'none' ? 0 : 2;
   const summary = readSummary(rows, rowAmounts);
-  const pick = readTotal(rows, rowAmounts, summary);
   const noisy = readPageNoise(rows) > NOISY_PAGE;
   const date = pickDate(rows, options.dateOrder, options.locale, options.today, options.dateOrder === 'auto' ? readDateOrderCue(rows, currency, fromReceipt) : undefined, noisy);
   // A whole number after a comma or a # is a store's number ("HATOFF'S GAS, 4", "STORE #12"), not a price.
   const merchant = findMerchant(rows, rowAmounts.map((amounts, index) => amounts.some((amount) => amount.decimals > 0 || amount.marker !== null || !/[,#]\s*$/.test(rows[index]?.text.slice(0, amount.start) ?? ''))));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
+  const pick = readTotal(rows, rowAmounts, summary, sumItems(items));
   const totalValue = pick.total?.value ?? pick.derived;
   const totalRow = pick.total ? rows[pick.total.amountRow] : undefined;
   const totalBox = pick.total && totalRow ? findBox(totalRow, pick.total.amount.start, pick.total.amount.end) : undefined;

@@ -38,6 +38,12 @@ function readQuantity(text: string): number | null {
   return Number.isFinite(quantity) && quantity > 0 ? quantity : null;
 }
 
+/** What the priced items come to, when there are at least two of them: one item's price proves nothing. */
+export function sumItems(items: readonly LineItem[]): number | undefined {
+  const amounts = items.flatMap((item) => (item.amount === null ? [] : [Number(item.amount)]));
+  return amounts.length >= 2 ? amounts.reduce((sum, value) => sum + value, 0) : undefined;
+}
+
 /** Rows between the header and the first summary row that end with a price, as line items. */
 export function findItems(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], start: number, end: number, decimals: number): LineItem[] {
   const items: LineItem[] = [];

@@ -14,6 +14,9 @@ export interface TotalPick {
   balanced: boolean;
 }
 
+/** A total the line items add up to is sure. */
+const ITEMS_BACKED = 0.85;
+
 const ofKind = (summary: readonly SummaryAmount[], ...kinds: LabelKind[]): SummaryAmount[] =>
   summary.filter((entry) => kinds.includes(entry.kind));
 
@@ -38,8 +41,11 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
   return { paid, summed };
 }
 
-/** Picks what the customer paid; `fallback` is the guess when no row names a total and no arithmetic gives one. */
-export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number): TotalPick {
+/**
+ * Picks what the customer paid; `fallback` is the guess when no row names a total and no arithmetic gives one. `itemsSum`,
+ * what the line items come to, makes sure a total it equals: it never picks one.
+ */
+export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number, itemsSum?: number): TotalPick {
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const rounded = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
   // "Net Amount" below "Grand Total" and "Round Off", equal to the two together, is the rounded total, not a subtotal.
@@ -70,6 +76,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   const adjustments = [...roundingEither, ...ofKind(summary, 'tip').map((e) => e.value)].filter((value) => value !== 0);
   const { paid, summed } = findImpliedTotals(summary);
+  const itemsAddUp = (value: number): boolean => itemsSum !== undefined && sameAmount(itemsSum, value);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   // How many other places print or make the same amount: what was paid, the parts adding up, the cash handed over,
   // the subtotal, another total row.
@@ -126,7 +133,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const roundedLater = bothSigns(ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row));
   const consistent = (value: number): boolean => chosen !== undefined && (sameAmount(value, chosen.value) || roundedLater.some((r) => sameAmount(chosen.value + r, value)));
   if (override !== undefined && !consistent(override)) {
-    return { total: undefined, derived: override, confidence: 0.7, subtotal, tax, tip, balanced: true };
+    return { total: undefined, derived: override, confidence: itemsAddUp(override) ? ITEMS_BACKED : 0.7, subtotal, tax, tip, balanced: true };
   }
   if (chosen) {
     const value = chosen.value;
@@ -139,7 +146,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     const roundingOnly = rawSummary.some((e) => e.row === chosen.row && e.kind === 'rounding') && candidates.some((other) => other.row < chosen.row && roundingEither.some((r) => r !== 0 && sameAmount(other.value + r, value)));
     // Backing counts toward sure as well as allowing it: "TOTAL 33.00" over "Cash 33.00" is sure.
     const confidence = backed && !roundingOnly ? Math.min(1, 0.5 + (bestScore - 2) * 0.2) : Math.min(0.75, 0.45 + (bestScore - 2) * 0.2);
-    return { total: chosen, derived: undefined, confidence: Math.max(0.5, confidence), subtotal, tax, tip, balanced };
+    // The items adding up to it is the receipt's own arithmetic, printed line by line: a misread digit would break it.
+    const itemsBacked = itemsAddUp(value) && !roundingOnly ? ITEMS_BACKED : 0;
+    return { total: chosen, derived: undefined, confidence: Math.max(0.5, confidence, itemsBacked), subtotal, tax, tip, balanced };
   }
   // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
@@ -147,7 +156,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
   const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? cardPaid ?? fallback;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
-  return { total: undefined, derived, confidence: derived === undefined ? 0 : derived === fallback ? 0.2 : 0.3, subtotal, tax, tip, balanced };
+  const confidence = derived === undefined ? 0 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
+  return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
 }
 
 /** Each amount with either sign. */
