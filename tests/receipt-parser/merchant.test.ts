@@ -59,6 +59,8 @@ describe('merchant', () => {
     ['UNIHAKKA INTERNATIONAL SDN BHD:\n18 Mar 2018 18:25', 'UNIHAKKA INTERNATIONAL SDN BHD'],
     ["AIK HUAT HARDUARE\nENTERFRISE (SETIA\nALAM) SUN’ BHO\n922737-X\nNG. 1?~G, JALAN SETIA INGAR", "AIK HUAT HARDUARE ENTERFRISE (SETIA ALAM) SUN’ BHO"],
     ['POPULAR BOOK\nCO. (M) SON BHD\n(Co. No. 113824-")', 'POPULAR BOOK CO. (M) SON BHD'],
+    ['"\nChina Mobile Hong Kong Co. Ltd.\nInvoice and Receipt No.: 4439245\nCustomer Name: C Wong\nMobile No.: N/A', 'China Mobile Hong Kong Co. Ltd.'],
+    ['Invoice No.: 4439245\npustomer Name: C Wong\nHarbour Books\n12 Quay St', 'Harbour Books'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

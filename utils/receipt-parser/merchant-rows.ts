@@ -5,7 +5,7 @@ import { normalizeText } from './rows';
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
 const POSTCODE = /(?<!#)\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
-const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mobile|mob|telefon|tlf|fon|email|e-mail|web)\b|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|\w@\w|\+?\d[\d ()-]{7,}\d/;
+const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mob|telefon|tlf|fon|email|e-mail|web)\b|\bmobile\b(?=\s*(?:no\b|number|[:.#+]|\d))|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|\w@\w|\+?\d[\d ()-]{7,}\d/;
 /** A phone printed after the name on its row ("Subway#15936-0 Phone 608-758-4560", "SHELL KINGSWAY 01382443110"). */
 const TRAILING_PHONE = /\s+(?:(?:tel|tele?phone|phone|ph|fax|telefon|tlf)\b.*|\+?\d[\d ()-]{7,}\d\s*)$/i;
 
@@ -107,7 +107,8 @@ export function isNotName(text: string): boolean {
   // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
   if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
-  if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
+  // A form's field ("Customer Name: ...", its first word misread or not) names the customer, not the shop.
+  if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || /\bname\s*:/.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
   return /,\s*$/.test(norm);
 }
 
