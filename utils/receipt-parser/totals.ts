@@ -57,9 +57,12 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const isTaxedTotal = (e: SummaryAmount): boolean =>
     rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && taxes.some((x) => x.row > t.row && x.row < e.row && sameAmount(t.value + x.value, e.value)));
   const promoted = rounded.map((e) => (e.kind === 'subtotal' && (isRoundedTotal(e) || isTaxedTotal(e)) ? { ...e, kind: 'total' as const } : e));
-  // "GRAND TOTAL 1000" under "SUB TOTAL 10.00": a decimal point OCR dropped, which the receipt's other amounts show.
-  const parts = promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value);
-  const summary = promoted.map((e) => (e.loose && e.amount.decimals === 0 && e.value >= 100 && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
+  // "GRAND TOTAL 1000" under "SUB TOTAL 10.00", "TOTAL DUE: $2730" under "$26." and "GST $1.30": a decimal point OCR
+  // dropped, which the receipt's other amounts show.
+  const parts = [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value), ...findImpliedTotals(promoted).summed];
+  const pointDropped = (e: SummaryAmount): boolean =>
+    (e.loose === true || e.amount.marker !== null) && e.amount.decimals === 0 && e.value >= 100 && parts.some((value) => sameAmount(value, e.value / 100));
+  const summary = promoted.map((e) => (pointDropped(e) ? { ...e, value: e.value / 100 } : e));
   const named = ofKind(summary, 'grand', 'total');
   // A number not written as money is a total only when no total row says one in money.
   const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
