@@ -9,6 +9,7 @@ describe('classifyLabel', () => {
     ['Tota)', 'total'],
     ['Tota] (Inclusive of GST)', 'grand'],
     ['Eat-In Total (inc! Tax)', 'grand'],
+    ['Total RM ‘ncluding GST 6%', 'grand'],
     ['RoundingAdjust', 'rounding'],
     ['Suk-Total', 'subtotal'],
     ['Sum Total', 'total'],
