@@ -73,6 +73,10 @@ describe('findAmounts', () => {
     ['Total:\tS47.34()', '.', [[47.34, '$']]],
     ['SIZE S 12.50', '.', [[12.5, null]]],
     ['ITEM XS12.50', '.', []],
+    ['Tota |\tPM7.00', '.', [[7, null]]],
+    ['AGW SARSAPARILLA RH2.95', '.', [[2.95, null]]],
+    ['CHANGE RN10.05', '.', [[10.05, null]]],
+    ['SKU RH295', '.', []],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);
   });
