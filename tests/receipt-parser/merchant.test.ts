@@ -61,6 +61,8 @@ describe('merchant', () => {
     ['POPULAR BOOK\nCO. (M) SON BHD\n(Co. No. 113824-")', 'POPULAR BOOK CO. (M) SON BHD'],
     ['"\nChina Mobile Hong Kong Co. Ltd.\nInvoice and Receipt No.: 4439245\nCustomer Name: C Wong\nMobile No.: N/A', 'China Mobile Hong Kong Co. Ltd.'],
     ['Invoice No.: 4439245\npustomer Name: C Wong\nHarbour Books\n12 Quay St', 'Harbour Books'],
+    ['Higner Stancards @ @\n- meijer\nLower Prices,\nHull Rd.\n(517) 244-1900\tmeijer.com', 'meijer'],
+    ["DONINO'S PIZZA\nDOMINO'S PIZZA TAMAN UNIVERSITI\nNo.12, Jalan Kebudayaan 7\nwww.dominos.com.my", "DOMINO'S PIZZA TAMAN UNIVERSITI"],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

@@ -25,6 +25,18 @@ const dropScrapCells = (text: string): string =>
     .filter((cell) => !isScrap(readRowWords(cell)))
     .join(' ');
 
+/** The names in the web and e-mail addresses a receipt prints ("meijer.com", "www.dominos.com.my", "info@panerabread.com"). */
+function readDomainNames(rows: readonly ReceiptRow[]): Set<string> {
+  const names = new Set<string>();
+  for (const row of rows) {
+    if (!row.norm.includes('.')) continue;
+    for (const match of row.norm.matchAll(/(?:www\.|@|\b)([a-z0-9-]{3,})\.(?:com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz)\b/g)) {
+      if (match[1] && match[1] !== 'www') names.add(match[1].replace(/-/g, ''));
+    }
+  }
+  return names;
+}
+
 /** What the chosen row showed: how it reads, where it stands, what it says. */
 interface MerchantSignals {
   /** Only words and numbers, nothing misread around them. */
@@ -58,6 +70,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   let rank = 0;
   let scraps = 0;
   let topBlock = true;
+  const domainNames = readDomainNames(rows);
   for (let index = 0; index < end; index++) {
     const row = rows[index];
     if (!row) continue;
@@ -94,6 +107,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // Large print is the logo's name only when it reads as words, and a word of three letters in it may be a stroke read as letters ("Fei").
     const tall = !weak && shape.longest >= 4 && medianHeight > 0 && row.height >= medianHeight * 1.3;
     if (tall) score += 0.3;
+    // The shop's own web address names it ("meijer" over "meijer.com"): a slogan or a company line above it does not.
+    const folded0 = name.replace(/[^a-z0-9]/g, '');
+    if (domainNames.size > 0 && (domainNames.has(folded0) || readSignificantWords(name).some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
     const namedBusiness = BUSINESS_WORD.test(name) && readSignificantWords(name).some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
     const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
