@@ -10,6 +10,10 @@ describe('classifyLabel', () => {
     ['Tota] (Inclusive of GST)', 'grand'],
     ['Eat-In Total (inc! Tax)', 'grand'],
     ['Total RM ‘ncluding GST 6%', 'grand'],
+    ['Totd/Sales', 'total'],
+    ['Kel Jota!', 'total'],
+    ['igtal Gales', 'total'],
+    ['Fol Art Feyable', 'grand'],
     ['RoundingAdjust', 'rounding'],
     ['Suk-Total', 'subtotal'],
     ['Sum Total', 'total'],
@@ -119,6 +123,9 @@ describe('classifyLabel', () => {
     ['HOTEL', 'none'],
     ['TOTES', 'none'],
     ['POSTAL', 'none'],
+    ['TAXABLE', 'none'],
+    ['Jota! Kel', 'none'],
+    ['igtal', 'none'],
   ])('%s is %s', (label, kind) => {
     expect(classifyLabel(normalizeText(label))).toBe(kind);
   });

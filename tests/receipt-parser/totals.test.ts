@@ -17,6 +17,7 @@ describe('total', () => {
     ['a whole-number total on a total row', 'Pizza 60.00\nBeer 44.00\nTotal: 104', '104.00'],
     ['a whole-number total whose decimal point OCR dropped, shown by the subtotal', 'SUB TOTAL 10.00\nGRAND TOTAL 1000\nCASH 20.00', '10.00'],
     ['a one-decimal grand total', 'SubTotal 339.00\nGst5% 16.95\nGrandTotal 356.0', '356.00'],
+    ['garbled total labels of a photo', 'Tea 4.00\nCake 6.00\nigtal Gales 10.00\nFol Art Feyable 10.00', '10.00'],
     ['a total in dollars whose decimal point OCR dropped, shown by subtotal + tax', 'SUB-TOTAL: $26.00\nGST(5%): $1.30\nTOTAL DUE: $2730', '27.30'],
     ['a total in dollars without cents that nothing else shows to be cents', 'Room 2 nights\nTOTAL DUE: $2730', '2730'],
     ['a total in money over a whole number on a total row', 'TOTAL 12.50\nTotal items: 3\nTotal 2', '12.50'],

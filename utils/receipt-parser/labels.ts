@@ -97,17 +97,39 @@ function classifyMisread(rawLabel: string): LabelKind {
   if (whole !== undefined) return whole;
   // One misread word among others ("jotal Sales", "Tota! Due"): the label is a total only when no word names something else.
   const words = label.split(/[^a-z!|]+/).filter((word) => word.length >= 3);
+  const last = words[words.length - 1] ?? '';
+  // "Fol Art Feyable": "payable" with two letters misread ends the label (not "taxable").
+  if (last.length === 7 && last !== 'taxable' && countSubstitutions(last, 'payable') <= 2) return 'grand';
+  // "igtal Gales": two letters of "total" misread, with a word after it that a total has, misread by one letter at most.
+  if (words.length === 2 && countSubstitutions(words[0] ?? '', 'total') <= 2 && LONG_NEIGHBOURS.some((word) => isOneEditAway(last, word))) return 'total';
   if (!words.some(isMisreadTotal)) return 'none';
   // The misread word put right, the other words say which total: "Tatal Sales (Inclusive of GST)" and "Potal Rounded"
   // are the grand total, "Totai GST" the tax, "Tatal Items" a count.
   const mended = matchRules(label.replace(/[a-z!|]+/g, (word) => (word.length >= 3 && isMisreadTotal(word) ? 'total' : word)));
   if (mended !== 'none' && mended !== 'total') return mended;
-  // A plain total needs the words beside it to be ones a total has ("Tatal: kee en" is a tax table's junk).
-  return words.every((word) => isMisreadTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
+  // A plain total needs the words beside it to be ones a total has ("Tatal: kee en" is a tax table's junk), or, when it
+  // ends the label, short words before it that OCR garbled ("Kel Jota!").
+  const garbledBefore = isMisreadTotal(last) && words.slice(0, -1).every((word) => word.length <= 3);
+  return garbledBefore || words.every((word) => isMisreadTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
 }
 
-/** "total" misread by one letter, a closing l read as a sign ("Tatal", "TOTAI", "To!al"). */
-const isMisreadTotal = (word: string): boolean => word.length >= 4 && isOneEditAway(word.replace(/[!|]/g, 'l'), 'total');
+/** Letters that differ between two words of the same length; more than any count when the lengths differ. */
+function countSubstitutions(a: string, b: string): number {
+  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) count++;
+  return count;
+}
+
+/** "total" misread by one letter, a closing l read as a sign ("Tatal", "TOTAI", "To!al"), or its "al" read as a d ("Totd"). */
+const isMisreadTotal = (word: string): boolean => {
+  if (word.length < 4) return false;
+  const mended = word.replace(/[!|]/g, 'l');
+  return isOneEditAway(mended, 'total') || (mended.endsWith('d') && isOneEditAway(`${mended.slice(0, -1)}al`, 'total'));
+};
+
+/** Words a total has, long enough that one misread letter still names them ("Gales"). */
+const LONG_NEIGHBOURS = ['sales', 'amount', 'payable', 'rounded', 'inclusive', 'including'];
 
 /** Words that may stand beside a misread "total" without changing what it names. */
 const TOTAL_NEIGHBOURS = new Set(['sales', 'amount', 'due', 'rounded', 'after', 'rounding', 'incl', 'including', 'inclusive', 'price', 'bill', 'payable']);
