@@ -63,6 +63,8 @@ describe('merchant', () => {
     ['Invoice No.: 4439245\npustomer Name: C Wong\nHarbour Books\n12 Quay St', 'Harbour Books'],
     ['Higner Stancards @ @\n- meijer\nLower Prices,\nHull Rd.\n(517) 244-1900\tmeijer.com', 'meijer'],
     ["DONINO'S PIZZA\nDOMINO'S PIZZA TAMAN UNIVERSITI\nNo.12, Jalan Kebudayaan 7\nwww.dominos.com.my", "DOMINO'S PIZZA TAMAN UNIVERSITI"],
+    ['pyr\n1050 N. Hancock st\nPhiladelphia, PA 19123\nph 215-964-9009\nmF\tThank You for Visiting, PYT\nAmericas Craaaziest Burgers!', 'PYT'],
+    ['196% GRASS-FEO BEEF\nBurger Craft\nTega Cay Village Shopping Center', 'Burger Craft'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

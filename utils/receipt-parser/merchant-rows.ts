@@ -107,15 +107,20 @@ export function isNotName(text: string): boolean {
   // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
   if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm))) return true;
+  // A share of something ("100% GRASS-FED BEEF", "20% OFF") is a claim or an offer, never a name.
+  if (/\d ?%/.test(norm)) return true;
   // A form's field ("Customer Name: ...", its first word misread or not) names the customer, not the shop.
   if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || /\bname\s*:/.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
   return /,\s*$/.test(norm);
 }
 
-const GREETING = /^(?:welcome (?:to|t0|10)|welcome at|thank you for shopping at|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
+const GREETING = /^(?:\S{1,3} )?(?:welcome (?:to|t0|10)|welcome at|thank you for shopping at|thank(?:s| you) for (?:visiting|dining (?:at|with)),?|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
 
 /** The name a top row carries: without a greeting ("Welcome to Walmart"), a registration number or stars. */
 export const readName = (text: string): string => cleanName(cleanName(text).replace(GREETING, ''));
+
+/** A row that greets in the shop's name ("Welcome to Walmart", "Thank You for Visiting, PYT"): the receipt names itself. */
+export const isGreeting = (text: string): boolean => GREETING.test(cleanName(text));
 
 /** Removes a registration number or stars printed beside the name. */
 export const cleanName = (text: string): string =>

@@ -1,4 +1,4 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -107,6 +107,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // Large print is the logo's name only when it reads as words, and a word of three letters in it may be a stroke read as letters ("Fei").
     const tall = !weak && shape.longest >= 4 && medianHeight > 0 && row.height >= medianHeight * 1.3;
     if (tall) score += 0.3;
+    // A greeting in the shop's name ("Thank You for Visiting, PYT") is the receipt naming itself.
+    if (isGreeting(text)) score += 0.5;
     // The shop's own web address names it ("meijer" over "meijer.com"): a slogan or a company line above it does not.
     const folded0 = name.replace(/[^a-z0-9]/g, '');
     if (domainNames.size > 0 && (domainNames.has(folded0) || readSignificantWords(name).some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
@@ -159,7 +161,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // "CHOEUN" over "KOREANRESTAURANT": the kind of business below a name that does not say it is the name's second half.
   const nextEndsBusiness =
     !/\d/.test(nextText) && nextText.length <= 30 && !BUSINESS_WORD.test(row.norm) && BUSINESS_TAIL.test(nextNorm) && !isNotName(nextNorm) && !isScrap(readRowWords(nextText));
-  if (next && next.text.length <= 40 && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+  // A greeting ends with the name it gives; what follows it is another line.
+  if (next && next.text.length <= 40 && !isGreeting(row.text) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
