@@ -17,6 +17,7 @@ describe('total', () => {
     ['a whole-number total on a total row', 'Pizza 60.00\nBeer 44.00\nTotal: 104', '104.00'],
     ['a whole-number total whose decimal point OCR dropped, shown by the subtotal', 'SUB TOTAL 10.00\nGRAND TOTAL 1000\nCASH 20.00', '10.00'],
     ['a one-decimal grand total', 'SubTotal 339.00\nGst5% 16.95\nGrandTotal 356.0', '356.00'],
+    ['the items total less the discount, as paid', 'Item Total £151.95\nDiscount £15.00\nTotal £136.5\nTotal Paid £136.95', '136.95'],
     ['garbled total labels of a photo', 'Tea 4.00\nCake 6.00\nigtal Gales 10.00\nFol Art Feyable 10.00', '10.00'],
     ['a total in dollars whose decimal point OCR dropped, shown by subtotal + tax', 'SUB-TOTAL: $26.00\nGST(5%): $1.30\nTOTAL DUE: $2730', '27.30'],
     ['a total in dollars without cents that nothing else shows to be cents', 'Room 2 nights\nTOTAL DUE: $2730', '2730'],
@@ -78,6 +79,7 @@ describe('total', () => {
     ['cash tendered alone', 'CASH $20.00'],
     ['tax and change alone', 'VAT £1.20\nCHANGE £0.80'],
     ['item prices without any currency', 'Coffee 3.00\nCake 4.50'],
+    ['a saving below the items total', 'Juice 2.95\n5,50 - 55% Discount. Saving £3.00\nSold Items Total 13.40'],
   ])('gives no total for %s', (_name, body) => {
     expect(read(body).total).toBeNull();
   });

@@ -157,7 +157,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
   // A card pays the exact amount: with no total printed and no change given, what the card paid is the total.
   const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
-  const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? cardPaid ?? fallback;
+  // The guess (the largest amount in a currency) is no total when the receipt prints a larger subtotal ("Saving £3.00" under "Sold Items Total 13.40").
+  const guess = fallback !== undefined && subtotals.some((value) => value > fallback) ? undefined : fallback;
+  const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? cardPaid ?? guess;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   const confidence = derived === undefined ? 0 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
   return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
