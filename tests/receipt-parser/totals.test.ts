@@ -18,6 +18,8 @@ describe('total', () => {
     ['a whole-number total whose decimal point OCR dropped, shown by the subtotal', 'SUB TOTAL 10.00\nGRAND TOTAL 1000\nCASH 20.00', '10.00'],
     ['a one-decimal grand total', 'SubTotal 339.00\nGst5% 16.95\nGrandTotal 356.0', '356.00'],
     ['the items total less the discount, as paid', 'Item Total £151.95\nDiscount £15.00\nTotal £136.5\nTotal Paid £136.95', '136.95'],
+    ['the total, not the original total above the saving', 'Blue 36 19.95\nOriginal Total $29,195.00\nYOU SAVE- $29,175.05\nTOTAL $19.95', '19.95'],
+    ['the sum of subtotal and taxes that was handed over', 'SUB_TOTITM=8 Q=10.00 885.00\nVAT @12.50% ON 885.00 110.63\nSRV.TAX @4.90% ON 885.00 43.37\nCASH 1039.00', '1039.00'],
     ['garbled total labels of a photo', 'Tea 4.00\nCake 6.00\nigtal Gales 10.00\nFol Art Feyable 10.00', '10.00'],
     ['a total in dollars whose decimal point OCR dropped, shown by subtotal + tax', 'SUB-TOTAL: $26.00\nGST(5%): $1.30\nTOTAL DUE: $2730', '27.30'],
     ['a total in dollars without cents that nothing else shows to be cents', 'Room 2 nights\nTOTAL DUE: $2730', '2730'],

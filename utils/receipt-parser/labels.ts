@@ -15,8 +15,9 @@ export type LabelKind =
 // Rules run on normalised text (lower case, no accents) in this order; the first that matches wins.
 // \b only knows ASCII letters: words in other scripts stand without it.
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
-  // What the items come to, before discounts and tax ("Item Total", "Sold Items Total"); a total before the items is their count.
-  ['subtotal', /\bitems? ?total\b/],
+  // What the items come to, before discounts and tax ("Item Total", "Sold Items Total", "Original Total" above the saving,
+  // "SUB_TOTITM=8"); a total before the items is their count.
+  ['subtotal', /\b(?:items? ?total|original total|regular total)\b|\bsub[_.]tot/],
   ['ignore', /\b(?:posten|qtys?|quantity|items?|item\(s\)|articles?|artikel|anzahl|stuck|pcs|points?|pts|punkte|loyalty|bonus|saved|savings?|you save|ersparnis|economie|no\. of|nbr|count|tickets?)\b/],
   ['change', /\b(?:change|chnage|(?<!(?:serv|svc|srv|service)\W{0,2})chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|byttepenge|reszta|retur|troco|atlikums|izdots|tagasi)\b|お釣り|お釣|おつり|找零|找赎|거스름돈|сдача|решта|ρεστα|עודף|เงินทอน|الباقي/],
   ['grand', /\b(?:total|tot|ttl|amount|amt|summe|betrag)\b.*\b(?:incl\w*|inclu\w*|including|ncl\w*|inkl\w*|ttc|after (?:round\w*|adj\w*|rnd|disc\w*))|\b(?:incl\w*|inclu\w*|inkl\w*)\b.*\b(?:total|tot|ttl)\b|\b(?:grand total|due|amount to be paid|to be paid|total due|amount due|balance due|amt due|due amount|total to pay|to pay|payable|total payable|total amount payable|total inc|total incl|total ttc|ttc|net a payer|a payer|montant du|zu zahlen|zahlbetrag|gesamtbetrag|endbetrag|rechnungsbetrag|bruttobetrag|summe brutto|total a pagar|a pagar|importe total|total factura|totale complessivo|totale da pagare|da pagare|totale euro|te betalen|totaal te betalen|att betala|a betale|at betale|apmaksai|samaksai|do zaplaty|k uhrade|fizetendo|toplam tutar|pay amount|payamount|nett total|net total|total nett|total net)\b|\bround(?:ed|d)?\b.*\b(?:total|tot|amt|amount)\b|\b(?:total|tot|amt|amount)\b.*\bround(?:ed|d)?\b|к оплате|до сплати|πληρωτεο|לתשלום|ยอดชำระ|المبلغ المستحق/],

@@ -159,7 +159,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
   // The guess (the largest amount in a currency) is no total when the receipt prints a larger subtotal ("Saving £3.00" under "Sold Items Total 13.40").
   const guess = fallback !== undefined && subtotals.some((value) => value > fallback) ? undefined : fallback;
-  const derived = agreed ?? paid[0] ?? summed[0] ?? subtotalPaid ?? cardPaid ?? guess;
+  // Of the sums the parts make, the one handed over exactly ("SUB TOTAL 885.00", "VAT 110.63", "SRV.TAX 43.37", "CASH 1039.00").
+  const summedPaid = summed.find((value) => tendered.some((handed) => sameAmount(handed, value)));
+  const derived = agreed ?? paid[0] ?? summedPaid ?? summed[0] ?? subtotalPaid ?? cardPaid ?? guess;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   const confidence = derived === undefined ? 0 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
   return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
