@@ -11,6 +11,8 @@ describe('classifyLabel', () => {
     ['Eat-In Total (inc! Tax)', 'grand'],
     ['Total RM ‘ncluding GST 6%', 'grand'],
     ['Totd/Sales', 'total'],
+    ['Sunne:', 'total'],
+    ['Arnount Due', 'grand'],
     ['ItemTotal', 'subtotal'],
     ['Original Total', 'subtotal'],
     ['SUB_TOTITM=8 Q=10.00', 'subtotal'],
@@ -130,6 +132,7 @@ describe('classifyLabel', () => {
     ['TOTES', 'none'],
     ['POSTAL', 'none'],
     ['TAXABLE', 'none'],
+    ['Gasthaus Sonne', 'none'],
     ['Jota! Kel', 'none'],
     ['igtal', 'none'],
   ])('%s is %s', (label, kind) => {
