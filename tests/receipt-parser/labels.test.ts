@@ -12,7 +12,7 @@ describe('classifyLabel', () => {
     ['Total RM ‘ncluding GST 6%', 'grand'],
     ['Totd/Sales', 'total'],
     ['Sunne:', 'total'],
-    ['Arnount Due', 'grand'],
+    ['Arnount:', 'total'],
     ['ItemTotal', 'subtotal'],
     ['Original Total', 'subtotal'],
     ['SUB_TOTITM=8 Q=10.00', 'subtotal'],
