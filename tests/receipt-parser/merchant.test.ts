@@ -65,6 +65,9 @@ describe('merchant', () => {
     ["DONINO'S PIZZA\nDOMINO'S PIZZA TAMAN UNIVERSITI\nNo.12, Jalan Kebudayaan 7\nwww.dominos.com.my", "DOMINO'S PIZZA TAMAN UNIVERSITI"],
     ['pyr\n1050 N. Hancock st\nPhiladelphia, PA 19123\nph 215-964-9009\nmF\tThank You for Visiting, PYT\nAmericas Craaaziest Burgers!', 'PYT'],
     ['196% GRASS-FEO BEEF\nBurger Craft\nTega Cay Village Shopping Center', 'Burger Craft'],
+    ['OMAHA, NE #1012\nCOSTCO WHOLESALE\n12300 W Dodge Rd', 'COSTCO WHOLESALE'],
+    ['CHECK #263908-1\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
+    ['WED JULY 20,2011\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });
