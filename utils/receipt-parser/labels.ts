@@ -36,7 +36,7 @@ export function classifyLabel(norm: string): LabelKind {
   const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
   // "Tota] (Inclusive of GST)", "Total (inc! Tax)": a closing l read as a sign. "Sunne", "Arnount": an m read as nn or rn.
   // "Suk-Total 57.00": the sub of a subtotal misread by one letter is no plain total.
-  const label = digitsMended.replace(/\b[a-z]{5,7}\b/g, mendM).replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l').replace(/\b[a-z]{3}(?=[- ]?total)/g, (word) => (word !== 'sub' && word !== 'sum' && isOneEditAway(word, 'sub') ? 'sub' : word));
+  const label = (/rn|nn/.test(digitsMended) ? digitsMended.replace(/\b[a-z]{5,7}\b/g, mendM) : digitsMended).replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l').replace(/\b[a-z]{3}(?=[- ]?total)/g, (word) => (word !== 'sub' && word !== 'sum' && isOneEditAway(word, 'sub') ? 'sub' : word));
   // "Tatal Sales (Inclusive of GST)", "Anount Incl. GST": a total or an amount misread by one letter, with words that say
   // which total, before "GST" makes the row a tax line.
   const misread = label.replace(/\b[a-z]{4,7}\b/g, (word) =>

@@ -25,11 +25,13 @@ const dropScrapCells = (text: string): string =>
     .filter((cell) => !isScrap(readRowWords(cell)))
     .join(' ');
 
+const DOMAIN = /[a-z0-9]\.(?:com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz)\b/;
+
 /** The names in the web and e-mail addresses a receipt prints ("meijer.com", "www.dominos.com.my", "info@panerabread.com"). */
 function readDomainNames(rows: readonly ReceiptRow[]): Set<string> {
   const names = new Set<string>();
   for (const row of rows) {
-    if (!row.norm.includes('.')) continue;
+    if (!row.norm.includes('.') || !DOMAIN.test(row.norm)) continue;
     for (const match of row.norm.matchAll(/(?:www\.|@|\b)([a-z0-9-]{3,})\.(?:com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz)\b/g)) {
       if (match[1] && match[1] !== 'www') names.add(match[1].replace(/-/g, ''));
     }
