@@ -25,14 +25,17 @@ const dropScrapCells = (text: string): string =>
     .filter((cell) => !isScrap(readRowWords(cell)))
     .join(' ');
 
-const DOMAIN = /[a-z0-9]\.(?:com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz)\b/;
+const DOMAIN_ENDINGS = 'com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz';
+/** A web or e-mail address on the row, tested before its names are read out of it. */
+const HAS_DOMAIN = new RegExp(`[a-z0-9]\\.(?:${DOMAIN_ENDINGS})\\b`);
+const DOMAIN_NAMES = new RegExp(`(?:www\\.|@|\\b)([a-z0-9-]{3,})\\.(?:${DOMAIN_ENDINGS})\\b`, 'g');
 
 /** The names in the web and e-mail addresses a receipt prints ("meijer.com", "www.dominos.com.my", "info@panerabread.com"). */
 function readDomainNames(rows: readonly ReceiptRow[]): Set<string> {
   const names = new Set<string>();
   for (const row of rows) {
-    if (!row.norm.includes('.') || !DOMAIN.test(row.norm)) continue;
-    for (const match of row.norm.matchAll(/(?:www\.|@|\b)([a-z0-9-]{3,})\.(?:com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz)\b/g)) {
+    if (!HAS_DOMAIN.test(row.norm)) continue;
+    for (const match of row.norm.matchAll(DOMAIN_NAMES)) {
       if (match[1] && match[1] !== 'www') names.add(match[1].replace(/-/g, ''));
     }
   }
@@ -112,14 +115,13 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // A greeting in the shop's name ("Thank You for Visiting, PYT") is the receipt naming itself.
     if (isGreeting(text)) score += 0.5;
     // The shop's own web address names it ("meijer" over "meijer.com"): a slogan or a company line above it does not.
-    const folded0 = name.replace(/[^a-z0-9]/g, '');
-    if (domainNames.size > 0 && (domainNames.has(folded0) || readSignificantWords(name).some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
+    const folded = name.replace(/[^a-z0-9]/g, '');
+    if (domainNames.size > 0 && (domainNames.has(folded) || readSignificantWords(name).some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
     const namedBusiness = BUSINESS_WORD.test(name) && readSignificantWords(name).some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
     const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
     const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment };
     rank++;
-    const folded = name.replace(/[^a-z0-9]/g, '');
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
     const words = readSignificantWords(name);
     if (best && company && topBlock) {
