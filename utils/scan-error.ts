@@ -34,6 +34,7 @@ export type ScanErrorCode =
   | 'ocr-server'
   | 'ocr-invalid-answer'
   | 'ocr-bad-endpoint'
+  | 'device-cannot-read'
   | 'storage-full'
   | 'interrupted'
   | 'cancelled'
@@ -166,6 +167,8 @@ export const scanErrors = {
     make('ocr-invalid-answer', `The OCR service answered with something that is not a valid result (${what}).`, true),
   ocrBadEndpoint: (endpoint: string) =>
     make('ocr-bad-endpoint', `The OCR service address "${endpoint.slice(0, 100)}" is not a valid http(s) address. Check it in the options.`, false),
+  deviceCannotRead: (type: string) =>
+    make('device-cannot-read', `The on-device reader cannot read ${type} images. Choose OCR.space as the reader in the options and press Retry, or save the image as JPEG or PNG and scan that.`, false),
   storageFull: () =>
     make('storage-full', 'The browser refused to store more data (storage is full). Export or delete old receipts, then retry.', true),
   interrupted: () =>

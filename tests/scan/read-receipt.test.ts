@@ -121,6 +121,28 @@ describe('readReceipt with the on-device engine', () => {
     await expect(readReceipt(env, 'r1', DEFAULT_SETTINGS)).rejects.toMatchObject({ error: { code: 'ocr-rate-limit' } });
   });
 
+  describe('with a TIFF, which the browser cannot decode for the engine', () => {
+    const tiff = Uint8Array.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, ...new Array<number>(64).fill(0)]);
+    const storeTiff = () => repository.storeOriginal('r1', new Blob([tiff], { type: 'image/tiff' }), { sha256: 'cd'.repeat(32), mime: 'image/tiff', extension: 'tif', size: tiff.length }, null);
+
+    it('says the on-device reader cannot read it, and sends it nowhere', async () => {
+      await storeTiff();
+      let sent = 0;
+      let read = 0;
+      const env = { ...environment(async () => (sent++, page)), readOnDevice: async () => (read++, devicePage) };
+      await expect(readReceipt(env, 'r1', { ...DEFAULT_SETTINGS, reader: 'on-device' })).rejects.toMatchObject({ error: scanErrors.deviceCannotRead('TIFF') });
+      expect({ sent, read }).toEqual({ sent: 0, read: 0 });
+    });
+
+    it('keeps OCR.space\'s rate limit rather than falling back to a device that cannot read it', async () => {
+      await storeTiff();
+      let read = 0;
+      const env = { ...environment(rateLimited), readOnDevice: async () => (read++, devicePage) };
+      await expect(readReceipt(env, 'r1', { ...DEFAULT_SETTINGS, fallback: 'on-device' })).rejects.toMatchObject({ error: { code: 'ocr-rate-limit' } });
+      expect(read).toBe(0);
+    });
+  });
+
   it('does not fall back for a bad key: the user must fix it', async () => {
     await storeOriginal();
     const env = { ...environment(() => Promise.reject(new ScanFailure(scanErrors.ocrBadKey()))), readOnDevice: async () => devicePage };

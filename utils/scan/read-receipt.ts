@@ -1,6 +1,6 @@
 import { decodeImage, drawThumbnail, makeThumbnail, type CanvasEnv } from '../image/downscale';
 import { readImageDimensions } from '../image/image-dimensions';
-import { decodesInBrowser, imagePart } from '../image/image-content';
+import { decodesInBrowser, imagePart, imageTypeName } from '../image/image-content';
 import type { OcrRequest } from '../ocr/ocr-space-client';
 import type { OcrPage, ReceiptRecord } from '../receipt';
 import { keepCorrections } from '../storage/receipt-corrections';
@@ -88,6 +88,10 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
     let reading: OcrPage;
     if (fromPdf && 'lines' in fromPdf) reading = fromPdf;
     else {
+      // The on-device engine reads what the browser decodes: a TIFF would fail there without a word of why.
+      const deviceCanRead = fromPdf !== null || decodesInBrowser(info.mime);
+      const onDeviceChosen = settings.reader === 'on-device' && env.readOnDevice !== undefined;
+      if (onDeviceChosen && !deviceCanRead) throw new ScanFailure(scanErrors.deviceCannotRead(imageTypeName(info.mime)));
       // An original read back that must shrink is decoded once here, for the shrinking and the thumbnail.
       if (!fromPdf && !original.bitmap && env.canvas && part.byteLength > settings.uploadLimitBytes && decodesInBrowser(info.mime)) {
         original.bitmap = await decodeImage(new Blob([part], { type: info.mime }), info.mime, readImageDimensions(part, info.mime), env.canvas);
@@ -95,9 +99,8 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
       const upload = fromPdf ?? (await prepareUpload(id, part, info, settings.uploadLimitBytes, env.canvas, original.bitmap));
       signal?.throwIfAborted();
       // An original just stored was marked uploading in that write; the client's progress tells the bytes.
-      const onDeviceChosen = settings.reader === 'on-device' && env.readOnDevice !== undefined;
       if ((!original.marked || fromPdf) && !onDeviceChosen) await status.set(id, { status: 'uploading', progress: { phase: 'uploading', loaded: 0, total: upload.file.bytes.byteLength }, error: null });
-      const recognised = recognise(env, id, upload, settings, signal);
+      const recognised = recognise(env, id, upload, settings, signal, deviceCanRead);
       // The upload has started: the thumbnail is off its path.
       thumbnailStored = storeThumbnail(env, id, original).catch(() => undefined);
       reading = await recognised;
@@ -119,12 +122,15 @@ export async function readReceipt(env: ReadReceiptEnv, id: string, settings: Set
   }
 }
 
-/** The engine the user chose reads the file; OCR.space failing as the fallback setting names hands it to this device. */
-function recognise(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, signal?: AbortSignal): Promise<OcrPage> {
+/**
+ * The engine the user chose reads the file; OCR.space failing as the fallback setting names hands it to this device,
+ * when the device can read it (`deviceCanRead`).
+ */
+function recognise(env: ReadReceiptEnv, id: string, upload: UploadFile, settings: Settings, signal: AbortSignal | undefined, deviceCanRead: boolean): Promise<OcrPage> {
   const onDevice = env.readOnDevice;
   if (settings.reader === 'on-device' && onDevice) return readHere(env, onDevice, id, upload, settings, signal);
   return uploadToOcrSpace(env, id, upload, settings, signal).catch((error: unknown) => {
-    const fallsBack = settings.fallback === 'on-device' && onDevice && error instanceof ScanFailure && FALLBACK_CODES.has(error.error.code);
+    const fallsBack = settings.fallback === 'on-device' && onDevice && deviceCanRead && error instanceof ScanFailure && FALLBACK_CODES.has(error.error.code);
     if (!fallsBack || signal?.aborted) throw error;
     return readHere(env, onDevice, id, upload, settings, signal);
   });

@@ -106,6 +106,23 @@ describe('journey 22: images from the real world', () => {
     await expectNormalScanFinishes(journey, site, 0);
   });
 
+  test('a TIFF, with this device as the reader, says the device cannot read it and what to do; the original stays, nothing is uploaded', async ({ journey, onTestFinished }) => {
+    const { background, baseSettings } = journey;
+    await background.setSettings({ ...baseSettings, reader: 'on-device' });
+    const { site, page, popup } = await openSite(journey, onTestFinished);
+
+    const receiptId = await background.scanImage(site.url('receipt.tiff'), page.url());
+    const receipt = await background.waitForReceipt(receiptId);
+    await expectRefused(journey, popup, site, receipt, '/receipt.tiff', scanErrors.deviceCannotRead('TIFF'));
+    expect(receipt.error?.message).toBe(
+      'The on-device reader cannot read TIFF images. Choose OCR.space as the reader in the options and press Retry, or save the image as JPEG or PNG and scan that.',
+    );
+    expect(receipt.original).toMatchObject({ mime: 'image/tiff', size: TIFF_SIZE, sha256: sha256(site.images.tiff) });
+
+    await background.setSettings(baseSettings);
+    await expectNormalScanFinishes(journey, site, 0);
+  });
+
   test('a 136-byte JPEG header followed by HTML is refused because its data does not decode; nothing stored, nothing uploaded', async ({ journey, onTestFinished }) => {
     const { background } = journey;
     const { site, page, popup } = await openSite(journey, onTestFinished);
