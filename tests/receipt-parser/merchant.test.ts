@@ -68,6 +68,7 @@ describe('merchant', () => {
     ['OMAHA, NE #1012\nCOSTCO WHOLESALE\n12300 W Dodge Rd', 'COSTCO WHOLESALE'],
     ['CHECK #263908-1\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
     ['WED JULY 20,2011\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
+    ['Fei\nme\n99 SPEED MART S/B {519537-X)\t:\nLOT P.T, 2811, JALAN ANGSA,', '99 SPEED MART S/B'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

@@ -127,7 +127,8 @@ export const isGreeting = (text: string): boolean => GREETING.test(cleanName(tex
 /** Removes a registration number or stars printed beside the name. */
 export const cleanName = (text: string): string =>
   text
-    .replace(/\([^()]*\d[^()]*\)/g, ' ')
+    // In brackets OCR may misread as braces ("{519537-X)").
+    .replace(/[({[][^(){}[\]]*\d[^(){}[\]]*[)}\]]/g, ' ')
     .replace(/[*=#_~]{2,}/g, ' ')
     .replace(/[\t ]+/g, ' ')
     .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
