@@ -69,6 +69,8 @@ describe('merchant', () => {
     ['CHECK #263908-1\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
     ['WED JULY 20,2011\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
     ['Fei\nme\n99 SPEED MART S/B {519537-X)\t:\nLOT P.T, 2811, JALAN ANGSA,', '99 SPEED MART S/B'],
+    ['HREDEEH VOUCHER BEFORE POINTS EXPIRY! *\nSegi Cash & Carry Sdn. kbd\n(317041-W)', 'Segi Cash & Carry Sdn. kbd'],
+    ["Rovosy\nLAVENDER CONFECTIONERY & BAKERY 8/B'\nCOMPANY NO: 459702-V", "LAVENDER CONFECTIONERY & BAKERY 8/B'"],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

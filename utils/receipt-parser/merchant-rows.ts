@@ -49,7 +49,10 @@ const MISREAD_SDN_BHD = /\b([a-z]{3})\W{0,2} ?([a-z]{3})(\W*)$/;
 
 /** A row with a misread "SDN BHD" at its end put right. */
 const mendSdnBhd = (norm: string): string =>
-  norm.replace(MISREAD_SDN_BHD, (whole, first: string, second: string, tail: string) => (isOneEditAway(first, 'sdn') && isOneEditAway(second, 'bhd') ? `sdn bhd${tail}` : whole));
+  norm
+    .replace(MISREAD_SDN_BHD, (whole, first: string, second: string, tail: string) => (isOneEditAway(first, 'sdn') && isOneEditAway(second, 'bhd') ? `sdn bhd${tail}` : whole))
+    // "S/B" with its letters read as digits ("5/8", "8/B").
+    .replace(/(?<=\s)[s58]\/[b8]['’]*(?=[\s.,]*$)/, 's/b');
 
 /** A company form beside the name: after it, before it, or a Malaysian one OCR misread. */
 export const hasCompanyForm = (name: string): boolean => LEGAL_SUFFIX.test(mendSdnBhd(name)) || LEGAL_PREFIX.test(name);
@@ -62,7 +65,7 @@ export function isSuffixOnly(norm: string): boolean {
 
 export const GLUED_HEADER = /^(?:thankyou|customercopy|merchantcopy|customerreceipt|customerbilling|yourguest|yourorder|guestnumber|ordernumber|checkno|chkno|tableno|receiptno|invoiceno|taxinvoice|cashbill|approved)/;
 export const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
-const SLOGAN = /\b(?:error|warning|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|(?:guest|order) (?:number|no)\b)\b/;
+const SLOGAN = /\b(?:error|warning|expiry|redeem|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|(?:guest|order) (?:number|no)\b)\b/;
 /** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
 const MOTTO = /^(?:\p{L}+ ){1,3}\p{L}+[.!] (?:\p{L}+ ){1,3}\p{L}+[.!]?$/u;
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
