@@ -4,6 +4,7 @@ import { normalizeText } from './rows';
 
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
+const STREET_FIRST = /^(?:jalan|jln|lorong|persiaran|lebuh)\b/;
 /** A US town and its state after a comma ("OMAHA, NE #1012", "Austin, TX"): an address line. */
 const CITY_STATE = /,\s*(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)\b(?:\s*(?:#\s*\d+|\d{5}(?:-\d{4})?))?\s*$/;
 const POSTCODE = /(?<!#)\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
@@ -88,7 +89,7 @@ export const readSignificantWords = (name: string): string[] =>
 
 /** Where the top block ends: an address, phone or date row (a registration number does not end it). */
 export const isAddressOrContact = (norm: string): boolean =>
-  !REGISTRATION.test(norm) && (CONTACT.test(norm) || (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) || DATE_OR_TIME.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm) || CITY_STATE.test(norm))));
+  !REGISTRATION.test(norm) && (CONTACT.test(norm) || (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) || DATE_OR_TIME.test(norm) || STREET_FIRST.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm) || CITY_STATE.test(norm))));
 
 const STORE_NUMBER = /^(?:store|shop|branch|outlet|unit|location|loc|site|filiale|tienda|magasin|rest)\s*(?:#|no\.?|nr\.?|number)\s*[a-z-]*\d[\w-]*$/;
 const PAYMENT_BANNER = /^(?:cash|card|credit|debit|credit card|void|refund|reprint|duplicate|copy) ?\d?$/;
@@ -112,6 +113,8 @@ export function isNotName(text: string): boolean {
   // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
   if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm) || CITY_STATE.test(norm))) return true;
+  // A Malaysian street named first needs no number to be one ("Jalan Lapangan Terbang Subang").
+  if (STREET_FIRST.test(norm)) return true;
   // A share of something ("100% GRASS-FED BEEF", "20% OFF") is a claim or an offer, never a name.
   if (/\d ?%/.test(norm)) return true;
   // A form's field ("Customer Name: ...", its first word misread or not) names the customer, not the shop.
