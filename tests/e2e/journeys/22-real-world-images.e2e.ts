@@ -118,6 +118,7 @@ describe('journey 22: images from the real world', () => {
       'The on-device reader cannot read TIFF images. Choose OCR.space as the reader in the options and press Retry, or save the image as JPEG or PNG and scan that.',
     );
     expect(receipt.original).toMatchObject({ mime: 'image/tiff', size: TIFF_SIZE, sha256: sha256(site.images.tiff) });
+    await popup.screenshot('journey-22-tiff-on-device');
 
     await background.setSettings(baseSettings);
     await expectNormalScanFinishes(journey, site, 0);
