@@ -1,3 +1,5 @@
+import { countSubstitutions, isMisreadTotal, isOneEditAway, mendM } from './misread-words';
+
 /** What a summary row of a receipt says its amount is. */
 export type LabelKind =
   | 'grand' // a total that is surely what was paid: "amount due", "total TTC", "zu zahlen"
@@ -66,12 +68,6 @@ export function classifyLabel(norm: string): LabelKind {
   return classifyMisread(label);
 }
 
-/** An m read as "rn" or "nn" ("Sunne", "Arnount"), put back when that makes a label's word. */
-const mendM = (word: string): string => {
-  const mended = word.replace(/rn/g, 'm').replace(/nn/g, 'mm');
-  return mended !== word && (mended === 'summe' || mended === 'amount') ? mended : word;
-};
-
 /** Words one letter from "total" that are words of their own. */
 const REAL_WORDS_NEAR_TOTAL = new Set(['totals', 'totale', 'totaal', 'totalt', 'tonal']);
 
@@ -122,46 +118,8 @@ function classifyMisread(rawLabel: string): LabelKind {
   return garbledBefore || words.every((word) => isMisreadTotal(word) || TOTAL_NEIGHBOURS.has(word)) ? 'total' : 'none';
 }
 
-/** Letters that differ between two words of the same length; more than any count when the lengths differ. */
-function countSubstitutions(a: string, b: string): number {
-  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
-  let count = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) count++;
-  return count;
-}
-
-/** "total" misread by one letter, a closing l read as a sign ("Tatal", "TOTAI", "To!al"), or its "al" read as a d ("Totd"). */
-const isMisreadTotal = (word: string): boolean => {
-  if (word.length < 4) return false;
-  const mended = word.replace(/[!|]/g, 'l');
-  return isOneEditAway(mended, 'total') || (mended.endsWith('d') && isOneEditAway(`${mended.slice(0, -1)}al`, 'total'));
-};
-
 /** Words a total has, long enough that one misread letter still names them ("Gales"). */
 const LONG_NEIGHBOURS = ['sales', 'amount', 'payable', 'rounded', 'inclusive', 'including'];
 
 /** Words that may stand beside a misread "total" without changing what it names. */
 const TOTAL_NEIGHBOURS = new Set(['sales', 'amount', 'due', 'rounded', 'after', 'rounding', 'incl', 'including', 'inclusive', 'price', 'bill', 'payable']);
-
-/** Equal, or one letter changed, added or dropped. */
-export function isOneEditAway(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (a.length < b.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
