@@ -11,6 +11,8 @@ describe('classifyLabel', () => {
     ['Eat-In Total (inc! Tax)', 'grand'],
     ['Total RM ‘ncluding GST 6%', 'grand'],
     ['Totd/Sales', 'total'],
+    ['GST Payable:', 'tax'],
+    ['Total Payable', 'grand'],
     ['Sunne:', 'total'],
     ['Arnount:', 'total'],
     ['ItemTotal', 'subtotal'],

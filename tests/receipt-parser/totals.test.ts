@@ -93,6 +93,7 @@ describe('total', () => {
     ['Summe 33,20\nTrinkgeld 3,00\nGesamt 36,20\nBar 40,00\nRückgeld 3,80', { subtotal: '33.20', tax: null, tip: '3.00', total: '36.20' }],
     ['TOTAL TTC 121,00 €\ndont TVA 10% 9,18\ndont TVA 20% 7,00', { subtotal: null, tax: '16.18', tip: null, total: '121.00' }],
     ['Sub Total £30.35\nOptional Service 10% £3.04\nAMOUNT DUE £33.39', { subtotal: '30.35', tax: null, tip: '3.04', total: '33.39' }],
+    ['Total (Excluding GST): 26.60\nGST Payable: 1.60\nTotal (Inclusive of GST): 28.20', { subtotal: '26.60', tax: '1.60', tip: null, total: '28.20' }],
   ])('reads subtotal, tax and tip of %j', (body, expected) => {
     const { subtotal, tax, tip, total } = read(body);
     expect({ subtotal, tax, tip, total }).toEqual(expected);

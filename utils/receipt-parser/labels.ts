@@ -17,6 +17,8 @@ export type LabelKind =
 // Rules run on normalised text (lower case, no accents) in this order; the first that matches wins.
 // \b only knows ASCII letters: words in other scripts stand without it.
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
+  // The tax that is payable ("GST Payable: 1.76"), not the amount payable.
+  ['tax', /\b(?:gst|vat|tax|sst)\s*payable\b/],
   // What the items come to, before discounts and tax ("Item Total", "Sold Items Total", "Original Total" above the saving,
   // "SUB_TOTITM=8"); a total before the items is their count.
   ['subtotal', /\b(?:items? ?total|original total|regular total)\b|\bsub[_.]tot/],
