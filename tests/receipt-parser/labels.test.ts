@@ -12,6 +12,7 @@ describe('classifyLabel', () => {
     ['Total RM ‘ncluding GST 6%', 'grand'],
     ['Totd/Sales', 'total'],
     ['GST Payable:', 'tax'],
+    ['Serv. Charge (10%):', 'tip'],
     ['Total Payable', 'grand'],
     ['Sunne:', 'total'],
     ['Arnount:', 'total'],

@@ -94,6 +94,7 @@ describe('total', () => {
     ['TOTAL TTC 121,00 €\ndont TVA 10% 9,18\ndont TVA 20% 7,00', { subtotal: null, tax: '16.18', tip: null, total: '121.00' }],
     ['Sub Total £30.35\nOptional Service 10% £3.04\nAMOUNT DUE £33.39', { subtotal: '30.35', tax: null, tip: '3.04', total: '33.39' }],
     ['Total (Excluding GST): 26.60\nGST Payable: 1.60\nTotal (Inclusive of GST): 28.20', { subtotal: '26.60', tax: '1.60', tip: null, total: '28.20' }],
+    ['Total (Excluding GST): 26.60\nServ. Charge (10%): 2.66\nGST Payable: 1.76\nTotal (Inclusive of GST): 31.02', { subtotal: '26.60', tax: '1.76', tip: '2.66', total: '31.02' }],
   ])('reads subtotal, tax and tip of %j', (body, expected) => {
     const { subtotal, tax, tip, total } = read(body);
     expect({ subtotal, tax, tip, total }).toEqual(expected);
