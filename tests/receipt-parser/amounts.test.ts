@@ -76,6 +76,8 @@ describe('findAmounts', () => {
     ['Tota |\tPM7.00', '.', [[7, null]]],
     ['AGW SARSAPARILLA RH2.95', '.', [[2.95, null]]],
     ['CHANGE RN10.05', '.', [[10.05, null]]],
+    ['TotalAmount\tE99.33', '.', [[99.33, null]]],
+    ['ROOM E12', '.', []],
     ['SKU RH295', '.', []],
   ] as const)('reads %s', (text, mark, expected) => {
     expect(findAmounts(text, mark as DecimalMark).map((a) => [a.value, a.marker])).toEqual(expected);

@@ -173,8 +173,8 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
   return amounts;
 }
 
-/** "RM" with one letter misread ("PM7.00", "RN10.05"), glued to an amount in cents. */
-const MISREAD_RM = /(?<![A-Za-z])(?:R[A-Z]|[A-Z]M)$/;
+/** A currency OCR misread, glued to an amount in cents: "RM" with one letter wrong ("PM7.00", "RN10.05"), £ read as E ("E99.33"). */
+const MISREAD_RM = /(?<![A-Za-z])(?:R[A-Z]|[A-Z]M|E)$/;
 
 /** A label OCR glued to its amount ("Total2.67", "CASH20.00"): the amount is money, not part of a code. */
 const GLUED_LABEL = /(?<![a-z])(?:total|subtotal|amount|due|cash|change|tax|vat|gst|summe|betrag)$/i;
