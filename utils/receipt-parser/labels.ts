@@ -17,6 +17,8 @@ export type LabelKind =
 // Rules run on normalised text (lower case, no accents) in this order; the first that matches wins.
 // \b only knows ASCII letters: words in other scripts stand without it.
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
+  // A till's abbreviation standing alone as the label: "TL 297.00" (its subtotal, "ST", is too often a misread GST).
+  ['total', /^\W*tl\W*$/],
   // The tax that is payable ("GST Payable: 1.76"), not the amount payable.
   ['tax', /\b(?:gst|vat|tax|sst)\s*payable\b/],
   // What the items come to, before discounts and tax ("Item Total", "Sold Items Total", "Original Total" above the saving,
