@@ -154,7 +154,7 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     // No receipt reaches a trillion; longer digit runs are codes, and would print in exponent notation.
     if (!Number.isFinite(value) || value >= MAX_AMOUNT) continue;
     // Letters touching the number make it a code ("CS00004040", "500ML") unless they are a currency.
-    if (isLetter(text[headEnd - 1]) && prefix === null && !(decimals === 2 && (GLUED_LABEL.test(text.slice(Math.max(0, headEnd - 9), headEnd)) || MISREAD_RM.test(head)))) continue;
+    if (isLetter(text[headEnd - 1]) && prefix === null && !(decimals === 2 && (GLUED_LABEL.test(text.slice(Math.max(0, headEnd - 9), headEnd)) || MISREAD_CURRENCY.test(head)))) continue;
     if (isLetter(text[end]) && suffix === null && !(decimals === 2 && !isLetter(text[end + 1]))) continue;
     // A number hyphenated to a word is part of a name ("7-ELEVEN", "3-PACK"), not an amount.
     if (text[end] === '-' && isLetter(text[end + 1])) continue;
@@ -174,7 +174,7 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
 }
 
 /** A currency OCR misread, glued to an amount in cents: "RM" with one letter wrong ("PM7.00", "RN10.05"), £ read as E ("E99.33"). */
-const MISREAD_RM = /(?<![A-Za-z])(?:R[A-Z]|[A-Z]M|E)$/;
+const MISREAD_CURRENCY = /(?<![A-Za-z])(?:R[A-Z]|[A-Z]M|E)$/;
 
 /** A label OCR glued to its amount ("Total2.67", "CASH20.00"): the amount is money, not part of a code. */
 const GLUED_LABEL = /(?<![a-z])(?:total|subtotal|amount|due|cash|change|tax|vat|gst|summe|betrag)$/i;
