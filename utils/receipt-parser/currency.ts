@@ -79,7 +79,8 @@ export function findLocalCurrency(normText: string): string | undefined {
   return LOCAL_CURRENCY_CUES.find(([pattern]) => pattern.test(normText))?.[1];
 }
 
-const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+/** The two-letter codes of the US states and DC, upper case as addresses print them. */
+export const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 /** A US address ("Austin, TX 78701"), a US phone number or sales tax. */
 const US_CUES = new RegExp(`\\b(?:${US_STATES}),? ?\\d{5}(?:-\\d{4})?(?![\\d-])|\\(\\d{3}\\) ?\\d{3}-\\d{4}\\b|\\b[Ss]ales [Tt]ax\\b`);
 

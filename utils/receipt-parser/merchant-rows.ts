@@ -1,4 +1,5 @@
 /** What a row at the top of a receipt is: a header, an address, a company form, a kind of business, or a name. */
+import { US_STATES } from './currency';
 import { isOneEditAway } from './misread-words';
 import { normalizeText } from './rows';
 
@@ -6,7 +7,7 @@ const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
 const STREET_FIRST = /^(?:jalan|jln|lorong|persiaran|lebuh)\b/;
 /** A US town and its state after a comma ("OMAHA, NE #1012", "Austin, TX"): an address line. */
-const CITY_STATE = /,\s*(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)\b(?:\s*(?:#\s*\d+|\d{5}(?:-\d{4})?))?\s*$/;
+const CITY_STATE = new RegExp(`,\\s*(?:${US_STATES.toLowerCase()})\\b(?:\\s*(?:#\\s*\\d+|\\d{5}(?:-\\d{4})?))?\\s*$`);
 const POSTCODE = /(?<!#)\b\d{5}\b|\b\d{4} ?[a-z]{2}\b|\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b|\b[a-z]{2} \d{5}(?:-\d{4})?\b/;
 const CONTACT = /\b(?:tel|tele?phone|phone|ph|fax|hp|mob|telefon|tlf|fon|email|e-mail|web)\b|\bmobile\b(?=\s*(?:no\b|number|[:.#+]|\d))|www\.|https?:|\.com\b|\.co\.|\.de\b|\.fr\b|\w@\w|\+?\d[\d ()-]{7,}\d/;
 /** A phone printed after the name on its row ("Subway#15936-0 Phone 608-758-4560", "SHELL KINGSWAY 01382443110"). */
