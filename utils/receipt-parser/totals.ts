@@ -59,10 +59,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const promoted = rounded.map((e) => (e.kind === 'subtotal' && (isRoundedTotal(e) || isTaxedTotal(e)) ? { ...e, kind: 'total' as const } : e));
   // "GRAND TOTAL 1000" under "SUB TOTAL 10.00", "TOTAL DUE: $2730" under "$26." and "GST $1.30": a decimal point OCR
   // dropped, which the receipt's other amounts show.
-  const parts = [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value), ...findImpliedTotals(promoted).summed];
-  const pointDropped = (e: SummaryAmount): boolean =>
-    (e.loose === true || e.amount.marker !== null) && e.amount.decimals === 0 && e.value >= 100 && parts.some((value) => sameAmount(value, e.value / 100));
-  const summary = promoted.map((e) => (pointDropped(e) ? { ...e, value: e.value / 100 } : e));
+  const mayHaveLostPoint = (e: SummaryAmount): boolean => (e.loose === true || e.amount.marker !== null) && e.amount.decimals === 0 && e.value >= 100;
+  // The parts are summed only for a receipt that has such an amount: most have none.
+  const parts = promoted.some(mayHaveLostPoint) ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value), ...findImpliedTotals(promoted).summed] : [];
+  const summary = promoted.map((e) => (mayHaveLostPoint(e) && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
   const named = ofKind(summary, 'grand', 'total');
   // A number not written as money is a total only when no total row says one in money.
   const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
