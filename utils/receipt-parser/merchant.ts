@@ -116,14 +116,14 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (isGreeting(text)) score += 0.5;
     // The shop's own web address names it ("meijer" over "meijer.com"): a slogan or a company line above it does not.
     const folded = name.replace(/[^a-z0-9]/g, '');
-    if (domainNames.size > 0 && (domainNames.has(folded) || readSignificantWords(name).some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
-    const namedBusiness = BUSINESS_WORD.test(name) && readSignificantWords(name).some((word) => !BUSINESS_ROW.test(word));
+    const words = readSignificantWords(name);
+    if (domainNames.size > 0 && (domainNames.has(folded) || words.some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
+    const namedBusiness = BUSINESS_WORD.test(name) && words.some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
     const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
     const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment };
     rank++;
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
-    const words = readSignificantWords(name);
     if (best && company && topBlock) {
       const shared = best.words.filter((word) => words.includes(word));
       // A company line sharing no word with the name above it: that was a person, a slogan or a label ("TAN WOON YANN" over "MR D.I.Y. (M) SDN BHD").
@@ -148,7 +148,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return { merchant: null, confidence: 0, row: undefined };
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  let name = readName(cutToName(row.text));
+  const chosenText = cutToName(row.text);
+  let name = readName(chosenText);
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
@@ -166,7 +167,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const nextEndsBusiness =
     !/\d/.test(nextText) && nextText.length <= 30 && !BUSINESS_WORD.test(row.norm) && BUSINESS_TAIL.test(nextNorm) && !isNotName(nextNorm) && !isScrap(readRowWords(nextText));
   // A greeting ends with the name it gives; what follows it is another line.
-  if (next && next.text.length <= 40 && !isGreeting(row.text) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+  if (next && next.text.length <= 40 && !isGreeting(chosenText) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
