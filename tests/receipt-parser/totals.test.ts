@@ -77,13 +77,29 @@ describe('total', () => {
   });
 
   it.each([
-    ['a subtotal alone', 'Subtotal $10.00'],
     ['cash tendered alone', 'CASH $20.00'],
     ['tax and change alone', 'VAT £1.20\nCHANGE £0.80'],
     ['item prices without any currency', 'Coffee 3.00\nCake 4.50'],
-    ['a saving below the items total', 'Juice 2.95\n5,50 - 55% Discount. Saving £3.00\nSold Items Total 13.40'],
   ])('gives no total for %s', (_name, body) => {
     expect(read(body).total).toBeNull();
+  });
+
+  it.each([
+    ['a subtotal alone', 'Subtotal $10.00', '10.00'],
+    ['a saving below the items total', 'Juice 2.95\n5,50 - 55% Discount. Saving £3.00\nSold Items Total 13.40', '13.40'],
+    ['a subtotal the items add up to', 'Coffee 3.00\nCake 4.50\nSUBTOTAL 7.50', '7.50'],
+  ])('takes a lone subtotal with nothing to add as the total to check: %s', (_name, body, total) => {
+    const parsed = read(body);
+    expect({ total: parsed.total, check: parsed.confidence.total < 0.5 }).toEqual({ total, check: true });
+  });
+
+  it.each([
+    ['a tax line, even one too large to add', 'Subtotal $10.00\nTax $6.00'],
+    ['a tip line', 'Subtotal $10.00\nTip $2.00\nVISA'],
+    ['a discount', 'Subtotal $10.00\nDiscount $1.00'],
+    ['two subtotals that disagree', 'Subtotal $10.00\nSubtotal $12.00'],
+  ])('takes no lone subtotal as the total with %s', (_name, body) => {
+    expect(read(body).total).not.toBe('10.00');
   });
 
   it.each([

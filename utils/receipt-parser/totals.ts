@@ -153,7 +153,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
     const itemsBacked = itemsAddUp(value) && !roundingOnly ? ITEMS_BACKED : 0;
     return { total: chosen, derived: undefined, confidence: Math.max(0.5, confidence, itemsBacked), subtotal, tax, tip, balanced };
   }
-  // Never the subtotal or the cash handed over on their own; when they agree, that is what was paid.
+  // The cash handed over is never the total on its own; when it agrees with the subtotal, that is what was paid.
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
   // A card pays the exact amount: with no total printed and no change given, what the card paid is the total.
   const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
@@ -161,9 +161,13 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const guess = fallback !== undefined && subtotals.some((value) => value > fallback) ? undefined : fallback;
   // Of the sums the parts make, the one handed over exactly ("SUB TOTAL 885.00", "VAT 110.63", "SRV.TAX 43.37", "CASH 1039.00").
   const summedPaid = summed.find((value) => tendered.some((handed) => sameAmount(handed, value)));
-  const derived = agreed ?? paid[0] ?? summedPaid ?? summed[0] ?? subtotalPaid ?? cardPaid ?? guess;
+  // A lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row) is the likeliest total, never
+  // a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
+  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').length === 0 && subtotals.length === 1 ? subtotals[0] : undefined;
+  const made = agreed ?? paid[0] ?? summedPaid ?? summed[0] ?? subtotalPaid ?? cardPaid ?? guess;
+  const derived = made ?? onlySubtotal;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
-  const confidence = derived === undefined ? 0 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
+  const confidence = derived === undefined ? 0 : made === undefined ? 0.3 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
   return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
 }
 
