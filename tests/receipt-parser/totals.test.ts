@@ -71,6 +71,7 @@ describe('total', () => {
     ['an amount misread by one letter beside words that name the grand total, and cash accepted', 'Anount Incl. GST 5.00 RM\nAccepted total 10.00 RM\nChange 5.00 RM', '5.00'],
     ['a total no rounding would change, over a rounded total one digit from it', 'Total © 9.00\nRound d Total (RM): 9.60\nCash TN 00', '9.00'],
     ['a later total one digit from an earlier one that rounding would change stays', 'TOTAL 10.02\nTOTAL 16.02', '16.02'],
+    ['subtotal, service charge and tax added up, with no total row', 'Ramen 15.90\nRamen 13.90\nSUBTOTAL 29.80\nSC 2.98\nGST 2.29', '35.07'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -19,6 +19,8 @@ export type LabelKind =
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   // A till's abbreviation standing alone as the label: "TL 297.00" (its subtotal, "ST", is too often a misread GST).
   ['total', /^\W*tl\W*$/],
+  // A service charge by its abbreviation alone ("SC 4.27", "S/C 10%", "10% SVC"), and glued ("10%SvcChg").
+  ['tip', /^\W*(?:\d+(?:\.\d+)?\s*%\s*)?(?:sc|s\/c|svc)\W*(?:\d+(?:\.\d+)?\s*%)?\W*$|svc\.? ?chg|svcchg/],
   // The tax that is payable ("GST Payable: 1.76"), not the amount payable.
   ['tax', /\b(?:gst|vat|tax|sst)\s*payable\b/],
   // What the items come to, before discounts and tax ("Item Total", "Sold Items Total", "Original Total" above the saving,

@@ -164,7 +164,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // A lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row) is the likeliest total, never
   // a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
   const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').length === 0 && subtotals.length === 1 ? subtotals[0] : undefined;
-  const made = agreed ?? paid[0] ?? summedPaid ?? summed[0] ?? subtotalPaid ?? cardPaid ?? guess;
+  // Else the sum of every part printed: subtotal, service charge and tax ("SUBTOTAL 42.69", "SC 4.27", "GST 3.29"), not a part of them.
+  const allParts = summed.length > 0 ? Math.max(...summed) : undefined;
+  const made = agreed ?? paid[0] ?? summedPaid ?? allParts ?? subtotalPaid ?? cardPaid ?? guess;
   const derived = made ?? onlySubtotal;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   const confidence = derived === undefined ? 0 : made === undefined ? 0.3 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
