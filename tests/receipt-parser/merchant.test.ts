@@ -142,6 +142,24 @@ describe('merchant', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });
 
+  it.each([
+    // a street glued to its kind ("Musterstraße 12", "Kalverstraat 92", "Brīvības iela 12"), a currency's code over the prices
+    ['ee ~\nMusterstraße 12\n50667 Köln\nEUR', null],
+    ['Kalverstraat 92\nEUR', null],
+    ['Brīvības iela 12\nEUR', null],
+  ])('takes no street or currency code for the name in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
+  it('takes the company line at the foot when the top names no shop, without being sure of it', () => {
+    const body = 'Ne] =\n| ee\nMusterstraße 12\n50667 Köln\nEUR\nBANANE 1,49 B\nSUMME EUR 1,49\nGeg. EC-Cash EUR 1,49\n12.11.2025 14:32\nREWE Markt GmbH';
+    const receipt = parseReceipt(pageFromText(body), {});
+    expect({ merchant: receipt.merchant, sure: receipt.confidence.merchant >= 0.8 }).toEqual({ merchant: 'REWE Markt GmbH', sure: false });
+    // Not over a name the top gives, nor a footer that is no company.
+    expect(parseReceipt(pageFromText(`EDEKA Schulz\n${body}`), {}).merchant).toBe('EDEKA Schulz');
+    expect(parseReceipt(pageFromText(body.replace('REWE Markt GmbH', 'Vielen Dank')), {}).merchant).toBeNull();
+  });
+
   it('finds no name when the top holds only numbers and headers', () => {
     expect(merchantOf('TAX INVOICE\n12345678\n01/02/2025')).toBeNull();
   });

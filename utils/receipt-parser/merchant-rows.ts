@@ -1,10 +1,11 @@
 /** What a row at the top of a receipt is: a header, an address, a company form, a kind of business, or a name. */
 import { US_STATES } from './currency';
+import { readCurrencyMarker } from './currency-markers';
 import { isOneEditAway } from './misread-words';
 import { normalizeText } from './rows';
 
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
-const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|po box|p\.o\. box)\b/;
+const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|iela|po box|p\.o\. box)\b|[a-z]{3}(?:strasse|str|weg|platz|allee|gasse|damm|ufer|straat|laan|plein|gracht|gatan|vagen|vej|gade|veien)\b\.? ?\d/;
 const STREET_FIRST = /^(?:jalan|jln|lorong|persiaran|lebuh)\b/;
 /** A US town and its state after a comma ("OMAHA, NE #1012", "Austin, TX"): an address line. */
 const CITY_STATE = new RegExp(`,\\s*(?:${US_STATES.toLowerCase()})\\b(?:\\s*(?:#\\s*\\d+|\\d{5}(?:-\\d{4})?))?\\s*$`);
@@ -111,6 +112,8 @@ export function isNotName(text: string): boolean {
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
   // A store's number alone ("Store#1458", "STORE #NY-1104") or a payment banner ("******CASH******"): the name is elsewhere.
   if (STORE_NUMBER.test(text.trim()) || PAYMENT_BANNER.test(norm)) return true;
+  // A currency's code over the price column ("EUR") heads the items.
+  if (/^\p{L}{2,3}$/u.test(norm) && readCurrencyMarker(norm.toUpperCase()) !== undefined) return true;
   // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
   if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
   if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm) || CITY_STATE.test(norm))) return true;

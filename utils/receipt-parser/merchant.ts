@@ -65,6 +65,22 @@ function rateMerchant(signals: MerchantSignals, score: number): number {
   return sure ? 0.85 : Math.max(0.3, Math.min(0.75, 0.4 + score * 0.3));
 }
 
+/**
+ * With no name at the top (a logo OCR could not read, then the address), the company line many receipts print at their foot
+ * ("REWE Markt GmbH" under the date) names the shop; never sure, as a landlord or an operator may print there too.
+ */
+function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], from: number): { merchant: string | null; confidence: number; row: number | undefined } {
+  for (let index = from; index < rows.length; index++) {
+    const row = rows[index];
+    if (!row || moneyRows[index] === true) continue;
+    const text = cutToName(row.text);
+    const name = normalizeText(readName(text));
+    if (!hasCompanyForm(name) || isSuffixOnly(name) || isNotName(name) || isWeakText(readRowWords(readName(text)))) continue;
+    return { merchant: readName(text), confidence: 0.4, row: index };
+  }
+  return { merchant: null, confidence: 0, row: undefined };
+}
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): { merchant: string | null; confidence: number; row: number | undefined } {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
@@ -145,7 +161,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (!first) first = { index, folded, lead, words };
     if (!best || score > best.score) best = { index, score, words, folded, signals };
   }
-  if (!best) return { merchant: null, confidence: 0, row: undefined };
+  if (!best) return findFooterCompany(rows, moneyRows, end);
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
   const chosenText = cutToName(row.text);
