@@ -1,7 +1,10 @@
-/** ISO 4217 codes a receipt may print; "BHD" is left out as it ends Malaysian company names ("SDN BHD"). */
+/**
+ * ISO 4217 codes a receipt may print; "BHD" is left out as it ends Malaysian company names ("SDN BHD"). The Baltic states'
+ * old currencies (EEK, LVL, LTL) stay: a receipt from before the euro still says its amounts were in them.
+ */
 const ISO_CODES = new Set(
   ('USD EUR GBP JPY CNY RMB CHF CAD AUD NZD SGD HKD MYR IDR THB PHP INR PKR LKR BDT VND KRW TWD AED SAR QAR KWD OMR JOD ' +
-    'EGP ZAR NGN KES GHS MAD TND TRY RUB UAH PLN CZK HUF RON BGN RSD SEK NOK DKK ISK BRL MXN ARS CLP COP PEN UYU ILS').split(' '),
+    'EGP ZAR NGN KES GHS MAD TND TRY RUB UAH PLN CZK HUF RON BGN RSD SEK NOK DKK ISK BRL MXN ARS CLP COP PEN UYU ILS EEK LVL LTL').split(' '),
 );
 
 const SYMBOLS: Record<string, string> = {

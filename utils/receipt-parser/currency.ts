@@ -70,8 +70,8 @@ const LOCAL_CURRENCY_CUES: ReadonlyArray<readonly [RegExp, string]> = [
   [COUNTRY_WORDS.MXN, 'MXN'],
   [/\.co\.uk\b|\bunited kingdom\b|\b[a-z]{1,2}\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b/, 'GBP'],
   [/\bchf\b|\bschweiz\b|\bsuisse\b|\bsvizzera\b|\bche-?\d{3}/, 'CHF'],
-  // Tax words and company numbers of the euro countries; checked last, so a Swiss or Latin American cue comes first.
-  [/\bmwst\b|\bust-?id|\bsteuer-?nr|\bzu zahlen\b|\bsiret\b|\bttc\b|\bp\.? ?iva\b|\bpartita iva\b|\bdocumento commerciale\b|\bbtw\b|\bkvk\b|\bfactura simplificada\b|\bnif\b|\balv\b|\by-tunnus\b/, 'EUR'],
+  // Tax words and company numbers of the euro countries, and the Baltic states' VAT and totals ("PVN", "Kopā"); checked last, so a Swiss or Latin American cue comes first.
+  [/\bmwst\b|\bust-?id|\bsteuer-?nr|\bzu zahlen\b|\bsiret\b|\bttc\b|\bp\.? ?iva\b|\bpartita iva\b|\bdocumento commerciale\b|\bbtw\b|\bkvk\b|\bfactura simplificada\b|\bnif\b|\balv\b|\by-tunnus\b|\bpvn\b|\bpvm\b|\bkaibemaks|\bkopa\b|\bsamaksai\b|\bapmaksai\b/, 'EUR'],
 ];
 
 /** The currency of the country a receipt without any currency names itself from, if any. */
