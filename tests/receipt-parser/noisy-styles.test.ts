@@ -48,6 +48,18 @@ const CASES: ReadonlyArray<{ name: string; receipt: string; merchant: string; to
     merchant: 'MAXIMA LATVIJA SIA',
     total: '6.24',
   },
+  {
+    name: 'German supermarket read from a photo: logo lost, Summe and Rückgeld misread, the company at the foot',
+    receipt: `Ne] =\n| ee\nMusterstraße 12\n50667 Köln\nEUR\nBANANE CHIQUITA  1,49 B\nMILCH 3,5%  1,15 B\nSUNME  2,64\nGeg. Bar  5,00\nRiickgeld  2,36\n12.11.2025 14:32\nREWE Markt GmbH`,
+    merchant: 'REWE Markt GmbH',
+    total: '2.64',
+  },
+  {
+    name: 'Latvian grocery with a discount, the total without VAT above the total, and cash paid',
+    receipt: `SIA "RIMI LATVIA"\nBrīvības gatve 372, Rīga\nPiens 2%  1,19\nMaize  0,89\nAtlaide  -0,20\nKopā bez PVN  1,55\nPVN 21%  0,33\nKopā  1,88\nSamaksāts skaidrā naudā  5,00\nAtlikums  3,12\n14.11.2025 18:07`,
+    merchant: 'SIA "RIMI LATVIA"',
+    total: '1.88',
+  },
 ];
 
 describe('parseReceipt on US, German and Latvian receipts, clean and noisy', () => {

@@ -124,6 +124,14 @@ describe('total', () => {
     expect(read(body).confidence.total).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
   });
 
+  it.each([
+    ['a German total and change OCR misread', 'SUNME EUR 2,64\nGeg. Bar 5,00\nRiickgeld 2,36', '2.64'],
+    ['a Latvian total, cash paid and change', 'Kopā bez PVN 1,55\nPVN 21% 0,33\nKopā 1,88\nSamaksāts skaidrā naudā 5,00\nAtlikums 3,12', '1.88'],
+    ['an American check total paid by card', 'Check Total $24.50\nVISA $24.50', '24.50'],
+  ])('is sure of %s that the payment backs', (_name, body, total) => {
+    expect(sureTotal(body)).toEqual({ total, sure: true });
+  });
+
   it('is sure of a total its items add up to, and of cash − change they add up to', () => {
     expect(sureTotal('Coffee 3.00\nCake 4.50\nTOTAL 7.50')).toEqual({ total: '7.50', sure: true });
     expect(sureTotal('Coffee 3.00\nCake 4.50\nCASH 10.00\nCHANGE 2.50')).toEqual({ total: '7.50', sure: true });

@@ -20,6 +20,8 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   // A till's abbreviation standing alone as the label: "TL 297.00" (its subtotal, "ST", is too often a misread GST).
   ['total', /^\W*tl\W*$/],
   // A service charge by its abbreviation alone ("SC 4.27", "S/C 10%", "10% SVC"), and glued ("10%SvcChg").
+  // The bill's total by its American name ("Check Total", "Chk Total"), not a payment by cheque.
+  ['total', /\b(?:check|chk) total\b/],
   ['tip', /^\W*(?:\d+(?:\.\d+)?\s*%\s*)?(?:sc|s\/c|svc)\W*(?:\d+(?:\.\d+)?\s*%)?\W*$|svc\.? ?chg|svcchg/],
   // The tax that is payable ("GST Payable: 1.76"), not the amount payable.
   ['tax', /\b(?:gst|vat|tax|sst)\s*payable\b/],
@@ -27,21 +29,21 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   // "SUB_TOTITM=8"); a total before the items is their count.
   ['subtotal', /\b(?:items? ?total|original total|regular total)\b|\bsub[_.]tot/],
   ['ignore', /\b(?:posten|qtys?|quantity|items?|item\(s\)|articles?|artikel|anzahl|stuck|pcs|points?|pts|punkte|loyalty|bonus|saved|savings?|you save|ersparnis|economie|no\. of|nbr|count|tickets?)\b/],
-  ['change', /\b(?:change|chnage|(?<!(?:serv|svc|srv|service)\W{0,2})chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|byttepenge|reszta|retur|troco|atlikums|izdots|tagasi)\b|お釣り|お釣|おつり|找零|找赎|거스름돈|сдача|решта|ρεστα|עודף|เงินทอน|الباقي/],
+  ['change', /\b(?:change|chnage|riickgeld|zuriick|(?<!(?:serv|svc|srv|service)\W{0,2})chg|ruckgeld|rueckgeld|wechselgeld|zuruck|rendu|rendue|monnaie|a rendre|cambio|vuelto|devolucion|resto|wisselgeld|terug|vaxel|veksel|byttepenge|reszta|retur|troco|atlikums|izdots|tagasi)\b|お釣り|お釣|おつり|找零|找赎|거스름돈|сдача|решта|ρεστα|עודף|เงินทอน|الباقي/],
   ['grand', /\b(?:total|tot|ttl|amount|amt|summe|betrag)\b.*\b(?:incl\w*|inclu\w*|including|ncl\w*|inkl\w*|ttc|after (?:round\w*|adj\w*|rnd|disc\w*))|\b(?:incl\w*|inclu\w*|inkl\w*)\b.*\b(?:total|tot|ttl)\b|\b(?:grand total|due|amount to be paid|to be paid|total due|amount due|balance due|amt due|due amount|total to pay|to pay|payable|total payable|total amount payable|total inc|total incl|total ttc|ttc|net a payer|a payer|montant du|zu zahlen|zahlbetrag|gesamtbetrag|endbetrag|rechnungsbetrag|bruttobetrag|summe brutto|total a pagar|a pagar|importe total|total factura|totale complessivo|totale da pagare|da pagare|totale euro|te betalen|totaal te betalen|att betala|a betale|at betale|apmaksai|samaksai|do zaplaty|k uhrade|fizetendo|toplam tutar|pay amount|payamount|nett total|net total|total nett|total net)\b|\bround(?:ed|d)?\b.*\b(?:total|tot|amt|amount)\b|\b(?:total|tot|amt|amount)\b.*\bround(?:ed|d)?\b|к оплате|до сплати|πληρωτεο|לתשלום|ยอดชำระ|المبلغ المستحق/],
-  ['subtotal', /\b(?:sub ?-?totals?|s\/total|subtot|zwischensumme|zwischensum|sous[- ]?total|subtotale|subtotaal|subtotal|total excl|excl\.? (?:tax|vat|gst)|exclusive|excluding|before (?:tax|vat|gst)|pre-?tax|netto|nettobetrag|net amount|net amt|total ht|montant ht|ht|base imponible|imponibile|total sales \(ex)\b|\bexcl\w*|\bexclu\w*|小計|小计|소계|подытог|промежуточный итог|μερικο συνολο/],
+  ['subtotal', /\b(?:bez (?:pvn|pvm)|ohne (?:mwst|ust)|sub ?-?totals?|s\/total|subtot|zwischensumme|zwischensum|sous[- ]?total|subtotale|subtotaal|subtotal|total excl|excl\.? (?:tax|vat|gst)|exclusive|excluding|before (?:tax|vat|gst)|pre-?tax|netto|nettobetrag|net amount|net amt|total ht|montant ht|ht|base imponible|imponibile|total sales \(ex)\b|\bexcl\w*|\bexclu\w*|小計|小计|소계|подытог|промежуточный итог|μερικο συνολο/],
   ['rounding', /\b(?:rounding|round adj|round off|rounded off|rundung|arrondi|redondeo|arrotondamento|afronding|avrundning|oresavrundning|adj)\b/],
-  ['discount', /\b(?:discount|disc|rabatt|nachlass|remise|reduction|descuento|dto|sconto|korting|coupon|promo|voucher|off)\b|скидка|знижка|εκπτωση|הנחה|ส่วนลด|خصم/],
+  ['discount', /\b(?:discount|disc|atlaide|atlaides|rabatt|nachlass|remise|reduction|descuento|dto|sconto|korting|coupon|promo|voucher|off)\b|скидка|знижка|εκπτωση|הנחה|ส่วนลด|خصم/],
   ['tip', /\b(?:tip|tips|gratuity|optional service|discretionary service|service charge|serv(?:ice)?\.? ?charge|serv(?:ice)?\.? chg|svc\.? chg|srv\.? chg|trinkgeld|pourboire|propina|mancia|fooi|dricks|drikkepenger)\b/],
   ['tax', /\b(?:tax|taxes|vat|gst|hst|pst|qst|sst|mwst|mw st|ust|umsatzsteuer|mehrwertsteuer|tva|iva|igv|btw|moms|mva|alv|dph|ptu|pvn|afa|kdv|ppn|impuesto|imposta|steuer)\b|消費税|税額|内税|外税|税金|부가세|ндс|пдв|φπα|מע"מ|ภาษี|ضريبة/],
-  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|dinheiro|gotowka|hotovost|kontanter|pagamento|paiement|bezahlt|pagado|entregado|contactless|apple pay|google pay|card payment|accepted|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher)\b|お預り|お預かり|預り金|现金|現金|받은금액|наличн|безналичн|готівка|μετρητα|καρτα|מזומן|אשראי|เงินสด|نقدا/],
+  ['tendered', /\b(?:cash|tendered|tender|paid|payment|pay|received|given|gegeben|bar|bargeld|gezahlt|especes|espece|cb|carte|efectivo|tarjeta|contanti|contant|pin|pinnen|kontant|kort|card|visa|mastercard|master|amex|american express|debit|credit|eftpos|girocard|ec|maestro|dinheiro|gotowka|hotovost|kontanter|pagamento|paiement|bezahlt|pagado|entregado|contactless|apple pay|google pay|card payment|accepted|kartenzahlung|karte|geg|gegeben|tend|cheque|check|voucher|kreditkarte|samaksats|samaksat|skaidra nauda)\b|お預り|お預かり|預り金|现金|現金|받은금액|наличн|безналичн|готівка|μετρητα|καρτα|מזומן|אשראי|เงินสด|نقدا/],
   ['total', /\b(?:\w*summe|gesamt\w*|total|totals|balance|gross|brutto|tot|ttl|totale|totaal|totalt|summe|summa|suma|sum|gesamt|somme|montant|importe|betrag|amount|amt|yhteensa|razem|celkem|osszesen|toplam|jumlah|ukupno|kopa|kopsumma|kokku|i alt)\b|合計|合计|総計|总计|總計|お会計|합계|итого|всего|сумма|разом|всього|συνολο|סה"כ|סך הכל|ยอดรวม|รวม|المجموع|الإجمالي|الاجمالي/],
 ];
 
 /** Classifies a row by its label; the label is the row's text without its amounts. */
 export function classifyLabel(norm: string): LabelKind {
-  // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1").
-  const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![a-z0-9])/g, 'l') : norm;
+  // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1", "Zu zah1en").
+  const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![0-9])/g, 'l') : norm;
   // "Tota] (Inclusive of GST)", "Total (inc! Tax)": a closing l read as a sign. "Sunne", "Arnount": an m read as nn or rn.
   // "Suk-Total 57.00": the sub of a subtotal misread by one letter is no plain total.
   const label = (/rn|nn/.test(digitsMended) ? digitsMended.replace(/\b[a-z]{5,7}\b/g, mendM) : digitsMended).replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l').replace(/\b[a-z]{3}(?=[- ]?total)/g, (word) => (word !== 'sub' && word !== 'sum' && isOneEditAway(word, 'sub') ? 'sub' : word));
@@ -113,6 +115,9 @@ function classifyMisread(rawLabel: string): LabelKind {
   if (last.length === 7 && last !== 'taxable' && countSubstitutions(last, 'payable') <= 2) return 'grand';
   // "igtal Gales": two letters of "total" misread, with a word after it that a total has, misread by one letter at most.
   if (words.length === 2 && countSubstitutions(words[0] ?? '', 'total') <= 2 && LONG_NEIGHBOURS.some((word) => isOneEditAway(last, word))) return 'total';
+  // "SUNME EUR", "Gesant": a German total with one letter misread, alone or beside its currency.
+  const misreadSumme = (word: string): boolean => GERMAN_TOTALS.some((total) => word.length === total.length && countSubstitutions(word, total) === 1);
+  if (words.some(misreadSumme) && words.every((word) => misreadSumme(word) || CURRENCY_WORDS.has(word))) return 'total';
   if (!words.some(isMisreadTotal)) return 'none';
   // The misread word put right, the other words say which total: "Tatal Sales (Inclusive of GST)" and "Potal Rounded"
   // are the grand total, "Totai GST" the tax, "Tatal Items" a count.
@@ -126,6 +131,9 @@ function classifyMisread(rawLabel: string): LabelKind {
 
 /** Words a total has, long enough that one misread letter still names them ("Gales"). */
 const LONG_NEIGHBOURS = ['sales', 'amount', 'payable', 'rounded', 'inclusive', 'including'];
+
+const GERMAN_TOTALS = ['summe', 'gesamt'];
+const CURRENCY_WORDS = new Set(['eur', 'euro', 'chf']);
 
 /** Words that may stand beside a misread "total" without changing what it names. */
 const TOTAL_NEIGHBOURS = new Set(['sales', 'amount', 'due', 'rounded', 'after', 'rounding', 'incl', 'including', 'inclusive', 'price', 'bill', 'payable']);
