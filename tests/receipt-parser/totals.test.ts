@@ -72,6 +72,7 @@ describe('total', () => {
     ['a total no rounding would change, over a rounded total one digit from it', 'Total © 9.00\nRound d Total (RM): 9.60\nCash TN 00', '9.00'],
     ['a later total one digit from an earlier one that rounding would change stays', 'TOTAL 10.02\nTOTAL 16.02', '16.02'],
     ['subtotal, service charge and tax added up, with no total row', 'Ramen 15.90\nRamen 13.90\nSUBTOTAL 29.80\nSC 2.98\nGST 2.29', '35.07'],
+    ['a total whose closing l OCR read as a 1', 'Coffee 3.00\nTota1  69.37', '69.37'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);
@@ -104,6 +105,7 @@ describe('total', () => {
   });
 
   it.each([
+    ['Subtota1 63.35\nTAX1 $6.02\nTota1 69.37', { subtotal: '63.35', tax: '6.02', tip: null, total: '69.37' }],
     ['Subtotal 35.00\nTax 3.10\nTip 7.00\nTotal $45.10', { subtotal: '35.00', tax: '3.10', tip: '7.00', total: '45.10' }],
     ['TOTAL HT 19,50\nTVA 20% 3,90\nTOTAL TTC 23,40 €', { subtotal: '19.50', tax: '3.90', tip: null, total: '23.40' }],
     ['Zwischensumme 10,00\nMwSt 7% 0,70\nMwSt 19% 1,90\nSumme 12,60', { subtotal: '10.00', tax: '2.60', tip: null, total: '12.60' }],

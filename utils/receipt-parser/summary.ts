@@ -39,10 +39,18 @@ const ONLY_AMOUNTS = /^[\s.,'()\-−:*=$£€¥₹]*(?:[a-z]{1,3}\.?)?[\s.,'()\-
 /** A table's column headings ("DESCRIPTION  QTY  PRICE  TOTAL") name no amount of their own. */
 const COLUMN_HEADINGS = /\b(?:description|desc|qty|quantity|price|unit|item|article|artikel|menge|preis|prix|qte|cantidad|precio)\b/;
 
-/** The label an amount belongs to: the nearest words before it (past numbers and cells), else the row's words before it. */
+/** The label an amount belongs to, read from the words before it on its row. */
 function classifyAmount(row: ReceiptRow, amount: Amount): LabelKind {
   const sameOffsets = row.norm.length === row.text.length;
   const before = (sameOffsets ? row.norm.slice(0, amount.start) : normalizeText(row.text.slice(0, amount.start))).replace(/\([^()]*\d[^()]*\)/g, ' ');
+  const kind = classifyBefore(before);
+  if (kind !== 'none' || !/[a-z]{3}[01]\b/.test(before)) return kind;
+  // A closing l or o OCR read as a digit ("Tota1 69.37"), when the word without it names nothing ("TAX1" is tax 1).
+  return classifyBefore(before.replace(/(?<=[a-z]{3})1\b/g, 'l').replace(/(?<=[a-z]{3})0\b/g, 'o'));
+}
+
+/** The label of the words before an amount: the nearest words (past numbers and cells), else all of them. */
+function classifyBefore(before: string): LabelKind {
   const segments = before.split(/\t|\d[\d.,:/%-]*/).filter((segment) => /[a-z].*[a-z]|[^\x00-\x7f]/.test(segment));
   const nearest = segments[segments.length - 1];
   if (nearest === undefined) return 'none';
