@@ -88,6 +88,11 @@ describe('merchant', () => {
     ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
     ['ay wPtoa UA bs\nDOMINGO TACOS\n12 Main St', 'DOMINGO TACOS'],
     ['DIA\nCalle Ancha 22\n28001 Madrid', 'DIA'],
+    // a logo's stroke read as a small word before the name in capitals; a small word of the name stays
+    ['ee THE CHEESECAKE FACTORY\n1234 Main St', 'THE CHEESECAKE FACTORY'],
+    ["it _TRADER JOE'S\n1234 Main St", "TRADER JOE'S"],
+    ['le PAIN QUOTIDIEN\n12 Rue Cler, 75007 Paris', 'le PAIN QUOTIDIEN'],
+    ['dm-drogerie markt\nHauptstr. 3, 10115 Berlin', 'dm-drogerie markt'],
     // the kind of business on the row below, spaced or glued; a kind alone names no shop
     ['CHO EUN\né\tKOREAN RESTAURANT\n2621 ORANGETHORPE AVE, FULLERTON', 'CHO EUN KOREAN RESTAURANT'],
     ['CHOEUN\nKOREANRESTAURANT\n2621ORANGETHORPEAVE,FULLERTON.', 'CHOEUN KOREANRESTAURANT'],

@@ -129,7 +129,12 @@ export function isNotName(text: string): boolean {
 const GREETING = /^(?:\S{1,3} )?(?:welcome (?:to|t0|10)|welcome at|thank you for shopping at|thank(?:s| you) for (?:visiting|dining (?:at|with)),?|bienvenue (?:chez|a|à|au)|willkommen (?:bei|im|in)|benvenuti (?:da|al|a)|bienvenidos? a|welkom bij)\s+(?=\S)/i;
 
 /** The name a top row carries: without a greeting ("Welcome to Walmart"), a registration number or stars. */
-export const readName = (text: string): string => cleanName(cleanName(text).replace(GREETING, ''));
+export function readName(text: string): string {
+  const name = cleanName(cleanName(text).replace(GREETING, ''));
+  // A scrap of one to three small letters before a name in capitals ("ee THE CHEESECAKE FACTORY"): a logo's stroke, not a word of the name.
+  const scrap = /^(\p{Ll}{1,3}) (?=[^\p{Ll}]*\p{Lu}{3}[^\p{Ll}]*$)/u.exec(name);
+  return scrap && !MINOR_WORDS.has(scrap[1] ?? '') ? cleanName(name.slice(scrap[0].length)) : name;
+}
 
 /** A row that greets in the shop's name ("Welcome to Walmart", "Thank You for Visiting, PYT"): the receipt names itself. */
 export const isGreeting = (text: string): boolean => GREETING.test(cleanName(text));
@@ -141,7 +146,7 @@ export const cleanName = (text: string): string =>
     .replace(/[({[][^(){}[\]]*\d[^(){}[\]]*[)}\]]/g, ' ')
     .replace(/[*=#_~]{2,}/g, ' ')
     .replace(/[\t ]+/g, ' ')
-    .replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '')
+    .replace(/^[\s\-–:,._]+|[\s\-–:,_]+$/g, '')
     .trim()
     // A bar before capitals is OCR of an I ("|KEA", "|NTERSPAR").
     .replace(/(?<![\p{L}\p{N}])\|(?=\p{Lu}{2})/gu, 'I')
