@@ -130,7 +130,8 @@ describe('total', () => {
     ['a German total and change OCR misread', 'SUNME EUR 2,64\nGeg. Bar 5,00\nRiickgeld 2,36', '2.64'],
     ['a Latvian total, cash paid and change', 'Kopā bez PVN 1,55\nPVN 21% 0,33\nKopā 1,88\nSamaksāts skaidrā naudā 5,00\nAtlikums 3,12', '1.88'],
     ['an American check total paid by card', 'Check Total $24.50\nVISA $24.50', '24.50'],
-  ])('is sure of %s that the payment backs', (_name, body, total) => {
+    ['a subtotal repeated after its rounding, as a Malaysian till prints the total', 'SUBTOTAL (QTY 4) RM41.43\nROUNDING RM0.02\nSUBTOTAL (QTY 4) RM41.45', '41.45'],
+  ])('is sure of %s that the receipt backs', (_name, body, total) => {
     expect(sureTotal(body)).toEqual({ total, sure: true });
   });
 

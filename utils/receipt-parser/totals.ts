@@ -48,10 +48,11 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
 export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number, itemsSum?: number): TotalPick {
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const rounded = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
-  // "Net Amount" below "Grand Total" and "Round Off", equal to the two together, is the rounded total, not a subtotal.
+  // "Net Amount" below "Grand Total" and "Round Off", equal to the two together, is the rounded total, not a subtotal; so is a
+  // subtotal printed again after its rounding ("SUBTOTAL 41.43", "ROUNDING 0.02", "SUBTOTAL 41.45").
   const roundings = rounded.filter((e) => e.kind === 'rounding' && e.value !== 0);
   const isRoundedTotal = (e: SummaryAmount): boolean =>
-    rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
+    rounded.some((t) => (t.kind === 'grand' || t.kind === 'total' || t.kind === 'subtotal') && t.row < e.row && roundings.some((r) => r.row > t.row && r.row < e.row && sameAmount(t.value + r.value, e.value)));
   // "Net Amount" under "Gross Amount" and the tax, equal to the two together, is the total after tax.
   const taxes = rounded.filter((e) => e.kind === 'tax' && e.value > 0);
   const isTaxedTotal = (e: SummaryAmount): boolean =>
