@@ -23,6 +23,8 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   // The bill's total by its American name ("Check Total", "Chk Total"), not a payment by cheque.
   ['total', /\b(?:check|chk) total\b/],
   ['tip', /^\W*(?:\d+(?:\.\d+)?\s*%\s*)?(?:sc|s\/c|svc)\W*(?:\d+(?:\.\d+)?\s*%)?\W*$|svc\.? ?chg|svcchg/],
+  // The amount tax is charged on ("GST TAXABLE 152.00", "Total Taxable"), neither the tax nor the total.
+  ['ignore', /\b(?:non-?)?taxable\b/],
   // The tax that is payable ("GST Payable: 1.76"), not the amount payable.
   ['tax', /\b(?:gst|vat|tax|sst)\s*payable\b/],
   // What the items come to, before discounts and tax ("Item Total", "Sold Items Total", "Original Total" above the saving,
