@@ -19,9 +19,9 @@ export type LabelKind =
 const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   // A till's abbreviation standing alone as the label: "TL 297.00" (its subtotal, "ST", is too often a misread GST).
   ['total', /^\W*tl\W*$/],
-  // A service charge by its abbreviation alone ("SC 4.27", "S/C 10%", "10% SVC"), and glued ("10%SvcChg").
   // The bill's total by its American name ("Check Total", "Chk Total"), not a payment by cheque.
   ['total', /\b(?:check|chk) total\b/],
+  // A service charge by its abbreviation alone ("SC 4.27", "S/C 10%", "10% SVC"), and glued ("10%SvcChg").
   ['tip', /^\W*(?:\d+(?:\.\d+)?\s*%\s*)?(?:sc|s\/c|svc)\W*(?:\d+(?:\.\d+)?\s*%)?\W*$|svc\.? ?chg|svcchg/],
   // The amount tax is charged on ("GST TAXABLE 152.00", "Total Taxable"), neither the tax nor the total.
   ['ignore', /\b(?:non-?)?taxable\b/],

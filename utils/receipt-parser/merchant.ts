@@ -73,10 +73,10 @@ function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly bool
   for (let index = from; index < rows.length; index++) {
     const row = rows[index];
     if (!row || moneyRows[index] === true) continue;
-    const text = cutToName(row.text);
-    const name = normalizeText(readName(text));
-    if (!hasCompanyForm(name) || isSuffixOnly(name) || isNotName(name) || isWeakText(readRowWords(readName(text)))) continue;
-    return { merchant: readName(text), confidence: 0.4, row: index };
+    const name = readName(cutToName(row.text));
+    const norm = normalizeText(name);
+    if (!hasCompanyForm(norm) || isSuffixOnly(norm) || isNotName(norm) || isWeakText(readRowWords(name))) continue;
+    return { merchant: name, confidence: 0.4, row: index };
   }
   return { merchant: null, confidence: 0, row: undefined };
 }

@@ -162,12 +162,12 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const guess = fallback !== undefined && subtotals.some((value) => value > fallback) ? undefined : fallback;
   // Of the sums the parts make, the one handed over exactly ("SUB TOTAL 885.00", "VAT 110.63", "SRV.TAX 43.37", "CASH 1039.00").
   const summedPaid = summed.find((value) => tendered.some((handed) => sameAmount(handed, value)));
-  // A lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row, or a tax of 0.00) is the likeliest total, never
-  // a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
-  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) && subtotals.length === 1 ? subtotals[0] : undefined;
   // Else the sum of every part printed: subtotal, service charge and tax ("SUBTOTAL 42.69", "SC 4.27", "GST 3.29"), not a part of them.
   const allParts = summed.length > 0 ? Math.max(...summed) : undefined;
   const made = agreed ?? paid[0] ?? summedPaid ?? allParts ?? subtotalPaid ?? cardPaid ?? guess;
+  // Last, a lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row, or a tax of 0.00) is the
+  // likeliest total, never a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
+  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) && subtotals.length === 1 ? subtotals[0] : undefined;
   const derived = made ?? onlySubtotal;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   const confidence = derived === undefined ? 0 : made === undefined ? 0.3 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
