@@ -73,6 +73,8 @@ describe('total', () => {
     ['a later total one digit from an earlier one that rounding would change stays', 'TOTAL 10.02\nTOTAL 16.02', '16.02'],
     ['subtotal, service charge and tax added up, with no total row', 'Ramen 15.90\nRamen 13.90\nSUBTOTAL 29.80\nSC 2.98\nGST 2.29', '35.07'],
     ['a total whose closing l OCR read as a 1', 'Coffee 3.00\nTota1  69.37', '69.37'],
+    ['cash to the cent with no change given and no total row', 'Caprese 7,30\nPinot Grigio 3,69\nBar € 32,60', '32.60'],
+    ['cash to the cent under a merchandise subtotal and its tax', 'MDSE ST $25.98\nTAX1 $2.14\nCASH $28.12', '28.12'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);
@@ -82,6 +84,7 @@ describe('total', () => {
     ['cash tendered alone', 'CASH $20.00'],
     ['tax and change alone', 'VAT £1.20\nCHANGE £0.80'],
     ['item prices without any currency', 'Coffee 3.00\nCake 4.50'],
+    ['a note handed over whose change was lost', 'Coffee 3.00\nCake 4.50\nCASH 50.00'],
   ])('gives no total for %s', (_name, body) => {
     expect(read(body).total).toBeNull();
   });

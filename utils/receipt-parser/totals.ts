@@ -164,7 +164,12 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const summedPaid = summed.find((value) => tendered.some((handed) => sameAmount(handed, value)));
   // Else the sum of every part printed: subtotal, service charge and tax ("SUBTOTAL 42.69", "SC 4.27", "GST 3.29"), not a part of them.
   const allParts = summed.length > 0 ? Math.max(...summed) : undefined;
-  const made = agreed ?? paid[0] ?? summedPaid ?? allParts ?? subtotalPaid ?? cardPaid ?? guess;
+  // Cash to the cent with no change given ("Bar € 32,60"): the exact amount was paid. A whole sum ("CASH 50.00") is a note
+  // handed over, whose change the photo may have lost.
+  const exactCash = ofKind(summary, 'change').length === 0 ? ofKind(summary, 'tendered').filter((e) => !e.loose && e.amount.decimals === 2 && !Number.isInteger(e.value) && e.value > 0) : [];
+  const handed = Math.max(0, ...exactCash.map((e) => e.value));
+  const cashPaid = handed > 0 && (guess === undefined || handed >= guess) ? handed : undefined;
+  const made = agreed ?? paid[0] ?? summedPaid ?? allParts ?? subtotalPaid ?? cardPaid ?? cashPaid ?? guess;
   // Last, a lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row, or a tax of 0.00) is the
   // likeliest total, never a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
   const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) && subtotals.length === 1 ? subtotals[0] : undefined;
