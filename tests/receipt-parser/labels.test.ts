@@ -67,6 +67,8 @@ describe('classifyLabel', () => {
     ['CASHTENDERED', 'tendered'],
     ['GROSSAMT', 'total'],
     ['TOTALAPAGAREUROS', 'total'],
+    ['TOTALIMPORTE', 'total'],
+    ['TOTALBETRAG', 'total'],
     ['UKUPNOkn', 'total'],
     ['Kopā EUR', 'total'],
     ['Summa apmaksai', 'grand'],

@@ -73,7 +73,8 @@ export function classifyLabel(norm: string): LabelKind {
     if (split !== 'none') return split;
     // "TOTALAPAGAREUROS", "TotalBill", "UKUPNOkn": a total word first, and nothing after it that names another part.
     const rest = /^(?:total|totale|summe|summa|ukupno|kopa)([a-z]{2,})\W*$/.exec(label)?.[1];
-    if (rest !== undefined && matchRules(rest) === 'none' && !/item|qty|number|count|point|sav|disc|tax|sold/.test(rest)) return 'total';
+    // A second total word after it ("TOTALIMPORTE") is the same total.
+    if (rest !== undefined && (matchRules(rest) === 'none' || matchRules(rest) === 'total') && !/item|qty|number|count|point|sav|disc|tax|sold/.test(rest)) return 'total';
   }
   return classifyMisread(label);
 }
