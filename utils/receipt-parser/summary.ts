@@ -89,9 +89,9 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
   return summary;
 }
 
-/** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"). */
+/** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"), or cents after a space OCR made of the point ("TOTAL 8 51"). */
 const TOTAL_WORD = /tot|summ|due|kopa|ukupno/;
-const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d))?[^\p{L}\p{N}]{0,2}$/u;
+const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d)| (\d{2}))?[^\p{L}\p{N}]{0,2}$/u;
 
 function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefined {
   const match = LOOSE_NUMBER.exec(row.text);
@@ -102,8 +102,9 @@ function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefin
   if (!TOTAL_WORD.test(norm) || /item|qty|number|count|point|sold/.test(norm)) return undefined;
   const kind = classifyLabel(norm);
   if (kind !== 'total' && kind !== 'grand') return undefined;
-  const value = Number(`${match[1]}.${match[2] ?? '0'}`);
-  const amount: Amount = { value, decimals: match[2] === undefined ? 0 : 1, start: match.index, end: match.index + match[0].length, marker: null };
+  const decimals = match[3] ?? match[2];
+  const value = Number(`${match[1]}.${decimals ?? '0'}`);
+  const amount: Amount = { value, decimals: decimals?.length ?? 0, start: match.index, end: match.index + match[0].length, marker: null };
   return value > 0 ? { kind, value, row: index, amount, amountRow: index, rate: undefined, loose: true } : undefined;
 }
 
