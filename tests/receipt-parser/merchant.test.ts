@@ -152,7 +152,11 @@ describe('merchant', () => {
     ['ee ~\nMusterstraße 12\n50667 Köln\nEUR', null],
     ['Kalverstraat 92\nEUR', null],
     ['Brīvības iela 12\nEUR', null],
-  ])('takes no street or currency code for the name in %j', (header, name) => {
+    // a parkway or freeway, a staff member's role, a request for feedback
+    ['5 2736 Countrywood Pkwy\nWake Forest, NC 27587', null],
+    ['Employee: Desia D\nCOLLECTOR: 8502\n12/11/2014', null],
+    ['WANT YOUR FEEDBACK?\nTake our survey', null],
+  ])('takes no street, currency code, role or request for the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });
 

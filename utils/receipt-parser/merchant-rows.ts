@@ -5,7 +5,7 @@ import { isOneEditAway } from './misread-words';
 import { normalizeText } from './rows';
 
 const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
-const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|iela|po box|p\.o\. box)\b|[a-z]{3}(?:strasse|str|weg|platz|allee|gasse|damm|ufer|straat|laan|plein|gracht|gatan|vagen|vej|gade|veien)\b\.? ?\d/;
+const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|pkwy|parkway|fwy|freeway|expy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|iela|po box|p\.o\. box)\b|[a-z]{3}(?:strasse|str|weg|platz|allee|gasse|damm|ufer|straat|laan|plein|gracht|gatan|vagen|vej|gade|veien)\b\.? ?\d/;
 const STREET_FIRST = /^(?:jalan|jln|lorong|persiaran|lebuh)\b/;
 /** A US town and its state after a comma ("OMAHA, NE #1012", "Austin, TX"): an address line. */
 const CITY_STATE = new RegExp(`,\\s*(?:${US_STATES.toLowerCase()})\\b(?:\\s*(?:#\\s*\\d+|\\d{5}(?:-\\d{4})?))?\\s*$`);
@@ -68,11 +68,11 @@ export function isSuffixOnly(norm: string): boolean {
 
 export const GLUED_HEADER = /^(?:thankyou|customercopy|merchantcopy|customerreceipt|customerbilling|yourguest|yourorder|guestnumber|ordernumber|checkno|chkno|tableno|receiptno|invoiceno|taxinvoice|cashbill|approved)/;
 export const TITLE = /^(?:(?:simplified |full |official |sales |cash |tax )*(?:tax invoice|invoice|receipt|bill|cash sales?|docket)|kassenbon|rechnung|quittung|facture|factura|fattura|ticket de caisse|scontrino|kvitto|bonnetje|paragon)\b/;
-const SLOGAN = /\b(?:error|warning|expiry|redeem|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|(?:guest|order) (?:number|no)\b)\b/;
+const SLOGAN = /\b(?:error|warning|expiry|redeem|offnungszeiten|opening hours|open daily|horaires|geoffnet|promo|promotion|special offer|sale|thank|thanks|visit|again|goods sold|returnable|refundable|exchangeable|refund|welcome|please|come again|have a nice|vielen dank|merci de|gracias por|grazie per|bedankt|your cashier|cashier today|served by|your server|feedback|survey|(?:guest|order) (?:number|no)\b)\b/;
 /** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
 const MOTTO = /^(?:\p{L}+ ){1,3}\p{L}+[.!] (?:\p{L}+ ){1,3}\p{L}+[.!]?$/u;
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
-const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b|^(?:check|chk|tab|trans|transaction|ticket)\s*(?:#|no\b)/;
+const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|employee|collector|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b|^(?:check|chk|tab|trans|transaction|ticket)\s*(?:#|no\b)/;
 
 /** Words that say what kind of company a name is, not which one. */
 export const CORPORATE_WORDS = new Set(
