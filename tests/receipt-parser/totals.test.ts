@@ -76,6 +76,7 @@ describe('total', () => {
     ['cash to the cent with no change given and no total row', 'Caprese 7,30\nPinot Grigio 3,69\nBar € 32,60', '32.60'],
     ['cash to the cent under a merchandise subtotal and its tax', 'MDSE ST $25.98\nTAX1 $2.14\nCASH $28.12', '28.12'],
     ['a total whose decimal point OCR read as a space, no currency printed', 'BROCCOLI 4.29\nxxx TOTAL\t8 51\n8.51 EFT DEBIT', '8.51'],
+    ['a total written without its point that the items add up to, over a misread one in money', 'Beef Chow Mein 33.00\nVegetable Chow Mein 29.00\nCrispy Beef 45.00\nOolong Tea 10.00\nAmount 117 00\nTotal (AED)\n1 $100', '117.00'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -90,7 +90,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
 }
 
 /** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"), or cents after a space OCR made of the point ("TOTAL 8 51"). */
-const TOTAL_WORD = /tot|summ|due|kopa|ukupno/;
+const TOTAL_WORD = /tot|summ|due|kopa|ukupno|amount|amt/;
 const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d)| (\d{2}))?[^\p{L}\p{N}]{0,2}$/u;
 
 function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefined {

@@ -65,8 +65,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const parts = promoted.some(mayHaveLostPoint) ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value), ...findImpliedTotals(promoted).summed] : [];
   const summary = promoted.map((e) => (mayHaveLostPoint(e) && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
   const named = ofKind(summary, 'grand', 'total');
-  // A number not written as money is a total only when no total row says one in money.
-  const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose) : named;
+  // A number not written as money is a total only when no total row says one in money, or when the items add up to it.
+  const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose || (itemsSum !== undefined && sameAmount(itemsSum, e.value))) : named;
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
   const negative = labelled.filter((e) => e.value < 0);
