@@ -23,6 +23,7 @@ describe('classifyLabel', () => {
     ['Gesant EUR', 'total'],
     ['Sunny EUR', 'none'],
     ['Riickgeld', 'change'],
+    ['Saldo', 'total'],
     ['Summe ohne MwSt', 'subtotal'],
     ['Kopā bez PVN', 'subtotal'],
     ['Samaksāts', 'tendered'],
