@@ -77,6 +77,8 @@ describe('total', () => {
     ['cash to the cent under a merchandise subtotal and its tax', 'MDSE ST $25.98\nTAX1 $2.14\nCASH $28.12', '28.12'],
     ['a total whose decimal point OCR read as a space, no currency printed', 'BROCCOLI 4.29\nxxx TOTAL\t8 51\n8.51 EFT DEBIT', '8.51'],
     ['a total written without its point that the items add up to, over a misread one in money', 'Beef Chow Mein 33.00\nVegetable Chow Mein 29.00\nCrispy Beef 45.00\nOolong Tea 10.00\nAmount 117 00\nTotal (AED)\n1 $100', '117.00'],
+    ['the sum of the parts over a total one digit from it that nothing backs', 'Subtotal 100.00\nTax 18.07\nTotal 118.00', '118.07'],
+    ['a total a few cents from the sum of its parts, as tills round', 'Subtotal 324.48\nTax 19.49\nTotal 343.95', '343.95'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);
@@ -136,6 +138,7 @@ describe('total', () => {
     ['a German total and change OCR misread', 'SUNME EUR 2,64\nGeg. Bar 5,00\nRiickgeld 2,36', '2.64'],
     ['a Latvian total, cash paid and change', 'Kopā bez PVN 1,55\nPVN 21% 0,33\nKopā 1,88\nSamaksāts skaidrā naudā 5,00\nAtlikums 3,12', '1.88'],
     ['an American check total paid by card', 'Check Total $24.50\nVISA $24.50', '24.50'],
+    ['a total its taxable amount and the tax at that rate add up to', 'TAX AMT (S) 6% RM 13.30\nGST 6% RM 0.80\nTOTAL RM 14.10', '14.10'],
     ['a subtotal repeated after its rounding, as a Malaysian till prints the total', 'SUBTOTAL (QTY 4) RM41.43\nROUNDING RM0.02\nSUBTOTAL (QTY 4) RM41.45', '41.45'],
   ])('is sure of %s that the receipt backs', (_name, body, total) => {
     expect(sureTotal(body)).toEqual({ total, sure: true });

@@ -44,8 +44,9 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
 
 /** Classifies a row by its label; the label is the row's text without its amounts. */
 export function classifyLabel(norm: string): LabelKind {
-  // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1", "Zu zah1en").
-  const digitsMended = /[a-z][01]|[01][a-z]/.test(norm) ? norm.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![0-9])/g, 'l') : norm;
+  // OCR reads O as 0 and l as 1 inside words ("T0TAL", "SUBTOTA1", "Zu zah1en"), and the G of GST as a 6 or a B.
+  const gstMended = /\b[6b]st\b/.test(norm) ? norm.replace(/\b[6b]st\b/g, 'gst') : norm;
+  const digitsMended = /[a-z][01]|[01][a-z]/.test(gstMended) ? gstMended.replace(/(?<=[a-z])0|0(?=[a-z])/g, 'o').replace(/(?<=[a-z])1(?![0-9])/g, 'l') : gstMended;
   // "Tota] (Inclusive of GST)", "Total (inc! Tax)": a closing l read as a sign. "Sunne", "Arnount": an m read as nn or rn.
   // "Suk-Total 57.00": the sub of a subtotal misread by one letter is no plain total.
   const label = (/rn|nn/.test(digitsMended) ? digitsMended.replace(/\b[a-z]{5,7}\b/g, mendM) : digitsMended).replace(/\b(tota|inc)[!|)\]](?![a-z])/g, '$1l').replace(/\b[a-z]{3}(?=[- ]?total)/g, (word) => (word !== 'sub' && word !== 'sum' && isOneEditAway(word, 'sub') ? 'sub' : word));

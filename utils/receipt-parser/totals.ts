@@ -32,6 +32,15 @@ function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[];
   const extras = ofKind(summary, 'tip', 'rounding', 'discount').reduce((sum, e) => sum + (e.kind === 'discount' ? -Math.abs(e.value) : e.value), 0);
   const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0);
   const taxSum = taxes.reduce((sum, e) => sum + e.value, 0);
+  // A taxable amount printed as a tax line ("TAX AMT (S) 6% 13.30") and the tax it comes to at that rate ("GST 6% 0.80"):
+  // the two make the total.
+  for (const base of taxes) {
+    const rate = base.rate;
+    if (rate === undefined || rate <= 0) continue;
+    const due = base.value * (rate / 100);
+    const tax = taxes.find((e) => e !== base && e.value < base.value && Math.abs(e.value - due) <= 0.011);
+    if (tax) summed.push(base.value + tax.value);
+  }
   for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
     if (extras !== 0) summed.push(sub.value + extras);
     for (const tax of [...taxes.map((e) => e.value), taxSum].filter((value) => value > 0 && value < sub.value / 2)) {
@@ -132,7 +141,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const adjusted = signed.filter((entry) => entry !== chosen).flatMap((entry) => roundingEither.map((r) => entry.value + r));
   const sources = [paid, summed, subtotals, adjusted];
   const agreed = [...paid, ...summed].find((value) => sources.filter((values) => values.some((other) => sameAmount(other, value))).length >= 2);
-  const override = chosen && support(chosen) === 0 ? (agreed ?? (chosen.row > firstChange ? paid[0] : undefined)) : undefined;
+  // The parts adding up to an amount one digit from a total nothing backs: that digit of the total was misread. Not a few
+  // cents apart, which is how a till's rounding and a receipt's own sums differ ("343.95" against parts of 343.97).
+  const summedNear = chosen ? summed.find((value) => isOneDigitApart(value, chosen.value) && Math.abs(value - chosen.value) >= 0.05) : undefined;
+  const override = chosen && support(chosen) === 0 ? (agreed ?? summedNear ?? (chosen.row > firstChange ? paid[0] : undefined)) : undefined;
   // Never the total's own rounded amount: "TOTAL 12.37", "ROUNDING -0.02", cash − change 12.35 say the same.
   const roundedLater = bothSigns(ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row));
   const consistent = (value: number): boolean => chosen !== undefined && (sameAmount(value, chosen.value) || roundedLater.some((r) => sameAmount(chosen.value + r, value)));
