@@ -1,5 +1,5 @@
 import { sameAmount } from './amounts';
-import type { LabelKind } from './labels';
+import { bothSigns, findImpliedTotals, isOneDigitApart, isRound, ofKind, pickTax } from './sums';
 import type { SummaryAmount } from './summary';
 
 export interface TotalPick {
@@ -16,39 +16,6 @@ export interface TotalPick {
 
 /** A total the line items add up to is sure. */
 const ITEMS_BACKED = 0.85;
-
-const ofKind = (summary: readonly SummaryAmount[], ...kinds: LabelKind[]): SummaryAmount[] =>
-  summary.filter((entry) => kinds.includes(entry.kind));
-
-/** Totals the receipt's own arithmetic points at: cash − change, subtotal + tax (+ tip, rounding, − discount). */
-function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: number[]; summed: number[] } {
-  const tendered = ofKind(summary, 'tendered').filter((e) => e.value > 0);
-  const change = ofKind(summary, 'change').filter((e) => e.value >= 0);
-  const paid: number[] = [];
-  for (const t of tendered) {
-    for (const c of change) if (c.row > t.row && t.value - c.value > 0) paid.push(t.value - c.value);
-  }
-  const summed: number[] = [];
-  const extras = ofKind(summary, 'tip', 'rounding', 'discount').reduce((sum, e) => sum + (e.kind === 'discount' ? -Math.abs(e.value) : e.value), 0);
-  const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0);
-  const taxSum = taxes.reduce((sum, e) => sum + e.value, 0);
-  // A taxable amount printed as a tax line ("TAX AMT (S) 6% 13.30") and the tax it comes to at that rate ("GST 6% 0.80"):
-  // the two make the total.
-  for (const base of taxes) {
-    const rate = base.rate;
-    if (rate === undefined || rate <= 0) continue;
-    const due = base.value * (rate / 100);
-    const tax = taxes.find((e) => e !== base && e.value < base.value && Math.abs(e.value - due) <= 0.011);
-    if (tax) summed.push(base.value + tax.value);
-  }
-  for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
-    if (extras !== 0) summed.push(sub.value + extras);
-    for (const tax of [...taxes.map((e) => e.value), taxSum].filter((value) => value > 0 && value < sub.value / 2)) {
-      summed.push(sub.value + tax, sub.value + tax + extras);
-    }
-  }
-  return { paid, summed };
-}
 
 /**
  * Picks what the customer paid; `fallback` is the guess when no row names a total and no arithmetic gives one. `itemsSum`,
@@ -189,40 +156,4 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   const confidence = derived === undefined ? 0 : made === undefined ? 0.3 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
   return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
-}
-
-/** Each amount with either sign. */
-const bothSigns = (entries: readonly SummaryAmount[]): number[] => entries.flatMap((e) => [e.value, -e.value]);
-
-/** A multiple of 5 cents: what a rounding to the nearest 5 cents leaves as it is. */
-const isRound = (value: number): boolean => Math.abs(Math.round(value * 20) - value * 20) < 1e-6;
-
-/** The same number of digits, all but one the same: one amount, one digit misread. */
-function isOneDigitApart(a: number, b: number): boolean {
-  const x = Math.abs(a).toFixed(2);
-  const y = Math.abs(b).toFixed(2);
-  if (x.length !== y.length || x === y) return false;
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  return differ === 1;
-}
-
-/** The tax that makes subtotal + tax = total, else one line per distinct rate added up, else the first tax line under half the total. */
-function pickTax(summary: readonly SummaryAmount[], total: number | undefined, subtotal: number | undefined): number | undefined {
-  const lines = ofKind(summary, 'tax').filter((e) => e.value > 0);
-  const taxes = lines.map((e) => e.value);
-  if (taxes.length === 0) return undefined;
-  if (total !== undefined && subtotal !== undefined) {
-    const fit = taxes.find((value) => sameAmount(subtotal + value, total));
-    if (fit !== undefined) return fit;
-    const sum = taxes.reduce((a, b) => a + b, 0);
-    if (sameAmount(subtotal + sum, total)) return sum;
-  }
-  // "VAT 10% 9.18" and "VAT 20% 7.00" are two parts of the tax; a rate printed twice (a tax table) counts once.
-  const byRate = new Map<number, number>();
-  for (const line of lines) if (line.rate !== undefined && line.rate > 0 && !byRate.has(line.rate)) byRate.set(line.rate, line.value);
-  const rated = [...byRate.values()].reduce((a, b) => a + b, 0);
-  if (byRate.size >= 2 && (total === undefined || rated < total / 2)) return rated;
-  const below = taxes.filter((value) => total === undefined || value < total / 2);
-  return below[0];
 }

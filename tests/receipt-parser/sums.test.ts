@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { LabelKind } from '../../utils/receipt-parser/labels';
+import { findImpliedTotals, isOneDigitApart, isRound, pickTax } from '../../utils/receipt-parser/sums';
+import type { SummaryAmount } from '../../utils/receipt-parser/summary';
+
+/** A summary of labelled amounts, one a row, in the order given: [kind, value, rate]. */
+const summaryOf = (entries: ReadonlyArray<readonly [LabelKind, number, number?]>): SummaryAmount[] =>
+  entries.map(([kind, value, rate], row) => ({
+    kind,
+    value,
+    row,
+    amount: { value, decimals: 2, start: 0, end: 0, marker: null },
+    amountRow: row,
+    rate,
+  }));
+
+describe('isOneDigitApart', () => {
+  it.each([
+    [118.0, 118.07, true],
+    [345.95, 343.95, true],
+    [9.45, 9.55, true],
+    [12.0, 12.0, false],
+    [9.28, 39.28, false],
+    [42.95, 40.05, false],
+  ])('%d and %d: %s', (a, b, apart) => {
+    expect(isOneDigitApart(a, b)).toBe(apart);
+  });
+});
+
+describe('isRound', () => {
+  it.each([
+    [12.0, true],
+    [11.95, true],
+    [11.98, false],
+  ])('%d: %s', (value, round) => {
+    expect(isRound(value)).toBe(round);
+  });
+});
+
+describe('findImpliedTotals', () => {
+  it('pays cash − change, counting only a change below the cash', () => {
+    expect(findImpliedTotals(summaryOf([['change', 1.0], ['tendered', 20.0], ['change', 7.5]])).paid).toEqual([12.5]);
+  });
+
+  it('adds the subtotal, each tax, all taxes, and the service, rounding and discount', () => {
+    const { summed } = findImpliedTotals(summaryOf([['subtotal', 42.69], ['tip', 4.27], ['tax', 3.29]]));
+    expect(summed.map((value) => value.toFixed(2))).toEqual(['46.96', '45.98', '50.25', '45.98', '50.25']);
+  });
+
+  it('adds a taxable amount printed as a tax line and the tax it comes to at its rate, not another tax', () => {
+    expect(findImpliedTotals(summaryOf([['tax', 13.3, 6], ['tax', 0.8, 6]])).summed.map((value) => value.toFixed(2))).toEqual(['14.10']);
+    expect(findImpliedTotals(summaryOf([['tax', 13.3, 6], ['tax', 1.5, 6]])).summed).toEqual([]);
+  });
+});
+
+describe('pickTax', () => {
+  it.each<[string, ReadonlyArray<readonly [LabelKind, number, number?]>, number | undefined, number | undefined, string | undefined]>([
+    ['the line that makes subtotal + tax = total', [['tax', 0.5], ['tax', 2.0]], 12.0, 10.0, '2.00'],
+    ['all lines when only their sum fits', [['tax', 0.7, 7], ['tax', 1.9, 19]], 12.6, 10.0, '2.60'],
+    ['one line a rate, a rate printed twice counted once', [['tax', 9.18, 10], ['tax', 7.0, 20], ['tax', 9.18, 10]], 121.0, undefined, '16.18'],
+    ['no line as large as half the total', [['tax', 152.0]], 152.0, undefined, undefined],
+  ])('%s', (_name, entries, total, subtotal, tax) => {
+    expect(pickTax(summaryOf(entries), total, subtotal)?.toFixed(2)).toBe(tax);
+  });
+});
