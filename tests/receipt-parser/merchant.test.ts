@@ -71,6 +71,7 @@ describe('merchant', () => {
     ['Fei\nme\n99 SPEED MART S/B {519537-X)\t:\nLOT P.T, 2811, JALAN ANGSA,', '99 SPEED MART S/B'],
     ['HREDEEH VOUCHER BEFORE POINTS EXPIRY! *\nSegi Cash & Carry Sdn. kbd\n(317041-W)', 'Segi Cash & Carry Sdn. kbd'],
     ["Rovosy\nLAVENDER CONFECTIONERY & BAKERY 8/B'\nCOMPANY NO: 459702-V", "LAVENDER CONFECTIONERY & BAKERY 8/B'"],
+    ['tan woon yann\nBOOK TA .K (TAMAN DAYA) SDN 8HD\n7891 7-W\nNO.5 55,57 & 59, JALAN SAGU 18,', 'BOOK TA .K (TAMAN DAYA) SDN 8HD'],
     ['BHPetro} Subang Airport\nJalan Lapangan Terbang Subang\n47200 Subang', 'BHPetro} Subang Airport'],
   ])('finds the name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);

@@ -47,8 +47,8 @@ export const SUFFIX_WORDS = new Set('sdn bhd s/b co company ltd limited llc inc 
 /** A company form before the name, as the Baltic states print it ("SIA RIMI LATVIA", "UAB Maxima LT"). */
 export const LEGAL_PREFIX = /^(?:sia|uab|ooo)\s+["'„“]?\p{L}/u;
 
-/** "SDN BHD" with a letter of each word misread ("SUN' BHO", "SBN BHO", "SON BHD"), ending the row. */
-const MISREAD_SDN_BHD = /\b([a-z]{3})\W{0,2} ?([a-z]{3})(\W*)$/;
+/** "SDN BHD" with a letter of each word misread ("SUN' BHO", "SBN BHO", "SON BHD", "SDN 8HD"), ending the row. */
+const MISREAD_SDN_BHD = /\b([a-z0-9]{3})\W{0,2} ?([a-z0-9]{3})(\W*)$/;
 
 /** A row with a misread "SDN BHD" at its end put right. */
 const mendSdnBhd = (norm: string): string =>
@@ -116,7 +116,9 @@ export function isNotName(text: string): boolean {
   if (/^\p{L}{2,3}$/u.test(norm) && readCurrencyMarker(norm.toUpperCase()) !== undefined) return true;
   // An address OCR glued into one word: a house number, then a street ("6375SouthRainbowBlvd", "642Midlandroad").
   if (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) return true;
-  if ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm) || CITY_STATE.test(norm))) return true;
+  // Digits of a misread company form ("SDN 8HD") are no house number.
+  const place = mendSdnBhd(norm);
+  if ((/\d/.test(place) || place.includes(',')) && (ADDRESS.test(place) || POSTCODE.test(place) || CITY_STATE.test(place))) return true;
   // A Malaysian street named first needs no number to be one ("Jalan Lapangan Terbang Subang").
   if (STREET_FIRST.test(norm)) return true;
   // A share of something ("100% GRASS-FED BEEF", "20% OFF") is a claim or an offer, never a name.
