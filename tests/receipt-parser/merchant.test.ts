@@ -89,6 +89,11 @@ describe('merchant', () => {
     ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
     ['ay wPtoa UA bs\nDOMINGO TACOS\n12 Main St', 'DOMINGO TACOS'],
     ['DIA\nCalle Ancha 22\n28001 Madrid', 'DIA'],
+    // scraps in cells of their own after the name; a short cell before it may be a word of it
+    ["DOMINO'S PIZZA\ta\n12 Main St", "DOMINO'S PIZZA"],
+    ['Panera Bread\tFo\n12 Main St', 'Panera Bread'],
+    ['14 FIVE\tG#Ys\n12 Main St', '14 FIVE G#Ys'],
+    ['Ta\tMahal\n17 the Crescent, Abbey Wood', 'Ta Mahal'],
     // a logo's stroke read as a small word before the name in capitals; a small word of the name stays
     ['ee THE CHEESECAKE FACTORY\n1234 Main St', 'THE CHEESECAKE FACTORY'],
     ["it _TRADER JOE'S\n1234 Main St", "TRADER JOE'S"],

@@ -25,6 +25,14 @@ const dropScrapCells = (text: string): string =>
     .filter((cell) => !isScrap(readRowWords(cell)))
     .join(' ');
 
+function dropTrailingScrapCells(text: string): string {
+  const cells = text.split('\t');
+  // Two letters at most: a longer scrap may be a misread word of the name ("14 FIVE\tG#Ys").
+  const isEdgeScrap = (cell: string): boolean => (cell.match(/\p{L}/gu) ?? []).length <= 2 && isScrap(readRowWords(cell));
+  while (cells.length > 1 && isEdgeScrap(cells[cells.length - 1] ?? '')) cells.pop();
+  return cells.join('\t');
+}
+
 const DOMAIN_ENDINGS = 'com|net|org|co|de|fr|it|es|nl|be|at|ch|uk|my|sg|au|ca|us|lv|info|biz';
 /** A web or e-mail address on the row, tested before its names are read out of it. */
 const HAS_DOMAIN = new RegExp(`[a-z0-9]\\.(?:${DOMAIN_ENDINGS})\\b`);
@@ -164,7 +172,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return findFooterCompany(rows, moneyRows, end);
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  const chosenText = cutToName(row.text);
+  // Cells of scraps after the name ("DOMINO'S PIZZA\ta", "Panera Bread\tsa e") are a stamp's or a logo's edge, not part of it.
+  const chosenText = cutToName(dropTrailingScrapCells(row.text));
   let name = readName(chosenText);
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
