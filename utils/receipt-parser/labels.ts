@@ -75,7 +75,8 @@ export function classifyLabel(norm: string): LabelKind {
     // "TOTALAPAGAREUROS", "TotalBill", "UKUPNOkn": a total word first, and nothing after it that names another part.
     const rest = /^(?:total|totale|summe|summa|ukupno|kopa)([a-z]{2,})\W*$/.exec(label)?.[1];
     // A second total word after it ("TOTALIMPORTE") is the same total.
-    if (rest !== undefined && (matchRules(rest) === 'none' || matchRules(rest) === 'total') && !/item|qty|number|count|point|sav|disc|tax|sold/.test(rest)) return 'total';
+    const restKind = rest === undefined ? undefined : matchRules(rest);
+    if (rest !== undefined && (restKind === 'none' || restKind === 'total') && !/item|qty|number|count|point|sav|disc|tax|sold/.test(rest)) return 'total';
   }
   return classifyMisread(label);
 }
@@ -120,7 +121,7 @@ function classifyMisread(rawLabel: string): LabelKind {
   // "igtal Gales": two letters of "total" misread, with a word after it that a total has, misread by one letter at most.
   if (words.length === 2 && countSubstitutions(words[0] ?? '', 'total') <= 2 && LONG_NEIGHBOURS.some((word) => isOneEditAway(last, word))) return 'total';
   // "SUNME EUR", "Gesant": a German total with one letter misread, alone or beside its currency.
-  const misreadSumme = (word: string): boolean => GERMAN_TOTALS.some((total) => word.length === total.length && countSubstitutions(word, total) === 1);
+  const misreadSumme = (word: string): boolean => GERMAN_TOTALS.some((total) => countSubstitutions(word, total) === 1);
   if (words.some(misreadSumme) && words.every((word) => misreadSumme(word) || CURRENCY_WORDS.has(word))) return 'total';
   if (!words.some(isMisreadTotal)) return 'none';
   // The misread word put right, the other words say which total: "Tatal Sales (Inclusive of GST)" and "Potal Rounded"

@@ -1,6 +1,7 @@
 /** The receipt's own arithmetic: what its parts add up to, what was paid, which tax line fits. */
 import { sameAmount } from './amounts';
 import type { LabelKind } from './labels';
+import { countSubstitutions } from './misread-words';
 import type { SummaryAmount } from './summary';
 
 export const ofKind = (summary: readonly SummaryAmount[], ...kinds: LabelKind[]): SummaryAmount[] =>
@@ -43,14 +44,7 @@ export const bothSigns = (entries: readonly SummaryAmount[]): number[] => entrie
 export const isRound = (value: number): boolean => Math.abs(Math.round(value * 20) - value * 20) < 1e-6;
 
 /** The same number of digits, all but one the same: one amount, one digit misread. */
-export function isOneDigitApart(a: number, b: number): boolean {
-  const x = Math.abs(a).toFixed(2);
-  const y = Math.abs(b).toFixed(2);
-  if (x.length !== y.length || x === y) return false;
-  let differ = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
-  return differ === 1;
-}
+export const isOneDigitApart = (a: number, b: number): boolean => countSubstitutions(Math.abs(a).toFixed(2), Math.abs(b).toFixed(2)) === 1;
 
 /** The tax that makes subtotal + tax = total, else one line per distinct rate added up, else the first tax line under half the total. */
 export function pickTax(summary: readonly SummaryAmount[], total: number | undefined, subtotal: number | undefined): number | undefined {

@@ -40,9 +40,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // The parts are summed only for a receipt that has such an amount: most have none.
   const parts = promoted.some(mayHaveLostPoint) ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value), ...findImpliedTotals(promoted).summed] : [];
   const summary = promoted.map((e) => (mayHaveLostPoint(e) && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
+  const itemsAddUp = (value: number): boolean => itemsSum !== undefined && sameAmount(itemsSum, value);
   const named = ofKind(summary, 'grand', 'total');
   // A number not written as money is a total only when no total row says one in money, or when the items add up to it.
-  const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose || (itemsSum !== undefined && sameAmount(itemsSum, e.value))) : named;
+  const labelled = named.some((e) => !e.loose) ? named.filter((e) => !e.loose || itemsAddUp(e.value)) : named;
   // A refund's total is negative; a receipt with any positive total is a sale.
   const positive = labelled.filter((e) => e.value > 0);
   const negative = labelled.filter((e) => e.value < 0);
@@ -56,7 +57,6 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   const adjustments = [...roundingEither, ...ofKind(summary, 'tip').map((e) => e.value)].filter((value) => value !== 0);
   const { paid, summed } = findImpliedTotals(summary);
-  const itemsAddUp = (value: number): boolean => itemsSum !== undefined && sameAmount(itemsSum, value);
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   // How many other places print or make the same amount: what was paid, the parts adding up, the cash handed over,
   // the subtotal, another total row.
@@ -136,7 +136,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // The cash handed over is never the total on its own; when it agrees with the subtotal, that is what was paid.
   const subtotalPaid = ofKind(summary, 'subtotal').find((e) => e.value > 0 && tendered.some((value) => sameAmount(value, e.value)))?.value;
   // A card pays the exact amount: with no total printed and no change given, what the card paid is the total.
-  const cardPaid = ofKind(summary, 'change').length === 0 ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
+  const noChange = ofKind(summary, 'change').length === 0;
+  const cardPaid = noChange ? summary.find((e) => e.card && e.value > 0)?.value : undefined;
   // The guess (the largest amount in a currency) is no total when the receipt prints a larger subtotal ("Saving £3.00" under "Sold Items Total 13.40").
   const guess = fallback !== undefined && subtotals.some((value) => value > fallback) ? undefined : fallback;
   // Of the sums the parts make, the one handed over exactly ("SUB TOTAL 885.00", "VAT 110.63", "SRV.TAX 43.37", "CASH 1039.00").
@@ -145,7 +146,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   const allParts = summed.length > 0 ? Math.max(...summed) : undefined;
   // Cash to the cent with no change given ("Bar € 32,60"): the exact amount was paid. A whole sum ("CASH 50.00") is a note
   // handed over, whose change the photo may have lost.
-  const exactCash = ofKind(summary, 'change').length === 0 ? ofKind(summary, 'tendered').filter((e) => !e.loose && e.amount.decimals === 2 && !Number.isInteger(e.value) && e.value > 0) : [];
+  const exactCash = noChange ? ofKind(summary, 'tendered').filter((e) => !e.loose && e.amount.decimals === 2 && !Number.isInteger(e.value) && e.value > 0) : [];
   const handed = Math.max(0, ...exactCash.map((e) => e.value));
   const cashPaid = handed > 0 && (guess === undefined || handed >= guess) ? handed : undefined;
   const made = agreed ?? paid[0] ?? summedPaid ?? allParts ?? subtotalPaid ?? cardPaid ?? cashPaid ?? guess;
