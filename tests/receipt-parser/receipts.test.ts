@@ -47,7 +47,7 @@ describe('parseReceipt on receipts from many countries', () => {
     expect(clear.confidence.total).toBeGreaterThanOrEqual(0.8);
     expect(clear.confidence.date).toBeGreaterThanOrEqual(0.8);
     const guess = parseReceipt(pageFromText('SOME SHOP\n12.00\n3.50'), {});
-    expect(guess.total).toBeNull();
-    expect(guess.confidence.total).toBe(0);
+    expect(guess.total).toBe('12.00');
+    expect(guess.confidence.total).toBe(0.2);
   });
 });

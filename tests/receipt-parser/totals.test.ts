@@ -87,10 +87,18 @@ describe('total', () => {
   it.each([
     ['cash tendered alone', 'CASH $20.00'],
     ['tax and change alone', 'VAT £1.20\nCHANGE £0.80'],
-    ['item prices without any currency', 'Coffee 3.00\nCake 4.50'],
-    ['a note handed over whose change was lost', 'Coffee 3.00\nCake 4.50\nCASH 50.00'],
   ])('gives no total for %s', (_name, body) => {
     expect(read(body).total).toBeNull();
+  });
+
+  it.each([
+    ['an amount alone, its label lost', 'PIN NO: POS1389409L\n1360.00\nPRI BUSTNE', '1360.00'],
+    ['a total whose label is garbled, under its items', 'WHITE RICE\tvioo\nSEAFOOD\t13.50\nRoOTAL _\t20.00\nfoal\nLCT. GST 1k', '20.00'],
+    ['item prices without any currency', 'Coffee 3.00\nCake 4.50', '4.50'],
+    ['a note handed over whose change was lost, never the note', 'Coffee 3.00\nCake 4.50\nCASH 50.00', '4.50'],
+  ])('guesses the largest amount in money, to check, when nothing names a total: %s', (_name, body, total) => {
+    const parsed = read(body);
+    expect({ total: parsed.total, confidence: parsed.confidence.total }).toEqual({ total, confidence: 0.2 });
   });
 
   it.each([

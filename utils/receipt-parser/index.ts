@@ -44,14 +44,17 @@ function readOptions(options: Partial<ParseOptions> | undefined): ParseOptions {
 
 const NOT_TOTALS = new Set(['subtotal', 'tax', 'tip', 'discount', 'rounding', 'tendered', 'change']);
 
-/** The largest positive amount written with a currency in the lower two thirds, where totals are printed, on no row that names another part. */
-function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[]): number | undefined {
+/**
+ * The largest positive amount `accepted` in the lower two thirds, where totals are printed, on no row that names another part.
+ * Written with a currency, it is the guess at a total no row names; written as money, the last resort when nothing else is.
+ */
+function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], accepted: (amount: Amount) => boolean): number | undefined {
   const labelled = new Set(summary.filter((entry) => NOT_TOTALS.has(entry.kind)).map((entry) => entry.amountRow));
   let largest: number | undefined;
   for (let index = Math.floor(rowAmounts.length / 3); index < rowAmounts.length; index++) {
     if (labelled.has(index)) continue;
     for (const amount of rowAmounts[index] ?? []) {
-      if (amount.marker !== null && amount.value > (largest ?? 0)) largest = amount.value;
+      if (accepted(amount) && amount.value > (largest ?? 0)) largest = amount.value;
     }
   }
   return largest;
@@ -62,14 +65,16 @@ function findLargestCurrencyAmount(rowAmounts: readonly Amount[][], summary: rea
  * below it (labels and amounts read as two columns a row apart), as that reads.
  */
 function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined): TotalPick {
-  const pick = pickTotal(summary, findLargestCurrencyAmount(rowAmounts, summary), itemsSum);
+  const inCurrency = findLargestAmount(rowAmounts, summary, (amount) => amount.marker !== null);
+  const asMoney = findLargestAmount(rowAmounts, summary, (amount) => amount.decimals === 2);
+  const pick = pickTotal(summary, { inCurrency, asMoney }, itemsSum);
   if (pick.balanced) return pick;
   for (const offset of [-1, 1] as const) {
     const shifted = readShiftedSummary(rows, rowAmounts, offset);
     const kinds = new Set(shifted.map((entry) => entry.kind));
     // Enough labelled rows to tell: a total and at least two of its parts or payments.
     if (!(kinds.has('total') || kinds.has('grand')) || shifted.filter((entry) => entry.kind !== 'total' && entry.kind !== 'grand').length < 2) continue;
-    const alternative = pickTotal(shifted, undefined, itemsSum);
+    const alternative = pickTotal(shifted, {}, itemsSum);
     if (alternative.balanced && alternative.total) return alternative;
   }
   return pick;

@@ -18,10 +18,20 @@ export interface TotalPick {
 const ITEMS_BACKED = 0.85;
 
 /**
- * Picks what the customer paid; `fallback` is the guess when no row names a total and no arithmetic gives one. `itemsSum`,
- * what the line items come to, makes sure a total it equals: it never picks one.
+ * The guesses at a total no row names and no arithmetic gives: the largest amount written with a currency, then, when
+ * nothing else is found, the largest written as money.
  */
-export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: number, itemsSum?: number): TotalPick {
+export interface TotalGuesses {
+  inCurrency?: number | undefined;
+  asMoney?: number | undefined;
+}
+
+/**
+ * Picks what the customer paid, else the likeliest of `guesses`. `itemsSum`, what the line items come to, makes sure a
+ * total it equals: it never picks one.
+ */
+export function pickTotal(rawSummary: readonly SummaryAmount[], guesses: TotalGuesses = {}, itemsSum?: number): TotalPick {
+  const fallback = guesses.inCurrency;
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const rounded = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
   // "Net Amount" below "Grand Total" and "Round Off", equal to the two together, is the rounded total, not a subtotal; so is a
@@ -153,8 +163,10 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], fallback?: numbe
   // Last, a lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row, or a tax of 0.00) is the
   // likeliest total, never a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
   const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) && subtotals.length === 1 ? subtotals[0] : undefined;
-  const derived = made ?? onlySubtotal;
+  // With nothing else, on a photo whose labels OCR lost ("1360.00" alone, "RoOTAL _ 20.00"), the largest amount written as
+  // money is a guess for the user to check, which beats an empty field.
+  const derived = made ?? onlySubtotal ?? guesses.asMoney;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
-  const confidence = derived === undefined ? 0 : made === undefined ? 0.3 : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
+  const confidence = derived === undefined ? 0 : made === undefined ? (derived === onlySubtotal ? 0.3 : 0.2) : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
   return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
 }
