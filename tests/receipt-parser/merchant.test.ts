@@ -94,6 +94,11 @@ describe('merchant', () => {
     ['Panera Bread\tFo\n12 Main St', 'Panera Bread'],
     ['14 FIVE\tG#Ys\n12 Main St', '14 FIVE G#Ys'],
     ['Ta\tMahal\n17 the Crescent, Abbey Wood', 'Ta Mahal'],
+    // and before it, scraps of small letters or a lone capital; a capital word or a number may start it
+    ['oe\tThe Shoppes at Marina Bay Sands\n10 Bayfront Ave', 'The Shoppes at Marina Bay Sands'],
+    ['‘a |\tRETRO JUNCTION\n12 Main St', 'RETRO JUNCTION'],
+    ['E\tDRESS FOR LESS\n12 Main St', 'DRESS FOR LESS'],
+    ['99\tSPEED MART\nJalan Ipoh, Kuala Lumpur', '99 SPEED MART'],
     // a logo's stroke read as a small word before the name in capitals; a small word of the name stays
     ['ee THE CHEESECAKE FACTORY\n1234 Main St', 'THE CHEESECAKE FACTORY'],
     ["it _TRADER JOE'S\n1234 Main St", "TRADER JOE'S"],

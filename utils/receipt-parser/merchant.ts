@@ -25,11 +25,18 @@ const dropScrapCells = (text: string): string =>
     .filter((cell) => !isScrap(readRowWords(cell)))
     .join(' ');
 
-function dropTrailingScrapCells(text: string): string {
+/** Cells of one or two letters that read as no word: a stamp's or a logo's edge. */
+const isEdgeScrap = (cell: string): boolean => (cell.match(/\p{L}/gu) ?? []).length <= 2 && isScrap(readRowWords(cell));
+
+/**
+ * The chosen row without scrap cells at its edges: after the name ("DOMINO'S PIZZA\ta", "Panera Bread\tsa e") two letters
+ * at most, as a longer scrap may be a misread word of the name ("14 FIVE\tG#Ys"); before it ("‘a |\tRETRO JUNCTION",
+ * "oe\tThe Shoppes at Marina Bay Sands") no capital or digit either, as those may start it ("Ta\tMahal", "99\tSPEED MART").
+ */
+function dropEdgeScrapCells(text: string): string {
   const cells = text.split('\t');
-  // Two letters at most: a longer scrap may be a misread word of the name ("14 FIVE\tG#Ys").
-  const isEdgeScrap = (cell: string): boolean => (cell.match(/\p{L}/gu) ?? []).length <= 2 && isScrap(readRowWords(cell));
   while (cells.length > 1 && isEdgeScrap(cells[cells.length - 1] ?? '')) cells.pop();
+  while (cells.length > 1 && isEdgeScrap(cells[0] ?? '') && !/\p{Lu}.*\p{L}|\p{L}.*\p{Lu}|\d/u.test(cells[0] ?? '')) cells.shift();
   return cells.join('\t');
 }
 
@@ -172,8 +179,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return findFooterCompany(rows, moneyRows, end);
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  // Cells of scraps after the name ("DOMINO'S PIZZA\ta", "Panera Bread\tsa e") are a stamp's or a logo's edge, not part of it.
-  const chosenText = cutToName(dropTrailingScrapCells(row.text));
+  const chosenText = cutToName(dropEdgeScrapCells(row.text));
   let name = readName(chosenText);
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
