@@ -92,7 +92,8 @@ describe('merchant', () => {
     // scraps in cells of their own after the name; a short cell before it may be a word of it
     ["DOMINO'S PIZZA\ta\n12 Main St", "DOMINO'S PIZZA"],
     ['Panera Bread\tFo\n12 Main St', 'Panera Bread'],
-    ['14 FIVE\tG#Ys\n12 Main St', '14 FIVE G#Ys'],
+    ['ROYAL OAK\tG#Rd\n12 Main St', 'ROYAL OAK G#Rd'],
+    ['14 FIVE\tG#Ys\n12 Main St', 'Five Guys'],
     ['Ta\tMahal\n17 the Crescent, Abbey Wood', 'Ta Mahal'],
     // and before it, scraps of small letters or a lone capital; a capital word or a number may start it
     ['oe\tThe Shoppes at Marina Bay Sands\n10 Bayfront Ave', 'The Shoppes at Marina Bay Sands'],
@@ -152,6 +153,20 @@ describe('merchant', () => {
   ])('is sure of the name in %j: %s', (header, sure) => {
     const receipt = parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {});
     expect(receipt.confidence.merchant >= 0.8).toBe(sure);
+  });
+
+  it.each([
+    // a chain's name under a logo's scraps, in a cell of its own, written as the chain writes it when OCR misspelt it
+    ['/\tF\teg Bae, bs fb\nSete ere.\nBe Ser i, Ax\n.\tPanera Bread\tSrtoeet\nCafe 1771\tWeve\nPalm Desert, CA 92211', 'Panera Bread'],
+    ['99 SPEED Hart &igy-0 By\nLOT P.T. 2811, JALAN ANGSA,', '99 Speed Mart'],
+    ['Steak I ‘n Shake Shake Not Nos!\n1234 Main St', "Steak 'n Shake"],
+    ['ee,\tCalifo\ni\t& WBUAY’\nme\tSubway#1926-0 Phone 858-673-8362\n11983 Bernardo Plaza Dr.', 'Subway#1926-0'],
+    // spelt right on a clean row, it stays as printed; a company line stays the name, above the brand or spelling it
+    ["McDonald's Restaurant #10249\n1234 Main St", "McDonald's Restaurant #10249"],
+    ['IKANO HANDEL SDN BHD\n(No. 1234-X)\nIKEA CHERAS\nNO 2A JALAN COCHRANE', 'IKANO HANDEL SDN BHD'],
+    ['MR. D.I.Y¥. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', 'MR. D.I.Y¥. (M) SDN BHD'],
+  ])('knows a chain by its name in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
   });
 
   it('reads a name whose bracket opens on the row above', () => {

@@ -1,4 +1,5 @@
 import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { findBrand, type BrandMatch } from './brands';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -72,6 +73,8 @@ interface MerchantSignals {
   confirmed: boolean;
   /** Only words and numbers, however short or lower-case ("real"). */
   readable: boolean;
+  /** A chain's name on the row. */
+  brand: BrandMatch | undefined;
 }
 
 /** Sure only under no unread logo: of a clean row that says it is a company or names a business, or of a brand its company line names again. */
@@ -126,8 +129,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       continue;
     }
     const shape = readRowWords(readName(text));
+    const brand = findBrand(text);
     // OCR of a logo, a stamp or handwriting: no row at all.
-    if (isScrap(shape)) {
+    if (isScrap(shape) && !brand) {
       scraps++;
       continue;
     }
@@ -143,6 +147,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     // Large print is the logo's name only when it reads as words, and a word of three letters in it may be a stroke read as letters ("Fei").
     const tall = !weak && shape.longest >= 4 && medianHeight > 0 && row.height >= medianHeight * 1.3;
     if (tall) score += 0.3;
+    // A chain's name, however OCR spelt it, is the shop's; but not over the company line above it, which Malaysian receipts
+    // give as the name ("IKANO HANDEL SDN BHD" over "IKEA CHERAS").
+    if (brand && !best?.signals.company) score += 0.6;
     // A greeting in the shop's name ("Thank You for Visiting, PYT") is the receipt naming itself.
     if (isGreeting(text)) score += 0.5;
     // The shop's own web address names it ("meijer" over "meijer.com"): a slogan or a company line above it does not.
@@ -152,7 +159,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const namedBusiness = BUSINESS_WORD.test(name) && words.some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
     const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
-    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment };
+    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment, brand };
     rank++;
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
     if (best && company && topBlock) {
@@ -179,8 +186,15 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   if (!best) return findFooterCompany(rows, moneyRows, end);
   const row = rows[best.index];
   if (!row) return { merchant: null, confidence: 0, row: undefined };
-  const chosenText = cutToName(dropEdgeScrapCells(row.text));
-  let name = readName(chosenText);
+  // Of a row in cells, the chain's own ("Panera Bread" of ".\tPanera Bread\tSrtoeet").
+  const brandCell = best.signals.brand && row.text.split('\t').find((cell) => findBrand(cell)?.brand === best?.signals.brand?.brand);
+  const chosenText = cutToName(brandCell || dropEdgeScrapCells(row.text));
+  // A chain's name misspelt ("99 SPEED Hart &igy-0 By", "Steak I ‘n Shake Shake Not Nos!") or among scraps is written as the chain
+  // writes it; spelt right on a clean row, as printed ("CAFE NERO DUBAI MALL", "Pizza Hut #744007").
+  const chosenBrand = best.signals.brand;
+  const printed = readName(chosenText);
+  const spelt = chosenBrand !== undefined && (!chosenBrand.exact || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
+  let name = spelt ? chosenBrand.brand : printed;
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findBrand } from '../../utils/receipt-parser/brands';
+
+describe('findBrand', () => {
+  it.each([
+    ['Panera Bread', { brand: 'Panera Bread', exact: true }],
+    ['PaneraBread Cafe 2263', { brand: 'Panera Bread', exact: true }],
+    ['Subway#1926-0 Phone 858-673-8362', { brand: 'Subway', exact: true }],
+    ["DOMINO'S PIZZA", { brand: "Domino's", exact: true }],
+    ['MĒNESS APTIEKA', { brand: 'Mēness aptieka', exact: true }],
+    ['Meness aptieka Nr. 12', { brand: 'Mēness aptieka', exact: true }],
+    ['99 SPEED MART S/B (519537-X)', { brand: '99 Speed Mart', exact: true }],
+    // a letter misread, added or dropped in a name of eight letters or more
+    ['99 SPEED Hart &igy-0 By', { brand: '99 Speed Mart', exact: false }],
+    ['Steak I ‘n Shake Shake Not Nos!', { brand: "Steak 'n Shake", exact: false }],
+    ['TN-N-OUT BURGER SANTA CLARA', { brand: 'In-N-Out Burger', exact: false }],
+    ['SPEEDWAY HOR666T', { brand: 'Speedway', exact: true }],
+    // the longest name the row spells
+    ['Ross Dress for Less', { brand: 'Ross Dress for Less', exact: true }],
+  ])('finds the chain in %j', (text, expected) => {
+    expect(findBrand(text)).toEqual(expected);
+  });
+
+  it.each([
+    // a short name misread is another word
+    ['SUNWAY VELOCITY'],
+    ['Server: Maria P'],
+    // only whole words: a name inside a longer word is no name
+    ['SUBWAYS'],
+    ['HOTEL NOVOTELIA'],
+    // nothing like a chain
+    ['TWISTED ROOT BURGER CO. - RICHARDSON'],
+    ['1234 Main St'],
+    [''],
+    ['€ 12,50 **** ####'],
+  ])('finds none in %j', (text) => {
+    expect(findBrand(text)).toBeUndefined();
+  });
+});
