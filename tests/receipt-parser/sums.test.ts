@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelKind } from '../../utils/receipt-parser/labels';
-import { findImpliedTotals, isOneDigitApart, isRound, pickTax } from '../../utils/receipt-parser/sums';
-import type { SummaryAmount } from '../../utils/receipt-parser/summary';
+import { detectDecimalMark } from '../../utils/receipt-parser/amounts';
+import { buildRows } from '../../utils/receipt-parser/rows';
+import { findColumnTotals, findImpliedTotals, isOneDigitApart, isRound, pickTax } from '../../utils/receipt-parser/sums';
+import { readRowAmounts, readSummary, type SummaryAmount } from '../../utils/receipt-parser/summary';
+import { pageFromText } from './pages';
 
 /** A summary of labelled amounts, one a row, in the order given: [kind, value, rate]. */
 const summaryOf = (entries: ReadonlyArray<readonly [LabelKind, number, number?]>): SummaryAmount[] =>
@@ -61,5 +64,32 @@ describe('pickTax', () => {
     ['no line as large as half the total', [['tax', 152.0]], 152.0, undefined, undefined],
   ])('%s', (_name, entries, total, subtotal, tax) => {
     expect(pickTax(summaryOf(entries), total, subtotal)?.toFixed(2)).toBe(tax);
+  });
+});
+
+describe('findColumnTotals', () => {
+  const columnTotalsOf = (text: string): number[] => {
+    const rows = buildRows(pageFromText(text));
+    const rowAmounts = readRowAmounts(rows, detectDecimalMark(rows.map((row) => row.text)));
+    return findColumnTotals(rowAmounts, readSummary(rows, rowAmounts));
+  };
+
+  it.each([
+    ['parts whose labels OCR lost', 'SUBTOTAL $16.80\n10% SVC CHG $1.68\nST $1.29\nots ee $19.77', [19.77]],
+    ['a labelled total', 'Subtotal 10.00\nTax 0.80\nTotal 10.80', [10.8]],
+    ['a rounding under it', 'Total (Excluding GST): 26.60\nServ. Charge (10%): 2.66\nGST Payable: 1.76\nTotal (Inclusive of GST): 31.02\nRounding Adj: -0,02\nCASH : 31.00', [31]],
+    ['an unlabelled cent and the rounded total under it', 'SUBTOTAL 87.80\n10% SRV CHG 8.78\nGST @6% 5.81\nTOTAL: 102.39\n0.01\nTOTAL 102.40', [102.4]],
+    ['a cent nothing rounds to', 'SUBTOTAL 87.80\n10% SRV CHG 8.78\nGST @6% 5.81\nTOTAL: 102.39\n0.01\nTHANK YOU', [102.39]],
+  ])('finds what %s make', (_name, text, totals) => {
+    expect(columnTotalsOf(text).map((value) => Math.round(value * 100) / 100)).toEqual(totals);
+  });
+
+  it.each([
+    ['no subtotal', 'Coffee 3.00\nCake 4.50\n7.50'],
+    ['the subtotal printed again right under it', 'Subtotal 10.00\nTotal 10.00'],
+    ['amounts that add up to nothing printed', 'Subtotal 10.00\nTax 0.80\nCash 20.00\nChange 9.20'],
+    ['parts too far below', 'Subtotal 10.00\nA 1.00\nB 1.00\nC 1.00\nD 1.00\nE 1.00\nF 15.00'],
+  ])('finds none with %s', (_name, text) => {
+    expect(columnTotalsOf(text)).toEqual([]);
   });
 });

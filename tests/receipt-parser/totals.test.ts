@@ -79,6 +79,7 @@ describe('total', () => {
     ['a total written without its point that the items add up to, over a misread one in money', 'Beef Chow Mein 33.00\nVegetable Chow Mein 29.00\nCrispy Beef 45.00\nOolong Tea 10.00\nAmount 117 00\nTotal (AED)\n1 $100', '117.00'],
     ['the sum of the parts over a total one digit from it that nothing backs', 'Subtotal 100.00\nTax 18.07\nTotal 118.00', '118.07'],
     ['a total a few cents from the sum of its parts, as tills round', 'Subtotal 324.48\nTax 19.49\nTotal 343.95', '343.95'],
+    ['the sum of a column of parts whose labels OCR lost', 'SUBTOTAL $16.80\n10% SVC CHG $1.68\nST $1.29\nots ee $19.77', '19.77'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

@@ -11,6 +11,7 @@ import { NOISY_PAGE, readPageNoise } from './page-noise';
 import { buildRows, findBox, type ReceiptRow } from './rows';
 import { readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
 import { findTime } from './times';
+import { findColumnTotals } from './sums';
 import { pickTotal, type TotalPick } from './totals';
 
 export interface ParseOptions {
@@ -67,7 +68,7 @@ function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly Su
 function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined): TotalPick {
   const inCurrency = findLargestAmount(rowAmounts, summary, (amount) => amount.marker !== null);
   const asMoney = findLargestAmount(rowAmounts, summary, (amount) => amount.decimals === 2);
-  const pick = pickTotal(summary, { inCurrency, asMoney }, itemsSum);
+  const pick = pickTotal(summary, { inCurrency, asMoney, columns: findColumnTotals(rowAmounts, summary) }, itemsSum);
   if (pick.balanced) return pick;
   for (const offset of [-1, 1] as const) {
     const shifted = readShiftedSummary(rows, rowAmounts, offset);

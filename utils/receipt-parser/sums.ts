@@ -1,5 +1,5 @@
 /** The receipt's own arithmetic: what its parts add up to, what was paid, which tax line fits. */
-import { sameAmount } from './amounts';
+import { sameAmount, type Amount } from './amounts';
 import type { LabelKind } from './labels';
 import { countSubstitutions } from './misread-words';
 import type { SummaryAmount } from './summary';
@@ -35,6 +35,50 @@ export function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: nu
     }
   }
   return { paid, summed };
+}
+
+/** Rows after a subtotal that may still be its parts, before the amount they make. */
+const PART_ROWS = 5;
+
+/**
+ * The amount under a subtotal that it and the amounts between make, whatever their labels read: "SUBTOTAL $16.80",
+ * "10% SVC CHG $1.68", "ST $1.29", "ots ee $19.77". A column of parts OCR left unlabelled still adds up.
+ */
+export function findColumnTotals(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[]): number[] {
+  const totals: number[] = [];
+  for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
+    let running = sub.value;
+    let parts = 0;
+    for (let index = sub.amountRow + 1; index <= Math.min(rowAmounts.length - 1, sub.amountRow + PART_ROWS); index++) {
+      const amount = rowAmounts[index]?.at(-1);
+      if (!amount) continue;
+      if (parts > 0 && sameAmount(amount.value, running)) {
+        totals.push(roundLater(rowAmounts, summary, index, running));
+        break;
+      }
+      running += amount.value;
+      parts++;
+    }
+  }
+  return totals;
+}
+
+/** Largest adjustment a till's rounding makes: half a rupee, half a krone. */
+const MAX_ROUNDING = 0.5;
+
+/**
+ * The total after the rounding under it: the rounded total printed below ("0.01", "TOTAL 102.40"; "Round Off -0.50", "Net
+ * Amount 430.00"), else what a labelled rounding makes ("Total 31.02", "Rounding Adj: -0,02": 31.00 was paid); the total
+ * itself when nothing rounds it.
+ */
+function roundLater(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], totalRow: number, total: number): number {
+  const next = rowAmounts.findIndex((amounts, index) => index > totalRow && amounts.length > 0);
+  const adjustment = rowAmounts[next]?.at(-1)?.value;
+  if (adjustment === undefined || adjustment === 0 || Math.abs(adjustment) > MAX_ROUNDING) return total;
+  // The rounded total printed under it settles the sign OCR may have lost; a rounding's label, its sign as read.
+  const printed = rowAmounts.slice(next + 1, next + 3).flat().find((amount) => sameAmount(amount.value, total + adjustment) || sameAmount(amount.value, total - adjustment));
+  if (printed) return printed.value;
+  return summary.some((e) => e.amountRow === next && e.kind === 'rounding') ? total + adjustment : total;
 }
 
 /** Each amount with either sign. */

@@ -24,6 +24,8 @@ const ITEMS_BACKED = 0.85;
 export interface TotalGuesses {
   inCurrency?: number | undefined;
   asMoney?: number | undefined;
+  /** Amounts a subtotal and the amounts under it add up to, labels or not. */
+  columns?: readonly number[];
 }
 
 /**
@@ -66,7 +68,9 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], guesses: TotalGu
   const roundingEither = bothSigns(ofKind(summary, 'rounding'));
   // What may be added to a total after it is printed: a rounding adjustment, a tip.
   const adjustments = [...roundingEither, ...ofKind(summary, 'tip').map((e) => e.value)].filter((value) => value !== 0);
-  const { paid, summed } = findImpliedTotals(summary);
+  const implied = findImpliedTotals(summary);
+  const paid = implied.paid;
+  const summed = [...implied.summed, ...(guesses.columns ?? [])];
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   // How many other places print or make the same amount: what was paid, the parts adding up, the cash handed over,
   // the subtotal, another total row.
