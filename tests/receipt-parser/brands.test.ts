@@ -15,6 +15,8 @@ describe('findBrand', () => {
     ['Steak I ‘n Shake Shake Not Nos!', { brand: "Steak 'n Shake", exact: false }],
     ['TN-N-OUT BURGER SANTA CLARA', { brand: 'In-N-Out Burger', exact: false }],
     ['SPEEDWAY HOR666T', { brand: 'Speedway', exact: true }],
+    // a possessive's s set apart
+    ["THANK YOU FOR SHOPPING AT KOHL 'S", { brand: "Kohl's", exact: true }],
     // the longest name the row spells
     ['Ross Dress for Less', { brand: 'Ross Dress for Less', exact: true }],
   ])('finds the chain in %j', (text, expected) => {
@@ -28,6 +30,8 @@ describe('findBrand', () => {
     // only whole words: a name inside a longer word is no name
     ['SUBWAYS'],
     ['HOTEL NOVOTELIA'],
+    // nor a word cut in two: "Neste" is one word
+    ['4730 Pan American East Fwy NE Ste D'],
     // nothing like a chain
     ['TWISTED ROOT BURGER CO. - RICHARDSON'],
     ['1234 Main St'],

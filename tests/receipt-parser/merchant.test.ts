@@ -169,6 +169,17 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it.each([
+    ["Layton\nLayton, UT 84041\n(801) 497-0698\nDRESS 2.40\nTOTAL 2.40\nTHANK YOU FOR SHOPPING AT KOHL 'S", "Kohl's", 0.4],
+    // not over a header that names a chain or spells it glued, nor from an item's or a cashier's name one letter off
+    ["PANERA BREAD\n12 Main St\nBREAD 2.40\nTOTAL 2.40\nThank you for visiting Panera Bread", 'PANERA BREAD', 0.75],
+    ['ShellCanada\n12 Main St\nFUEL 2.40\nTOTAL 2.40\nThank you for choosing Shell', 'ShellCanada', 0.7],
+    ['Joes Place\n12 Main St\nMUTTON CURRYS 2.40\nTOTAL 2.40\nCashier: JASON MARSHALL', 'Joes Place', 0.7],
+  ])('takes a chain the foot of %j names when the header names none', (body, name, confidence) => {
+    const receipt = parseReceipt(pageFromText(body), {});
+    expect({ merchant: receipt.merchant, confidence: receipt.confidence.merchant }).toEqual({ merchant: name, confidence });
+  });
+
   it('reads a name whose bracket opens on the row above', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });

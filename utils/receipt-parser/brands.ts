@@ -79,11 +79,16 @@ interface BrandEntry {
   folded: string;
   /** Letters a misreading may change, add or drop: one in eight letters, two in fourteen. */
   tolerance: number;
+  /** Words the name is written in: a row may glue them, never cut one in two ("NE Ste D" is no "Neste"). */
+  words: number;
 }
+
+/** Words as a row writes them, an apostrophe inside one ("McDonald's") keeping it whole. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 const ENTRIES: readonly BrandEntry[] = BRAND_NAMES.map((name) => {
   const folded = foldBrand(name);
-  return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0 };
+  return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0, words: name.match(WORD)?.length ?? 1 };
 });
 const BY_FOLD = new Map(ENTRIES.map((entry) => [entry.folded, entry]));
 /** The names a misreading may hide, and the indexes of those holding each three-letter run. */
@@ -151,16 +156,26 @@ export interface BrandMatch {
  */
 export function findBrand(text: string): BrandMatch | undefined {
   const plain = (/^[\x20-\x7e\t]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
-  const words = (plain.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((word) => word.replace(/['’]/g, ''));
+  const words = (plain.match(WORD) ?? []).map((word) => word.replace(/['’]/g, ''));
   if (words.length === 0) return undefined;
   const candidates = findCandidates(words.join(''));
   let best: { entry: BrandEntry; edits: number } | undefined;
   for (let start = 0; start < words.length; start++) {
     let span = '';
+    let count = 0;
     for (let end = start; end < Math.min(words.length, start + MAX_SPAN); end++) {
       span += words[end] ?? '';
+      // A possessive's s OCR set apart ("KOHL 'S") is no word of its own.
+      if (words[end] !== 's') count++;
       const found = BY_FOLD.get(span);
-      const matches = found ? [{ entry: found, edits: 0 }] : candidates.map((entry) => ({ entry, edits: countEdits(span, entry.folded, entry.tolerance) })).filter((match) => match.edits <= match.entry.tolerance);
+      // A misread may split a word in two ("Steak I 'n Shake"), and no more.
+      const matches =
+        found && count <= found.words
+          ? [{ entry: found, edits: 0 }]
+          : candidates
+              .filter((entry) => count <= entry.words + 1)
+              .map((entry) => ({ entry, edits: countEdits(span, entry.folded, entry.tolerance) }))
+              .filter((match) => match.edits <= match.entry.tolerance);
       for (const match of matches) {
         if (!best || match.edits < best.edits || (match.edits === best.edits && match.entry.folded.length > best.entry.folded.length)) best = match;
       }

@@ -1,5 +1,5 @@
 import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
-import { findBrand, type BrandMatch } from './brands';
+import { findBrand, foldBrand, type BrandMatch } from './brands';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -99,6 +99,18 @@ function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly bool
   return { merchant: null, confidence: 0, row: undefined };
 }
 
+/**
+ * A chain the receipt spells out on a row without prices, other than `skip`; never sure, as a landlord or a partner may
+ * be one. Not misspelt: an item or a cashier's name may be a letter from one ("MUTTON CURRYS", "JASON MARSHALL").
+ */
+function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], skip: number | undefined): { merchant: string | null; confidence: number; row: number | undefined } | undefined {
+  for (let index = 0; index < rows.length; index++) {
+    const brand = index === skip || moneyRows[index] === true ? undefined : findBrand(rows[index]?.text ?? '');
+    if (brand?.exact) return { merchant: brand.brand, confidence: 0.4, row: index };
+  }
+  return undefined;
+}
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): { merchant: string | null; confidence: number; row: number | undefined } {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
@@ -182,6 +194,15 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (best && first && first.index === best.index && ((first.folded.length >= 3 && folded.includes(first.folded)) || (lead !== '' && lead === first.lead))) continue;
     if (!first) first = { index, folded, lead, words };
     if (!best || score > best.score) best = { index, score, words, folded, signals };
+  }
+  // A header that names no chain and no company, under a logo OCR could not read, may say less than the receipt's foot
+  // ("Thank you for shopping at Kohl's").
+  if (!best || (!best.signals.brand && !best.signals.company && rateMerchant(best.signals, best.score) < 0.8)) {
+    const named = findBrandAnywhere(rows, moneyRows, best?.index);
+    // Not over a header that spells it glued or in part ("ShellCanada", "LostHillsMcDonald's", "ROSS" of "Ross Dress for Less").
+    const folded = best ? foldBrand(rows[best.index]?.text ?? '') : '';
+    const brandFold = foldBrand(named?.merchant ?? '');
+    if (named && !(folded.length >= 3 && (folded.includes(brandFold) || brandFold.includes(folded)))) return named;
   }
   if (!best) return findFooterCompany(rows, moneyRows, end);
   const row = rows[best.index];
