@@ -10,8 +10,8 @@ import { findMerchant } from './merchant';
 import { NOISY_PAGE, readPageNoise } from './page-noise';
 import { buildRows, findBox, type ReceiptRow } from './rows';
 import { readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
-import { findTime } from './times';
 import { findColumnTotals } from './sums';
+import { findTime } from './times';
 import { pickTotal, type TotalPick } from './totals';
 
 export interface ParseOptions {

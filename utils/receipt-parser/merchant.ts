@@ -58,6 +58,13 @@ function readDomainNames(rows: readonly ReceiptRow[]): Set<string> {
   return names;
 }
 
+/** The shop's name, how sure the parser is of it, and the row it was read on. */
+interface MerchantPick {
+  merchant: string | null;
+  confidence: number;
+  row: number | undefined;
+}
+
 /** What the chosen row showed: how it reads, where it stands, what it says. */
 interface MerchantSignals {
   /** Only words and numbers, nothing misread around them. */
@@ -87,7 +94,7 @@ function rateMerchant(signals: MerchantSignals, score: number): number {
  * With no name at the top (a logo OCR could not read, then the address), the company line many receipts print at their foot
  * ("REWE Markt GmbH" under the date) names the shop; never sure, as a landlord or an operator may print there too.
  */
-function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], from: number): { merchant: string | null; confidence: number; row: number | undefined } {
+function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], from: number): MerchantPick {
   for (let index = from; index < rows.length; index++) {
     const row = rows[index];
     if (!row || moneyRows[index] === true) continue;
@@ -103,7 +110,7 @@ function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly bool
  * A chain the receipt spells out on a row without prices, other than `skip`; never sure, as a landlord or a partner may
  * be one. Not misspelt: an item or a cashier's name may be a letter from one ("MUTTON CURRYS", "JASON MARSHALL").
  */
-function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], skip: number | undefined): { merchant: string | null; confidence: number; row: number | undefined } | undefined {
+function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], skip: number | undefined): MerchantPick | undefined {
   for (let index = 0; index < rows.length; index++) {
     const brand = index === skip || moneyRows[index] === true ? undefined : findBrand(rows[index]?.text ?? '');
     if (brand?.exact) return { merchant: brand.brand, confidence: 0.4, row: index };
@@ -112,7 +119,7 @@ function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly bool
 }
 
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
-export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): { merchant: string | null; confidence: number; row: number | undefined } {
+export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): MerchantPick {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
   const heights = rows.slice(0, end).map((row) => row.height).filter((h) => h > 0).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)] ?? 0;

@@ -17,23 +17,22 @@ export interface TotalPick {
 /** A total the line items add up to is sure. */
 const ITEMS_BACKED = 0.85;
 
-/**
- * The guesses at a total no row names and no arithmetic gives: the largest amount written with a currency, then, when
- * nothing else is found, the largest written as money.
- */
-export interface TotalGuesses {
+/** What the receipt's rows say of its total besides their labels. */
+export interface TotalHints {
+  /** The largest amount written with a currency: the guess when no row names a total and no arithmetic gives one. */
   inCurrency?: number | undefined;
+  /** The largest amount written as money: the last resort. */
   asMoney?: number | undefined;
-  /** Amounts a subtotal and the amounts under it add up to, labels or not. */
+  /** Amounts a subtotal and the amounts under it add up to, labelled or not (see findColumnTotals). */
   columns?: readonly number[];
 }
 
 /**
- * Picks what the customer paid, else the likeliest of `guesses`. `itemsSum`, what the line items come to, makes sure a
- * total it equals: it never picks one.
+ * Picks what the customer paid, else the likeliest guess `hints` give. `itemsSum`, what the line items come to, makes sure
+ * a total it equals: it never picks one.
  */
-export function pickTotal(rawSummary: readonly SummaryAmount[], guesses: TotalGuesses = {}, itemsSum?: number): TotalPick {
-  const fallback = guesses.inCurrency;
+export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHints = {}, itemsSum?: number): TotalPick {
+  const fallback = hints.inCurrency;
   // A "rounding" row whose amount is too large to be an adjustment is the rounded total.
   const rounded = rawSummary.map((e) => (e.kind === 'rounding' && Math.abs(e.value) >= 1 ? { ...e, kind: 'grand' as const } : e));
   // "Net Amount" below "Grand Total" and "Round Off", equal to the two together, is the rounded total, not a subtotal; so is a
@@ -70,7 +69,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], guesses: TotalGu
   const adjustments = [...roundingEither, ...ofKind(summary, 'tip').map((e) => e.value)].filter((value) => value !== 0);
   const implied = findImpliedTotals(summary);
   const paid = implied.paid;
-  const summed = [...implied.summed, ...(guesses.columns ?? [])];
+  const summed = [...implied.summed, ...(hints.columns ?? [])];
   const tendered = ofKind(summary, 'tendered').map((e) => e.value);
   // How many other places print or make the same amount: what was paid, the parts adding up, the cash handed over,
   // the subtotal, another total row.
@@ -169,7 +168,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], guesses: TotalGu
   const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) && subtotals.length === 1 ? subtotals[0] : undefined;
   // With nothing else, on a photo whose labels OCR lost ("1360.00" alone, "RoOTAL _ 20.00"), the largest amount written as
   // money is a guess for the user to check, which beats an empty field.
-  const derived = made ?? onlySubtotal ?? guesses.asMoney;
+  const derived = made ?? onlySubtotal ?? hints.asMoney;
   const balanced = derived !== undefined && derived !== fallback && paid.some((value) => sameAmount(value, derived)) && summed.some((value) => sameAmount(value, derived));
   const confidence = derived === undefined ? 0 : made === undefined ? (derived === onlySubtotal ? 0.3 : 0.2) : itemsAddUp(derived) ? ITEMS_BACKED : derived === fallback ? 0.2 : 0.3;
   return { total: undefined, derived, confidence, subtotal, tax, tip, balanced };
