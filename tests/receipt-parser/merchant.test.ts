@@ -108,6 +108,8 @@ describe('merchant', () => {
     // the kind of business on the row below, spaced or glued; a kind alone names no shop
     ['CHO EUN\né\tKOREAN RESTAURANT\n2621 ORANGETHORPE AVE, FULLERTON', 'CHO EUN KOREAN RESTAURANT'],
     ['CHOEUN\nKOREANRESTAURANT\n2621ORANGETHORPEAVE,FULLERTON.', 'CHOEUN KOREANRESTAURANT'],
+    ['MIAMI SCIENCE\nMUSEUM\n3280 South Miami Ave', 'MIAMI SCIENCE MUSEUM'],
+    ['TAJ MAHAL\nSUNDAY BUFFET\n17 the Crescent', 'TAJ MAHAL SUNDAY BUFFET'],
     ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
     ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
     // a phone printed after the name on its row; an @ beside a logo is no e-mail

@@ -36,7 +36,9 @@ const BUSINESS_WORDS =
   'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +
   'station|tankstelle|kiosk|deli|food|foods|wholesale|warehouse|drugstore|diner|pub|tavern|taverna|pizza|' +
   'ristorante|restaurante|restorans|osteria|gasthaus|gasthof|imbiss|metzgerei|drogerie|steakhouse|brewery|burger|burgers|sushi|bbq|' +
-  'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica';
+  'cantina|taqueria|noodle|noodles|ramen|cafeteria|bookstore|books|hypermarket|minimarket|florist|laundry|apteka|aptieka|veikals|kafejnica|' +
+  'museum|gallery|buffet|carwash|salon|cinema|theatre|theater|motel|hostel|lounge|winery|creamery|bagels|donuts|grocery|liquor|liquors|' +
+  'brewing|roastery|patisserie|konditorei';
 export const BUSINESS_WORD = new RegExp(`\\b(?:${BUSINESS_WORDS})\\b`);
 /** A row that only says what kind of business the name above it is ("COSTCO" over "WHOLESALE"). */
 export const BUSINESS_ROW = new RegExp(`^(?:${BUSINESS_WORDS})(?: (?:${BUSINESS_WORDS}))?$`);
