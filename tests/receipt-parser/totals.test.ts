@@ -107,6 +107,7 @@ describe('total', () => {
     ['a saving below the items total', 'Juice 2.95\n5,50 - 55% Discount. Saving £3.00\nSold Items Total 13.40', '13.40'],
     ['a subtotal the items add up to', 'Coffee 3.00\nCake 4.50\nSUBTOTAL 7.50', '7.50'],
     ['a subtotal with a tax of nothing and its taxable amount', '4x 38.00 RM152.00\nSUBTOTAL RM152.00\nGST TAXABLE RM152.00\nGST 0% RM0.00', '152.00'],
+    ['of two subtotals, the one the items add up to', 'MANGO CHICKEN 249.00\nPALAK CHICKEN 219.00\nGARLIC NAN 55.00\nPUNJABI RAITA 39.00\nBEER 99.00\nSUBTOTAL 661.00\nNetto 25% 628.80', '661.00'],
   ])('takes a lone subtotal with nothing to add as the total to check: %s', (_name, body, total) => {
     const parsed = read(body);
     expect({ total: parsed.total, check: parsed.confidence.total < 0.5 }).toEqual({ total, check: true });

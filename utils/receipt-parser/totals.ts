@@ -165,7 +165,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   const made = agreed ?? paid[0] ?? summedPaid ?? allParts ?? subtotalPaid ?? cardPaid ?? cashPaid ?? guess;
   // Last, a lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row, or a tax of 0.00) is the
   // likeliest total, never a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
-  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) && subtotals.length === 1 ? subtotals[0] : undefined;
+  // Of two subtotals ("SUBTOTAL 661.00", "Netto 25% 628.80"), the one the items add up to.
+  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) ? (subtotals.length === 1 ? subtotals[0] : subtotals.find(itemsAddUp)) : undefined;
   // With nothing else, on a photo whose labels OCR lost ("1360.00" alone, "RoOTAL _ 20.00"), the largest amount written as
   // money is a guess for the user to check, which beats an empty field.
   const derived = made ?? onlySubtotal ?? hints.asMoney;
