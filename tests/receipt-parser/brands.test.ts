@@ -41,3 +41,14 @@ describe('findBrand', () => {
     expect(findBrand(text)).toBeUndefined();
   });
 });
+
+describe('findBrand, names spelt right only', () => {
+  it.each([
+    ['THANK YOU FOR SHOPPING AT KOHL \'S', "Kohl's"],
+    ['www.panerabread.com Panera Bread', 'Panera Bread'],
+    ['99 SPEED Hart &igy-0 By', undefined],
+    ['Steak I ‘n Shake', undefined],
+  ])('reads %j as %j', (text, brand) => {
+    expect(findBrand(text, true)?.brand).toBe(brand);
+  });
+});

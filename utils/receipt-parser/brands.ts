@@ -91,6 +91,8 @@ const ENTRIES: readonly BrandEntry[] = BRAND_NAMES.map((name) => {
   return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0, words: name.match(WORD)?.length ?? 1 };
 });
 const BY_FOLD = new Map(ENTRIES.map((entry) => [entry.folded, entry]));
+/** Every start of a name, to stop reading a row's words once no name begins with them. */
+const PREFIXES = new Set(ENTRIES.flatMap((entry) => Array.from({ length: entry.folded.length }, (_, end) => entry.folded.slice(0, end + 1))));
 /** The names a misreading may hide, and the indexes of those holding each three-letter run. */
 const FUZZY = ENTRIES.filter((brand) => brand.tolerance > 0);
 const BY_TRIGRAM = new Map<string, number[]>();
@@ -152,14 +154,18 @@ export interface BrandMatch {
 
 /**
  * The chain a row names, in whole words: "Subway#1926-0" and "PaneraBread" name one, "SUBWAYS" and "crossroads" do not.
- * The closest spelling wins, then the longest name ("Ross Dress for Less" over "Ross").
+ * The closest spelling wins, then the longest name ("Ross Dress for Less" over "Ross"). `exactOnly` looks for names spelt
+ * right alone, which is quicker.
  */
-export function findBrand(text: string): BrandMatch | undefined {
+export function findBrand(text: string, exactOnly = false): BrandMatch | undefined {
   const plain = (/^[\x20-\x7e\t]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
   const words = (plain.match(WORD) ?? []).map((word) => word.replace(/['’]/g, ''));
   if (words.length === 0) return undefined;
-  const candidates = findCandidates(words.join(''));
+  const candidates = exactOnly ? [] : findCandidates(words.join(''));
   let best: { entry: BrandEntry; edits: number } | undefined;
+  const consider = (entry: BrandEntry, edits: number): void => {
+    if (!best || edits < best.edits || (edits === best.edits && entry.folded.length > best.entry.folded.length)) best = { entry, edits };
+  };
   for (let start = 0; start < words.length; start++) {
     let span = '';
     let count = 0;
@@ -168,18 +174,18 @@ export function findBrand(text: string): BrandMatch | undefined {
       // A possessive's s OCR set apart ("KOHL 'S") is no word of its own.
       if (words[end] !== 's') count++;
       const found = BY_FOLD.get(span);
+      if (found && count <= found.words) consider(found, 0);
       // A misread may split a word in two ("Steak I 'n Shake"), and no more.
-      const matches =
-        found && count <= found.words
-          ? [{ entry: found, edits: 0 }]
-          : candidates
-              .filter((entry) => count <= entry.words + 1)
-              .map((entry) => ({ entry, edits: countEdits(span, entry.folded, entry.tolerance) }))
-              .filter((match) => match.edits <= match.entry.tolerance);
-      for (const match of matches) {
-        if (!best || match.edits < best.edits || (match.edits === best.edits && match.entry.folded.length > best.entry.folded.length)) best = match;
+      else {
+        for (const entry of candidates) {
+          const edits = count <= entry.words + 1 ? countEdits(span, entry.folded, entry.tolerance) : Number.POSITIVE_INFINITY;
+          if (edits <= entry.tolerance) consider(entry, edits);
+        }
       }
+      // No name spelt right goes on from here, and none misspelt is near.
+      if (candidates.length === 0 && !PREFIXES.has(span)) break;
     }
   }
-  return best ? { brand: best.entry.name, exact: best.edits === 0 } : undefined;
+  const match = best as { entry: BrandEntry; edits: number } | undefined;
+  return match ? { brand: match.entry.name, exact: match.edits === 0 } : undefined;
 }

@@ -112,8 +112,8 @@ function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly bool
  */
 function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], skip: number | undefined): MerchantPick | undefined {
   for (let index = 0; index < rows.length; index++) {
-    const brand = index === skip || moneyRows[index] === true ? undefined : findBrand(rows[index]?.text ?? '');
-    if (brand?.exact) return { merchant: brand.brand, confidence: 0.4, row: index };
+    const brand = index === skip || moneyRows[index] === true ? undefined : findBrand(rows[index]?.text ?? '', true);
+    if (brand) return { merchant: brand.brand, confidence: 0.4, row: index };
   }
   return undefined;
 }
