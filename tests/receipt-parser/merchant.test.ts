@@ -193,6 +193,8 @@ describe('merchant', () => {
     ['Brīvības iela 12\nEUR', null],
     // a parkway or freeway, a staff member's role, a request for feedback
     ['5 2736 Countrywood Pkwy\nWake Forest, NC 27587', null],
+    // an English county, its postcode misread ("LE65" as "LEGS")
+    ['Lejestershire LEGS 2FH\n12/11/2014', null],
     ['Employee: Desia D\nCOLLECTOR: 8502\n12/11/2014', null],
     ['WANT YOUR FEEDBACK?\nTake our survey', null],
   ])('takes no street, currency code, role or request for the name in %j', (header, name) => {
