@@ -22,7 +22,7 @@ const RULES: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   // The bill's total by its American name ("Check Total", "Chk Total"), not a payment by cheque.
   ['total', /\b(?:check|chk) total\b/],
   // A service charge by its abbreviation alone ("SC 4.27", "S/C 10%", "10% SVC"), and glued ("10%SvcChg").
-  ['tip', /^\W*(?:\d+(?:\.\d+)?\s*%\s*)?(?:sc|s\/c|svc)\W*(?:\d+(?:\.\d+)?\s*%)?\W*$|svc\.? ?chg|svcchg/],
+  ['tip', /^\W*(?:\d+(?:\.\d+)?\s*%\s*)?(?:sc|s\/c|svc)\W*(?:\d+(?:\.\d+)?\s*%)?\W*$|svc\.? ?chg/],
   // The amount tax is charged on ("GST TAXABLE 152.00", "Total Taxable"), neither the tax nor the total.
   ['ignore', /\b(?:non-?)?taxable\b/],
   // The tax that is payable ("GST Payable: 1.76"), not the amount payable.

@@ -1,4 +1,5 @@
 import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { SURE_CONFIDENCE } from '../receipt';
 import { findBrand, foldBrand, type BrandMatch } from './brands';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
@@ -204,7 +205,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   }
   // A header that names no chain and no company, under a logo OCR could not read, may say less than the receipt's foot
   // ("Thank you for shopping at Kohl's").
-  if (!best || (!best.signals.brand && !best.signals.company && rateMerchant(best.signals, best.score) < 0.8)) {
+  if (!best || (!best.signals.brand && !best.signals.company && rateMerchant(best.signals, best.score) < SURE_CONFIDENCE)) {
     const named = findBrandAnywhere(rows, moneyRows, best?.index);
     // Not over a header that spells it glued or in part ("ShellCanada", "LostHillsMcDonald's", "ROSS" of "Ross Dress for Less").
     const folded = best ? foldBrand(rows[best.index]?.text ?? '') : '';

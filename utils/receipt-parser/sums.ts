@@ -72,7 +72,8 @@ const MAX_ROUNDING = 0.5;
  * itself when nothing rounds it.
  */
 function roundLater(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], totalRow: number, total: number): number {
-  const next = rowAmounts.findIndex((amounts, index) => index > totalRow && amounts.length > 0);
+  let next = totalRow + 1;
+  while (next < rowAmounts.length && rowAmounts[next]?.length === 0) next++;
   const adjustment = rowAmounts[next]?.at(-1)?.value;
   if (adjustment === undefined || adjustment === 0 || Math.abs(adjustment) > MAX_ROUNDING) return total;
   // The rounded total printed under it settles the sign OCR may have lost; a rounding's label, its sign as read.
