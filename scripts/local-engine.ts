@@ -74,7 +74,7 @@ export async function startLocalEngine(options: { upscale?: boolean; grey?: bool
 export function ocrSpaceAnswer(page: OcrPage) {
   const Lines = page.lines.map((line) => ({
     LineText: line.words.map((word) => word.text).join(' '),
-    Words: line.words.map((word) => ({ WordText: word.text, Left: word.left, Top: word.top, Width: word.width, Height: word.height })),
+    Words: line.words.map((word) => ({ WordText: word.text, Left: word.left, Top: word.top, Width: word.width, Height: word.height, ...(word.confidence === undefined ? {} : { Confidence: word.confidence }) })),
     MaxHeight: Math.max(...line.words.map((word) => word.height)),
     MinTop: Math.min(...line.words.map((word) => word.top)),
   }));

@@ -16,7 +16,14 @@ const exportedAt = new Date(Date.UTC(2024, 5, 1, 12, 0, 0));
 const photo = noiseBytes(30_000, 1);
 const pdf = noiseBytes(5_000, 2);
 const thumb = noiseBytes(800, 3);
-const ocrPage: OcrPage = { text: 'CORNER SHOP\nTOTAL 9.50', lines: [{ words: [{ text: 'TOTAL', left: 1, top: 2, width: 30, height: 8 }] }], imageWidth: 800, imageHeight: 1200, partial: false };
+// The on-device engine's words carry how sure it was of them, and a backup keeps that.
+const ocrPage: OcrPage = {
+  text: 'CORNER SHOP\nTOTAL 9.50',
+  lines: [{ words: [{ text: 'TOTAL', left: 1, top: 2, width: 30, height: 8 }, { text: '9.50', left: 40, top: 2, width: 20, height: 8, confidence: 91 }] }],
+  imageWidth: 800,
+  imageHeight: 1200,
+  partial: false,
+};
 
 let repository: ReceiptLibrary;
 

@@ -60,6 +60,8 @@ describe('readOcrAnswer on successful shapes', () => {
               { LineText: 'TOTAL 9.90', Words: [word('TOTAL', 1, 2), { WordText: 'X', Left: null, Top: 2 }, { WordText: 7 }, null, word('9.90', 40, 2)] },
               { LineText: 'junk', Words: [{ WordText: 'A', Left: 'a', Top: 1, Width: 1, Height: 1 }] },
               { LineText: 'strings', Words: [{ WordText: 'B', Left: '5', Top: '6', Width: '7', Height: '8' }] },
+              // The on-device engine's answers, as ocr-local writes them, say how sure it was of a word; a wrong type is ignored.
+              { LineText: 'C D', Words: [{ WordText: 'C', Left: 1, Top: 9, Width: 2, Height: 3, Confidence: 87 }, { WordText: 'D', Left: 5, Top: 9, Width: 2, Height: 3, Confidence: 'high' }] },
               'not a line',
               { Words: 'not a list' },
             ],
@@ -71,6 +73,7 @@ describe('readOcrAnswer on successful shapes', () => {
         lines: [
           { words: [{ text: 'TOTAL', left: 1, top: 2, width: 10, height: 12 }, { text: '9.90', left: 40, top: 2, width: 10, height: 12 }] },
           { words: [{ text: 'B', left: 5, top: 6, width: 7, height: 8 }] },
+          { words: [{ text: 'C', left: 1, top: 9, width: 2, height: 3, confidence: 87 }, { text: 'D', left: 5, top: 9, width: 2, height: 3 }] },
         ],
         processingMs: 1234,
       },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confidenceOf, type DateSignals } from '../../utils/receipt-parser/date-pick';
 import { parseReceipt } from '../../utils/receipt-parser/index';
 import { SURE_CONFIDENCE } from '../../utils/receipt';
-import { pageFromText } from './pages';
+import { pageFromBoxes, pageFromText } from './pages';
 
 const today = new Date(2025, 11, 1);
 const read = (text: string, locale = 'en-GB'): { date: string | null; sure: boolean } => {
@@ -58,6 +58,20 @@ describe('how sure the date is', () => {
     expect(read(`${noise}\nDate: 15/03/2018 14:05\nThank you 15/03/2018`)).toEqual({ date: '2018-03-15', sure: true });
   });
 
+  it('is not sure of a date the on-device engine read unsure, however well the receipt backs it', () => {
+    const page = pageFromBoxes('SHOP\nDate: 15/03/2018 14:05\nThank you 15/03/2018\nTOTAL 5.00');
+    // The engine's confidence in the first copy of the date, every other word read at 96.
+    const readWith = (confidence: number | undefined) => {
+      const words = page.lines.map((line) => ({ words: line.words.map((word) => ({ ...word, ...(word.text === '15/03/2018' && word.top < 80 ? { confidence } : { confidence: 96 }) })) }));
+      const parsed = parseReceipt({ ...page, lines: words }, { today, locale: 'en-GB' });
+      return { date: parsed.date, sure: parsed.confidence.date >= SURE_CONFIDENCE };
+    };
+    expect(readWith(undefined)).toEqual({ date: '2018-03-15', sure: true });
+    expect(readWith(85)).toEqual({ date: '2018-03-15', sure: true });
+    expect(readWith(84)).toEqual({ date: '2018-03-15', sure: false });
+    expect(readWith(12)).toEqual({ date: '2018-03-15', sure: false });
+  });
+
   const base: DateSignals = { labelled: false, other: false, orderSure: true, copies: 0, rivals: 0, weekday: undefined, time: false, impossibleTime: false, glued: false, repaired: false };
   it.each([
     [{}, 0.7],
@@ -77,6 +91,8 @@ describe('how sure the date is', () => {
     [{ copies: 1, orderSure: false, glued: true }, 0.5],
     [{ time: true, other: true }, 0.4],
     [{ time: true, noisyPage: true }, 0.7],
+    [{ time: true, engineUnsure: true }, 0.6],
+    [{ copies: 1, labelled: true, engineUnsure: true }, 0.65],
     [{ time: true, labelled: true, noisyPage: true }, 0.75],
     [{ copies: 1, time: true, noisyPage: true }, 0.95],
   ])('reads signals %j as %s', (change, confidence) => {

@@ -46,7 +46,7 @@ const nullableText = checkNullable(checkString);
 const nullableAmount = checkNullable(checkString);
 const fieldName = checkOneOf(FIELD_NAMES);
 const box = checkObject({ left: checkNumber, top: checkNumber, width: checkNumber, height: checkNumber });
-const word = checkObject({ text, left: checkNumber, top: checkNumber, width: checkNumber, height: checkNumber });
+const word = checkObject({ text, left: checkNumber, top: checkNumber, width: checkNumber, height: checkNumber }, { confidence: checkNumber });
 
 export const checkOcrPage: Check = checkObject(
   { text, lines: checkArray(checkObject({ words: checkArray(word) })) },

@@ -34,7 +34,7 @@ export interface DeviceBox {
   y1: number;
 }
 export interface DeviceBlocks {
-  blocks: { paragraphs: { lines: { words: { text: string; bbox: DeviceBox }[] }[] }[] }[] | null;
+  blocks: { paragraphs: { lines: { words: { text: string; confidence?: number; bbox: DeviceBox }[] }[] }[] }[] | null;
 }
 
 /**
@@ -47,14 +47,15 @@ export function toOcrPage(result: DeviceBlocks, scale: number, width: number, he
     for (const paragraph of block.paragraphs)
       for (const line of paragraph.lines) {
         const words = line.words
-          .map((word) => ({ text: word.text.trim(), box: word.bbox }))
+          .map((word) => ({ text: word.text.trim(), box: word.bbox, confidence: word.confidence }))
           .filter((word) => word.text !== '')
-          .map(({ text, box }) => ({
+          .map(({ text, box, confidence }) => ({
             text,
             left: Math.round(box.x0 / scale),
             top: Math.round(box.y0 / scale),
             width: Math.round((box.x1 - box.x0) / scale),
             height: Math.round((box.y1 - box.y0) / scale),
+            ...(confidence === undefined ? {} : { confidence: Math.round(confidence) }),
           }));
         if (words.length > 0) lines.push({ words });
       }

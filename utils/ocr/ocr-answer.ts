@@ -65,7 +65,9 @@ function readWord(value: unknown): OcrWord | undefined {
   if (!word || typeof word.WordText !== 'string') return undefined;
   const [left, top, width, height] = [word.Left, word.Top, word.Width, word.Height].map(asNumber);
   if (left === undefined || top === undefined || width === undefined || height === undefined) return undefined;
-  return { text: word.WordText, left, top, width, height };
+  // Not OCR.space's: the on-device engine's answers, as `ocr-local` writes them, say how sure it was of each word.
+  const confidence = asNumber(word.Confidence);
+  return { text: word.WordText, left, top, width, height, ...(confidence === undefined ? {} : { confidence }) };
 }
 
 function readLines(result: Fields): OcrLine[] {

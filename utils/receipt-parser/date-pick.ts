@@ -1,7 +1,7 @@
 import type { FieldBox } from '../receipt';
 import type { DateOrder } from '../settings';
 import { countUnreadDates, decideDateOrder, findDates, findNumberDates, readDate, type DateCandidate } from './dates';
-import { findBox, type ReceiptRow } from './rows';
+import { ENGINE_SURE, findBox, lowestWordConfidence, type ReceiptRow } from './rows';
 import { hasImpossibleTime, hasTimeBeside } from './times';
 import { readWeekday } from './weekdays';
 
@@ -25,6 +25,8 @@ export interface DateSignals {
   glued: boolean;
   /** Letters were read as digits, a separator or a future year mended, to read it. */
   repaired: boolean;
+  /** The OCR engine read the date's own characters unsure (only the on-device engine says how sure it is). */
+  engineUnsure?: boolean;
   /** The page is a photo's noisy OCR (see page-noise.ts), where digits are misread often enough that a time beside a date proves nothing. */
   noisyPage?: boolean;
   /** The receipt's own country cues (its currency, tax words) set day and month's order, not the browser's language. */
@@ -63,7 +65,7 @@ function isGlued(row: ReceiptRow, candidate: DateCandidate): boolean {
 export function confidenceOf(signals: DateSignals): number {
   if (signals.other) return 0.4;
   const label = signals.labelled ? 0.05 : 0;
-  const misread = signals.glued || signals.repaired || signals.impossibleTime || signals.weekday === 'disagrees' || signals.rivals > 0;
+  const misread = signals.glued || signals.repaired || signals.engineUnsure === true || signals.impossibleTime || signals.weekday === 'disagrees' || signals.rivals > 0;
   const corroborated = signals.copies > 0 || signals.weekday === 'agrees';
   // Day and month that could swap follow the receipt's country cues, right on all but misread digits, which a copy rules out,
   // as a label and a time beside it do on a page that is not OCR debris ("Date: 03/04/2018 14:05"). An order taken from the
@@ -128,6 +130,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
+    engineUnsure: (lowestWordConfidence(row, chosen.start, chosen.end) ?? 100) < ENGINE_SURE,
     noisyPage,
     orderFromReceipt: cue !== undefined,
   };

@@ -87,6 +87,22 @@ export function buildRows(page: OcrPage): ReceiptRow[] {
   return typeof page.text === 'string' ? splitTextRows(page.text) : [];
 }
 
+/**
+ * How sure an engine that says so (tesseract, 0 to 100) must be of a word for a field read from it to be sure. Under it,
+ * a date on the on-device engine's reading of the many-countries photos is right 85% of the time; over it, 96.5%.
+ */
+export const ENGINE_SURE = 85;
+
+/** The engine's lowest confidence among the words of a row that overlap text[start, end); undefined where it gives none. */
+export function lowestWordConfidence(row: ReceiptRow, start: number, end: number): number | undefined {
+  let lowest: number | undefined;
+  for (const word of row.words) {
+    const confidence = word.box.confidence;
+    if (word.start < end && word.end > start && typeof confidence === 'number') lowest = Math.min(lowest ?? confidence, confidence);
+  }
+  return lowest;
+}
+
 /** The box around the words of a row that overlap text[start, end), or undefined without boxes. */
 export function findBox(row: ReceiptRow, start: number, end: number): FieldBox | undefined {
   const hit = row.words.filter((word) => word.start < end && word.end > start);
