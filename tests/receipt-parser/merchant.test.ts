@@ -112,6 +112,11 @@ describe('merchant', () => {
     ['TAJ MAHAL\nSUNDAY BUFFET\n17 the Crescent', 'TAJ MAHAL SUNDAY BUFFET'],
     ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
     ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
+    // a kind of place alone, over its name; over an address or items it stays as it is
+    ['RESTAURANT\nPICCADILLY\nBANGKOK MASALA\nTABLE: 3', 'RESTAURANT PICCADILLY'],
+    ['HOTEL\nAdlon Kempinski\nUnter den Linden 77, 10117 Berlin', 'HOTEL Adlon Kempinski'],
+    ['RESTAURANT\n7377 S. JONES BLVD, #116\nLAS VEGAS, NV 89139', 'RESTAURANT'],
+    ['Restaurant\nBretonischer Ring\n85630 Grasbrunn', 'Restaurant'],
     // a phone printed after the name on its row; an @ beside a logo is no e-mail
     ['SHELL KINGSWAY 01382443110\nKINGSWAY EAST, DUNDEE', 'SHELL KINGSWAY'],
     ['Casa Pepe Tel. 91 123 45 67\nCalle Mayor 5, 28013 Madrid', 'Casa Pepe'],

@@ -1,10 +1,12 @@
-import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
+import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasAddressWord, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { SURE_CONFIDENCE } from '../receipt';
 import { findBrand, foldBrand, type BrandMatch } from './brands';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
 const MAX_HEADER_ROWS = 12;
+/** Kinds of place that put their name after them ("Restaurant Piccadilly", "Hotel Adlon", "Gasthof Post"). */
+const NAMED_AFTER = /^(?:restaurant|restaurante|ristorante|restoran|restorans|hotel|motel|hostel|cafe|bar|pizzeria|trattoria|osteria|taverna|bistro|brasserie|gasthaus|gasthof)$/;
 
 /** Brackets a row opens and leaves open; below zero when it closes one opened above. */
 function countOpen(text: string): number {
@@ -240,8 +242,12 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // "CHOEUN" over "KOREANRESTAURANT": the kind of business below a name that does not say it is the name's second half.
   const nextEndsBusiness =
     !/\d/.test(nextText) && nextText.length <= 30 && !BUSINESS_WORD.test(row.norm) && BUSINESS_TAIL.test(nextNorm) && !isNotName(nextNorm) && !isScrap(readRowWords(nextText));
+  // "RESTAURANT" over "PICCADILLY": a kind of place that goes before its name says none alone; the row below says it. Not a
+  // department ("GROCERY"), which items follow.
+  const nextNames =
+    NAMED_AFTER.test(normalizeText(name).trim()) && !/\d/.test(nextText) && nextText.length <= 30 && !isNotName(nextNorm) && !hasAddressWord(nextNorm) && !isWeakText(readRowWords(nextText));
   // A greeting ends with the name it gives; what follows it is another line.
-  if (next && next.text.length <= 40 && !isGreeting(chosenText) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+  if (next && next.text.length <= 40 && !isGreeting(chosenText) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
