@@ -5,6 +5,22 @@ import { pageFromText } from './pages';
 const merchantOf = (header: string): string | null => parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {}).merchant;
 
 describe('merchant', () => {
+  it("never takes a restaurant's party size and waiter (\"Pax\", \"Covers\") for the name, printed large or not", () => {
+    // Each row its words, 12 px a letter; the party's row printed twice as tall as the rest.
+    const rows: [string, number][] = [['WAWAWA', 13], ['SST Reg No: 2011006062', 14], ['TABLE : 294', 15], ['Paxs GP: Weray Li Wen', 26], ['Covers 2 OP: Anna Lee', 26], ['14/06/2017 19:44', 13], ['Carbonara 15.80', 13], ['TOTAL 15.80', 14]];
+    const lines = rows.map(([text, height], row) => {
+      let left = 10;
+      return {
+        words: text.split(' ').map((word) => {
+          const placed = { text: word, left, top: 20 + row * 40, width: word.length * 12, height };
+          left += word.length * 12 + 12;
+          return placed;
+        }),
+      };
+    });
+    expect(parseReceipt({ text: '', lines }, {}).merchant).toBe('WAWAWA');
+  });
+
   it.each([
     ['TAX INVOICE\nKEDAI MAJU\n(123456-X)\nNO. 5, JALAN BESAR', 'KEDAI MAJU'],
     ['WELCOME\nRECEIPT\nJoe\'s Diner\n12 Main Street', 'Joe\'s Diner'],
