@@ -38,6 +38,7 @@ describe('how sure the date is', () => {
     ['letters mended into digits', 'Date: 15/O3/2018 14:05', '2018-03-15'],
     ['separators mended', 'Datum: 19,09, 2014 10:05', '2014-09-19'],
     ['a future year mended', 'Date: 23/05/2078 14:05', '2018-05-23'],
+    ['a 0 read as a 6 mended', 'Date: 18/64/2017 14:05', '2017-04-18'],
     ['a doubled separator mended', 'Datum 15..03.2018 14:05', '2018-03-15'],
     ['a word glued to it', 'INV15/03/2018 14:05', '2018-03-15'],
     ['an impossible clock on its row', '15/03/2018 32:01', '2018-03-15'],

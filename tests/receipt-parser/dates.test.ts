@@ -129,6 +129,20 @@ describe('dates', () => {
   });
 
   it.each([
+    ['Datum: 62.07.2020', '2020-07-02'],
+    ['Date: 18/64/2017', '2017-04-18'],
+    ['63/68/2015', '2015-08-03'],
+    ['95/02/16 12:30', '2016-02-05'],
+    ['Datum: 17.84.2022', '2022-04-17'],
+    ['VERSION 91.1.15_C', null],
+    ['Date: 75/03/2018', null],
+    ['Date: 60/03/2018', null],
+    ['Date: 18/6/2017 Ref 64/12', '2017-06-18'],
+  ])('reads a day or month no date has as the 0 OCR read for a 6, 8 or 9 in it, when both are printed with two digits: %j → %s', (text, iso) => {
+    expect(dateOf(text, 'auto', 'en-GB')).toBe(iso);
+  });
+
+  it.each([
     ['Date: 28/03/2018\nThank you\n25/03/2018 14:36\n25/03/2018', '2018-03-25'],
     ['Date: 29/09/2017\nDatum: 25/09/2017', '2017-09-29'],
     ['GSTNO:20150526C\n21/02/18(WED) 12:08', '2018-02-21'],

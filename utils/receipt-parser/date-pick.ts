@@ -109,7 +109,8 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     if (iso === undefined || !row) return;
     const weekday = weekdayBeside(row, candidate, iso);
     const evidence = (weekday === 'agrees' ? 1 : weekday === 'disagrees' ? -1 : 0) - (isGlued(row, candidate) ? 0.5 : 0);
-    const score = (votes.get(iso) ?? 0) + evidence + (candidate.labelled ? 0.4 : 0) - (candidate.other ? 3 : 0) - candidate.row * 0.001;
+    // Of copies that read the same, one read as printed stands for them.
+    const score = (votes.get(iso) ?? 0) + evidence + (candidate.labelled ? 0.4 : 0) - (candidate.other ? 3 : 0) - (candidate.repaired ? 0.01 : 0) - candidate.row * 0.001;
     if (!best || score > best.score) best = { iso, score, index };
   });
   const chosen = best && candidates[best.index];

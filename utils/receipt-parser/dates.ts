@@ -71,6 +71,9 @@ function monthMatches(pattern: RegExp, text: string, monthGroup: number): Array<
   return found;
 }
 
+/** A 0 OCR read as a 6, 8 or 9 leaves a day or month no date has ("18/64/2017", "63/68/2015"): read as the 0 it was. */
+const mendImpossiblePart = (part: number): number => (part > 31 && part % 10 !== 0 && [6, 8, 9].includes(Math.floor(part / 10)) ? part % 10 : part);
+
 const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
 
 /** Every date-like text of the rows, before the day/month order is known; a reading after latestYear ("1 Jul.30", year 2030) gives way to others of the same text. */
@@ -127,13 +130,16 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
       : [];
     const compact = compactDigits ? [...text.matchAll(COMPACT_YEAR_LAST)].map((m) => [m.index, m[0], m[1], m[2], m[3]] as const) : [];
     for (const [at, whole, first, second, year] of [...numeric, ...compact]) {
-      const a = Number(first);
-      const b = Number(second);
+      // Only where both are printed with two digits: the lost 0 was a leading one ("VERSION 91.1.15" is no date).
+      const padded = first?.length === 2 && second?.length === 2;
+      const a = padded ? mendImpossiblePart(Number(first)) : Number(first);
+      const b = padded ? mendImpossiblePart(Number(second)) : Number(second);
       // A day is at most 31: "6.60.00" or "05/88/2017" is no date and must not vote on the order.
       const kind = a > 12 && a <= 31 && b <= 12 ? 'dm' : b > 12 && b <= 31 && a <= 12 ? 'md' : a <= 12 && b <= 12 ? 'either' : undefined;
       // "00251915" in a receipt number is no date, and must not vote on the order.
       if (kind === undefined || a === 0 || b === 0 || expandYear(year ?? '') < 1990) continue;
-      add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length });
+      const digitMended = a !== Number(first) || b !== Number(second);
+      add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length, ...(digitMended ? { yearMended: true } : {}) });
     }
     if (raw.length === 0) return;
     const labelled = DATE_LABEL.test(norm);
