@@ -142,6 +142,10 @@ describe('merchant', () => {
     ['~~ ¥ ==\nREWE\nREWE Markt GmbH\nDomstr. 20\n50668 Köln', 'REWE'],
     ['real\nreal GmbH\nMarkt 1234\nAm Kaiserkai 1\n20457 Hamburg', 'real'],
     ['=: ©\nSIA MAXIMA LATVIJA\nTalejas iela 1, Rīga', 'SIA MAXIMA LATVIJA'],
+    // a brand over its national company, which adds only the country
+    ['NARVESEN\nSIA "Narvesen Latvija"\nStacijas laukums 2, Rīga', 'NARVESEN'],
+    ['CIRCLE K\nSIA "Circle K Latvia"\nDuntes iela 6, Rīga', 'CIRCLE K'],
+    ['SPAR\nSPAR Österreich Warenhandels-AG\nEuropastraße 3, 5015 Salzburg', 'SPAR'],
     // a greeting misread by OCR, a guest number above the name
     ['WELCOME 10 SAFEWAY!\nGROCERY\nNV CASHEW ROASTED 10.00', 'SAFEWAY!'],
     ['YOUR GUEST NUMBER IS\n57\nIN-N-OUT BURGER GRANTS PASS\nCashier: MACKENZIE', 'IN-N-OUT BURGER GRANTS PASS'],
