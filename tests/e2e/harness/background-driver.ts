@@ -1,5 +1,5 @@
 import type { Worker } from 'playwright-core';
-import type { ReceiptRecord, ScanStatus } from '../../../utils/receipt';
+import type { OcrPage, ReceiptRecord, ScanStatus } from '../../../utils/receipt';
 import type { Settings } from '../../../utils/settings';
 import { inExtensionDatabase, isBlobCopy } from './worker-database';
 
@@ -135,6 +135,11 @@ export function createBackgroundDriver(getWorker: () => Promise<Worker>) {
     readOriginals,
     async readOriginal(id: string): Promise<StoredOriginal | undefined> {
       return (await readOriginals()).find((original) => original.id === id);
+    },
+    /** The OCR reading kept for a receipt (its words and boxes), as the extension stored it. */
+    async readOcrPage(id: string): Promise<OcrPage | undefined> {
+      const records = await withWorker((worker) => inExtensionDatabase(worker, { kind: 'read-all', store: 'ocr-pages' }));
+      return (records as { id: string; page: OcrPage }[]).find((record) => record.id === id)?.page;
     },
     waitForReceipt,
     waitForReceiptMatching,

@@ -24,6 +24,24 @@ export const READ_DATABASE = `
   return { receipts, originals };
 `;
 
+/** Runs in an extension page: how many words the kept OCR readings hold, and how many say how sure the engine was. */
+export const READ_OCR_WORDS = `
+  const db = await new Promise((done, fail) => {
+    const request = indexedDB.open('receipt-scanner');
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const pages = await new Promise((done, fail) => {
+    const request = db.transaction('ocr-pages').objectStore('ocr-pages').getAll();
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  db.close();
+  const words = pages.flatMap(({ page }) => page.lines.flatMap((line) => line.words));
+  const scored = words.filter((word) => typeof word.confidence === 'number' && word.confidence >= 0 && word.confidence <= 100);
+  return { words: words.length, scored: scored.length, distinct: new Set(scored.map((word) => word.confidence)).size };
+`;
+
 export interface StoredState {
   receipts: (StoredReceipt & { hasThumbnail: boolean })[];
   originals: { id: string; type: string; size: number; sha256: string }[];

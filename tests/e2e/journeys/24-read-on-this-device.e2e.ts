@@ -20,6 +20,11 @@ describe('journey 24: reading on this device', () => {
       const receiptId = await background.scanImage(pages.imageUrl(id), page.url());
       const receipt = await background.waitForReceipt(receiptId, undefined, 120_000);
       expectReceiptMatchesTruth(receipt, await readTruth(id), `${id} read on this device`);
+      // The reading is kept with how sure the engine was of each word, which the parser weighs a date by.
+      const words = (await background.readOcrPage(receiptId))?.lines.flatMap((line) => line.words) ?? [];
+      expect(words.length, `${id}: words kept`).toBeGreaterThan(20);
+      expect(words.filter((word) => typeof word.confidence === 'number' && word.confidence >= 0 && word.confidence <= 100).length).toBe(words.length);
+      expect(words.some((word) => (word.confidence ?? 100) < 100), `${id}: confidences are the engine's, not a constant`).toBe(true);
       ids.push(receiptId);
     }
     expect(ocr.received).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { setUpFirefoxJourney } from '../harness/firefox-journey';
-import { waitForStatuses } from '../harness/firefox-database';
+import { READ_OCR_WORDS, waitForStatuses } from '../harness/firefox-database';
 import { expectReceiptMatchesTruth } from '../harness/receipt-expectations';
 import { readReceiptImage, readTruth, sha256 } from '../harness/receipts-dev';
 
@@ -24,5 +24,10 @@ describe('journey 25: Firefox, reading on this device', () => {
     expectReceiptMatchesTruth(receipt, await readTruth(SOURCE), `${SOURCE} read on this device in Firefox`);
     expect(receipt.original?.sha256).toBe(sha256(source));
     expect(ocr.received).toEqual([]);
+    // The reading is kept with how sure the engine was of each word, which the parser weighs a date by.
+    const words = await firefox.evaluate<{ words: number; scored: number; distinct: number }>(READ_OCR_WORDS);
+    expect(words.words).toBeGreaterThan(20);
+    expect(words.scored).toBe(words.words);
+    expect(words.distinct).toBeGreaterThan(1);
   }, 180_000);
 });
