@@ -30,6 +30,8 @@ describe('total', () => {
     ['subtotal plus tax settles two totals', 'Subtotal 20.00\nTotal 3.20\nVAT 3.20\nTotal 23.20', '23.20'],
     ['the total after rounding', 'TOTAL 33.92\nROUNDING ADJUSTMENT -0.02\nTOTAL ROUNDED 33.90\nCASH 50.00\nCHANGE 16.10', '33.90'],
     ['a rounding row that prints the rounded total', 'TOTAL 19.99\nROUNDING ADJ 0.01\nROUNDING 20.00\nCASH 20.00\nCHANGE 0.00', '20.00'],
+    ['the total its label calls rounded, when OCR lost the adjustment\'s label', 'TOTAL INCL. GST RM 8.11\nFOUNDING ADJUSTMENT ~RM 0.01\nPOTAL ROUNDED RM 8.10', '8.10'],
+    ['the total after rounding, as its label says', 'TOTAL 45.34\nTOTAL AFTER ROUNDING 45.35', '45.35'],
     ['not a tax line that names the total', 'DUE 25.15\nCASH 25.15\n(TOTAL INCLUDED GST @ 6% : 1.42)', '25.15'],
     ['not a tax table printed after the change', 'TOTAL 112.45\nCASH 112.45\nCHANGE 0.00\nTAX SUMMARY\nTOTAL 106.10 6.37', '112.45'],
     ['not loyalty points or item counts', 'TOTAL QTY: 9 327.00\nTOTAL 327.00\nPOINTS 327.00', '327.00'],

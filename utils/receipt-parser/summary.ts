@@ -16,7 +16,11 @@ export interface SummaryAmount {
   loose?: true;
   /** Paid by card: the exact amount, never with change. */
   card?: true;
+  /** A total its label calls rounded ("TOTAL ROUNDED", "POTAL ROUNDED", "Total after rounding"). */
+  rounded?: true;
 }
+
+const ROUNDED_LABEL = /\bround(?:ed|d|ing)?\b/;
 
 const CARD = /\b(?:visa|mastercard|master|amex|american express|card|debit|credit|eftpos|girocard|maestro|karte|kartenzahlung|carte|cb|tarjeta|kort|contactless|apple pay|google pay)\b/;
 
@@ -86,7 +90,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const kind = classifyLabel(row.norm);
     if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
   });
-  return summary;
+  return summary.map((entry) => ((entry.kind === 'grand' || entry.kind === 'total') && ROUNDED_LABEL.test(rows[entry.row]?.norm ?? '') ? { ...entry, rounded: true } : entry));
 }
 
 /** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"), or cents after a space OCR made of the point ("TOTAL 8 51"). */

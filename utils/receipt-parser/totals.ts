@@ -14,6 +14,9 @@ export interface TotalPick {
   balanced: boolean;
 }
 
+/** Two amounts a till's rounding tells apart: a few cents, up to half a unit, and not the same. */
+const isRounding = (unrounded: number, rounded: number): boolean => !sameAmount(unrounded, rounded) && Math.abs(unrounded - rounded) <= 0.5;
+
 /** A total the line items add up to is sure. */
 const ITEMS_BACKED = 0.85;
 
@@ -101,7 +104,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
     // A "total" far below the largest is a tax line that names the total ("GST included in total: 1.42").
     if (Math.abs(entry.value) < largest * 0.3) score -= 2;
     // A total after its rounding adjustment or tip is the one paid.
-    if (candidates.some((other) => other.row < entry.row && adjustments.some((r) => sameAmount(other.value + r, entry.value)))) score += 2;
+    // So is one its label calls rounded, a few cents from a total above it, when OCR lost the adjustment's label.
+    if (candidates.some((other) => other.row < entry.row && (adjustments.some((r) => sameAmount(other.value + r, entry.value)) || (entry.rounded === true && isRounding(other.value, entry.value))))) score += 2;
     // Totals printed after the change are tax tables and reprints.
     if (entry.row > firstChange) score -= 0.7;
     score += entry.row * 0.001;
