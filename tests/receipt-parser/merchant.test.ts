@@ -173,6 +173,7 @@ describe('merchant', () => {
     // a logo OCR could not read may be the brand; a fragment, a misread sign or a lone brand is no sure name
     ['ee —\nKEDAI MAJU JAYA SDN BHD\n(123456-X)', false],
     ['POPULAR BOOK\nCO. (M) SDN BHD\n(CO. NO. 113825-W)', true],
+    ['GARDENIA BAKERIES (KL) SDN BILD\nLot 3, Jalan Pelabur 23/1,', true],
     ['31803030\nCO. (M) SON BHD\nNo 8, Jalan 7/118B, Desa Tun Razak', false],
     ['MQ. O.T.%. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', false],
     ['TARGET\n512-555-0100', false],
