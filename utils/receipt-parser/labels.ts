@@ -93,7 +93,7 @@ function matchRules(label: string): LabelKind {
   return 'none';
 }
 
-/** Labels OCR often breaks: letters spaced out ("T O T A L", "TOTA L") or one misread ("TOTAI", "SUBT0TAI"). */
+/** Labels OCR often breaks: letters spaced out ("T O T A L", "TOTA L"), one misread ("TOTAI", "SUBT0TAI", "Zu zshlen") or a stray mark between ("zu ‘zahlen"). */
 const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['total', 'total'],
   ['subtotal', 'subtotal'],
@@ -103,6 +103,10 @@ const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['balancedue', 'grand'],
   ['summe', 'total'],
   ['gesamt', 'total'],
+  ['zuzahlen', 'grand'],
+  ['zahlbetrag', 'grand'],
+  ['endbetrag', 'grand'],
+  ['apmaksai', 'grand'],
   ['change', 'change'],
 ];
 
