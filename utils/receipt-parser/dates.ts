@@ -19,7 +19,7 @@ export interface DateCandidate {
   labelled: boolean;
   /** The row says it is some other date (expiry, due, valid until). */
   other: boolean;
-  /** Letters read as digits (O as 0, l as 1) or a doubled separator were mended to read it. */
+  /** Letters read as digits (O as 0, l as 1), a doubled separator, a future year or a 0 read as a 6, 8 or 9 were mended to read it. */
   repaired: boolean;
 }
 
@@ -38,7 +38,11 @@ const MONTH_NAME_DAY = /(?<!\p{L})(\p{L}{3,12})\.?(?!\p{L})[\s.\-/]*(\d{1,2})(?:
 const DATE_LABEL = /\b(?:date|dated|[a-z]*datum|datums|fecha|data|dato|day|tarikh|tgl|bill date|invoice date|kuupaev|paivamaara)\b/;
 const OTHER_LABEL = /\b(?:exp|expiry|expires|valid|validity|due date|gultig|bis|until|best before|mhd|[a-z]*haltbarkeitsdatum|ablaufdatum|verfallsdatum|f(?:a|ae)lligkeitsdatum|return|ruckgabe|echeance|vencimiento|scadenza)\b/;
 
-type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & { shortYear?: boolean; yearMended?: boolean };
+type RawCandidate = Omit<DateCandidate, 'row' | 'labelled' | 'other' | 'shortYear' | 'repaired'> & {
+  shortYear?: boolean;
+  /** A future year or a day or month no date has was read as what it likely was (the text itself unchanged). */
+  mended?: boolean;
+};
 
 /** Keeps the first reading of each stretch of text: "2018-03-23" is not also "18-03-23". */
 function addCandidate(raw: RawCandidate[], candidate: RawCandidate): void {
@@ -93,8 +97,8 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
     const add = (candidate: RawCandidate): void => {
       if (candidate.year <= latestYear) return addCandidate(raw, candidate);
       // A four-digit year in the future is a misread digit; a two-digit one ("Jul.30'11") is another reading's text.
-      const mended = text.slice(candidate.start, candidate.end).includes(String(candidate.year)) ? mendFutureYear(candidate.year, latestYear) : undefined;
-      if (mended !== undefined) addCandidate(raw, { ...candidate, year: mended, yearMended: true });
+      const mendedYear = text.slice(candidate.start, candidate.end).includes(String(candidate.year)) ? mendFutureYear(candidate.year, latestYear) : undefined;
+      if (mendedYear !== undefined) addCandidate(raw, { ...candidate, year: mendedYear, mended: true });
       else if (candidate.kind !== 'fixed') addCandidate(raw, candidate);
     };
     if (separated) {
@@ -139,14 +143,14 @@ export function findDates(rows: readonly ReceiptRow[], latestYear = Number.POSIT
       // "00251915" in a receipt number is no date, and must not vote on the order.
       if (kind === undefined || a === 0 || b === 0 || expandYear(year ?? '') < 1990) continue;
       const digitMended = a !== Number(first) || b !== Number(second);
-      add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length, ...(digitMended ? { yearMended: true } : {}) });
+      add({ year: expandYear(year ?? ''), first: a, second: b, kind, shortYear: (year ?? '').length === 2, start: at, end: at + whole.length, ...(digitMended ? { mended: true } : {}) });
     }
     if (raw.length === 0) return;
     const labelled = DATE_LABEL.test(norm);
     const other = OTHER_LABEL.test(norm);
     for (const candidate of raw) {
-      const { yearMended, ...date } = candidate;
-      const repaired = yearMended === true || text.slice(candidate.start, candidate.end) !== row.text.slice(candidate.start, candidate.end);
+      const { mended, ...date } = candidate;
+      const repaired = mended === true || text.slice(candidate.start, candidate.end) !== row.text.slice(candidate.start, candidate.end);
       found.push({ shortYear: false, ...date, row: index, labelled, other, repaired });
     }
   });

@@ -92,10 +92,10 @@ export const readSignificantWords = (name: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length >= 3 && !SUFFIX_WORDS.has(word) && !MINOR_WORDS.has(word));
 
-/** Where the top block ends: an address, phone or date row (a registration number does not end it). */
 /** A street, a building or a town's word, with or without a number ("Bretonischer Ring", "PLAZA DEL PUEBLO"). */
 export const hasAddressWord = (norm: string): boolean => ADDRESS.test(norm);
 
+/** Where the top block ends: an address, phone or date row (a registration number does not end it). */
 export const isAddressOrContact = (norm: string): boolean =>
   !REGISTRATION.test(norm) && (CONTACT.test(norm) || (!/\s/.test(norm.trim()) && GLUED_ADDRESS.test(norm.trim())) || DATE_OR_TIME.test(norm) || STREET_FIRST.test(norm) || ((/\d/.test(norm) || norm.includes(',')) && (ADDRESS.test(norm) || POSTCODE.test(norm) || CITY_STATE.test(norm))));
 
