@@ -5,9 +5,12 @@ import { pageFromText } from './pages';
 const merchantOf = (header: string): string | null => parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {}).merchant;
 
 describe('merchant', () => {
-  it("never takes a restaurant's party size and waiter (\"Pax\", \"Covers\") for the name, printed large or not", () => {
-    // Each row its words, 12 px a letter; the party's row printed twice as tall as the rest.
-    const rows: [string, number][] = [['WAWAWA', 13], ['SST Reg No: 2011006062', 14], ['TABLE : 294', 15], ['Paxs GP: Weray Li Wen', 26], ['Covers 2 OP: Anna Lee', 26], ['14/06/2017 19:44', 13], ['Carbonara 15.80', 13], ['TOTAL 15.80', 14]];
+  it.each([
+    ['a party size and a waiter', ['Paxs GP: Weray Li Wen', 'Covers 2 OP: Anna Lee']],
+    ['how the order is served', ['TAKE OUT', 'TO GO']],
+  ])("never takes a restaurant's header rows for the name, printed large or not: %s", (_what, header) => {
+    // Each row its words, 12 px a letter; the header rows printed twice as tall as the rest.
+    const rows: [string, number][] = [['WAWAWA', 13], ['SST Reg No: 2011006062', 14], ['TABLE : 294', 15], ...header.map((text): [string, number] => [text, 26]), ['14/06/2017 19:44', 13], ['Carbonara 15.80', 13], ['TOTAL 15.80', 14]];
     const lines = rows.map(([text, height], row) => {
       let left = 10;
       return {
@@ -128,6 +131,7 @@ describe('merchant', () => {
     ['TAJ MAHAL\nSUNDAY BUFFET\n17 the Crescent', 'TAJ MAHAL SUNDAY BUFFET'],
     ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
     ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
+    ['To Go Sushi\n12 Main St', 'To Go Sushi'],
     // a kind of place alone, over its name; over an address or items it stays as it is
     ['RESTAURANT\nPICCADILLY\nBANGKOK MASALA\nTABLE: 3', 'RESTAURANT PICCADILLY'],
     ['HOTEL\nAdlon Kempinski\nUnter den Linden 77, 10117 Berlin', 'HOTEL Adlon Kempinski'],

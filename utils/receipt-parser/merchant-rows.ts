@@ -113,6 +113,8 @@ export function isNotName(text: string): boolean {
   const letters = letterCount(bare);
   if (letters < 2 || letters < bare.replace(/\s/g, '').length * 0.5) return true;
   if (HEADER_WORDS.test(norm.replace(/^[^\p{L}]+/u, '')) && norm.length < 40) return true;
+  // How the order is served, alone on its row: a shop may be called "To Go Sushi".
+  if (/^\W*(?:take ?out|to go|carry ?out)\W*$/.test(norm)) return true;
   // Words glued without spaces, as some OCR prints them: "CUSTOMERCOPY", "THANKYOUFORVISITING", "CheckNo.:1".
   if (!/\s/.test(norm) && GLUED_HEADER.test(norm.replace(/[^a-z]/g, ''))) return true;
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
