@@ -132,6 +132,7 @@ describe('merchant', () => {
     ["BloodyMary's\nRestaurant&Bar\nEST1979", "BloodyMary's Restaurant&Bar"],
     ['Trattoria Bella\n12 Via Roma, 00100 Roma', 'Trattoria Bella'],
     ['To Go Sushi\n12 Main St', 'To Go Sushi'],
+    ['Covers Cafe\n12 Main St', 'Covers Cafe'],
     // a kind of place alone, over its name; over an address or items it stays as it is
     ['RESTAURANT\nPICCADILLY\nBANGKOK MASALA\nTABLE: 3', 'RESTAURANT PICCADILLY'],
     ['HOTEL\nAdlon Kempinski\nUnter den Linden 77, 10117 Berlin', 'HOTEL Adlon Kempinski'],

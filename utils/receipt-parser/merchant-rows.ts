@@ -4,7 +4,7 @@ import { readCurrencyMarker } from './currency-markers';
 import { isOneEditAway } from './misread-words';
 import { normalizeText } from './rows';
 
-const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?|covers|paxs?)\b(?!['’])/;
+const HEADER_WORDS = /^(?:(?:simplified |full |official |sales |cash |customer |duplicate |original )?(?:tax invoice|invoice|receipt|bill|sales|docket|copy)|cash bill|cash sales?|tax invoice|welcome(?: to)?|bienvenue|willkommen|herzlich willkommen|kassenbon|kassenbeleg|rechnung|quittung|beleg|bon|ticket|ticket de caisse|facture|factura|factura simplificada|fattura|scontrino|documento commerciale|kvitto|kvittering|bonnetje|kassabon|paragon|recibo|nota|order|takeaway|take away|dine in|eat in|thank you|merci|danke|gracias|grazie|bedankt|tak|tack|customer|member|cashier|server|table|guests?)\b(?!['’])/;
 const ADDRESS = /\b(?:jalan|jln|lorong|taman|tmn|persiaran|lebuh|street|st|road|rd|avenue|ave|blvd|boulevard|lane|ln|drive|dr|highway|hwy|pkwy|parkway|fwy|freeway|expy|suite|ste|floor|flr|lot|no|unit|blok|block|building|bldg|level|tower|menara|wisma|plaza|mall|centre|center|strasse|str|platz|weg|allee|gasse|ring|damm|rue|av|bd|place|chemin|quai|cours|via|viale|piazza|corso|calle|c\/|avda|carrer|rua|straat|laan|plein|gracht|gatan|vagen|gata|gate|vej|ul|iela|po box|p\.o\. box|[a-z]{2,}shire)\b|[a-z]{3}(?:strasse|str|weg|platz|allee|gasse|damm|ufer|straat|laan|plein|gracht|gatan|vagen|vej|gade|veien)\b\.? ?\d/;
 const STREET_FIRST = /^(?:jalan|jln|lorong|persiaran|lebuh)\b/;
 /** A US town and its state after a comma ("OMAHA, NE #1012", "Austin, TX"): an address line. */
@@ -115,6 +115,9 @@ export function isNotName(text: string): boolean {
   if (HEADER_WORDS.test(norm.replace(/^[^\p{L}]+/u, '')) && norm.length < 40) return true;
   // How the order is served, alone on its row: a shop may be called "To Go Sushi".
   if (/^\W*(?:take ?out|to go|carry ?out)\W*$/.test(norm)) return true;
+  // A restaurant's party size with its number or beside a waiter ("Covers: 2", "Paxs GP: Weray"; "Pax" is a role above);
+  // not a shop called "Covers Cafe".
+  if (/^\W*(?:covers|paxs)\b/.test(norm) && /[:\d]/.test(norm)) return true;
   // Words glued without spaces, as some OCR prints them: "CUSTOMERCOPY", "THANKYOUFORVISITING", "CheckNo.:1".
   if (!/\s/.test(norm) && GLUED_HEADER.test(norm.replace(/[^a-z]/g, ''))) return true;
   if (CONTACT.test(norm) || REGISTRATION.test(norm) || DATE_OR_TIME.test(norm)) return true;
