@@ -60,7 +60,8 @@ describe('journey 19: Firefox, right-click "Scan receipt"', () => {
     await expect.poll(async () => (saved = (await readdir(firefox.downloadsDir)).filter((name) => !name.endsWith('.part'))), { timeout: 10_000 }).toHaveLength(1);
     const [savedName = ''] = saved;
     expect(savedName).toMatch(new RegExp(`^${fields?.date ?? 'no-date'} .+\\.jpg$`));
-    expect(sha256(await readFile(resolve(firefox.downloadsDir, savedName)))).toBe(sha256(source));
+    // Firefox names the file at once and fills it when the download ends: its bytes are read once they are all there.
+    await expect.poll(async () => sha256(await readFile(resolve(firefox.downloadsDir, savedName))), { timeout: 10_000 }).toBe(sha256(source));
     expect(await firefox.evaluate<string>(`return document.body.innerText;`)).toContain(`Saved as ${savedName}`);
   });
 });
