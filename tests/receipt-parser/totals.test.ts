@@ -42,6 +42,7 @@ describe('total', () => {
     ['cash minus change without a total label', 'CASH 20.00\nCHANGE 8.45', '11.55'],
     ['not the first item under a column heading', 'DESCRIPTION  PRICE  TOTAL\nCoffee  3.00\nCake  4.50\nTOTAL  7.50', '7.50'],
     ['the largest amount with a currency when nothing is labelled', 'Coffee  $3.00\nCake  $4.50\nThanks\n$7.50\nSee you', '7.50'],
+    ['the largest whole amount with a currency, where nothing is written with cents', 'Ramen  ¥900\nGyoza  ¥300\nThanks\n¥1,200\nSee you', '1200'],
     ['a subtotal the cash paid confirms', 'Subtotal RM20.40\nCASH RM20.40', '20.40'],
     ['subtotal plus tax without a total label', 'Subtotal 10.00\nVAT 2.00\nVISA ****1234', '12.00'],
     ['a net amount after the grand total and its round-off', 'Sub Total 410.00\nCGST 2.5% 10.25\nSGST 2.5% 10.25\nGrand Total 430.50\nRound Off -0.50\nNet Amount 430.00', '430.00'],
@@ -99,6 +100,8 @@ describe('total', () => {
     ['a total whose label is garbled, under its items', 'WHITE RICE\tvioo\nSEAFOOD\t13.50\nRoOTAL _\t20.00\nfoal\nLCT. GST 1k', '20.00'],
     ['item prices without any currency', 'Coffee 3.00\nCake 4.50', '4.50'],
     ['a note handed over whose change was lost, never the note', 'Coffee 3.00\nCake 4.50\nCASH 50.00', '4.50'],
+    ['never a whole price in an item\'s name', 'Taps\n1 $2.5 PBR 2.50\n1 $4 Stella 4.00\nHouse Burger 16.00\nRcvd 22.50', '22.50'],
+    ['never a misread mark beside a count', 'Ana Sopa 6.65\n1 Ft\nThank you 85.12', '85.12'],
   ])('guesses the largest amount in money, to check, when nothing names a total: %s', (_name, body, total) => {
     const parsed = read(body);
     expect({ total: parsed.total, confidence: parsed.confidence.total }).toEqual({ total, confidence: 0.2 });

@@ -49,13 +49,13 @@ const NOT_TOTALS = new Set(['subtotal', 'tax', 'tip', 'discount', 'rounding', 't
  * The largest positive amount `accepted` in the lower two thirds, where totals are printed, on no row that names another part.
  * Written with a currency, it is the guess at a total no row names; written as money, the last resort when nothing else is.
  */
-function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], accepted: (amount: Amount) => boolean): number | undefined {
+function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], accepted: (amount: Amount) => boolean): Amount | undefined {
   const labelled = new Set(summary.filter((entry) => NOT_TOTALS.has(entry.kind)).map((entry) => entry.amountRow));
-  let largest: number | undefined;
+  let largest: Amount | undefined;
   for (let index = Math.floor(rowAmounts.length / 3); index < rowAmounts.length; index++) {
     if (labelled.has(index)) continue;
     for (const amount of rowAmounts[index] ?? []) {
-      if (accepted(amount) && amount.value > (largest ?? 0)) largest = amount.value;
+      if (accepted(amount) && amount.value > (largest?.value ?? 0)) largest = amount;
     }
   }
   return largest;
@@ -66,8 +66,11 @@ function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly Su
  * below it (labels and amounts read as two columns a row apart), as that reads.
  */
 function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined): TotalPick {
-  const inCurrency = findLargestAmount(rowAmounts, summary, (amount) => amount.marker !== null);
-  const asMoney = findLargestAmount(rowAmounts, summary, (amount) => amount.decimals === 2);
+  const marked = findLargestAmount(rowAmounts, summary, (amount) => amount.marker !== null);
+  const asMoney = findLargestAmount(rowAmounts, summary, (amount) => amount.decimals === 2)?.value;
+  // A whole number beside a currency sign, below an amount written as money, is a price in a name or a misread mark
+  // ("1 $4 Stella 4.00", "1 Ft"), not the guess; in whole currencies ("¥1,200") nothing is written with cents.
+  const inCurrency = marked && !(marked.decimals === 0 && asMoney !== undefined && asMoney > marked.value) ? marked.value : undefined;
   const pick = pickTotal(summary, { inCurrency, asMoney, columns: findColumnTotals(rowAmounts, summary) }, itemsSum);
   if (pick.balanced) return pick;
   for (const offset of [-1, 1] as const) {
