@@ -30,6 +30,7 @@ describe('total', () => {
     ['subtotal plus tax settles two totals', 'Subtotal 20.00\nTotal 3.20\nVAT 3.20\nTotal 23.20', '23.20'],
     ['the total after rounding', 'TOTAL 33.92\nROUNDING ADJUSTMENT -0.02\nTOTAL ROUNDED 33.90\nCASH 50.00\nCHANGE 16.10', '33.90'],
     ['a rounding row that prints the rounded total', 'TOTAL 19.99\nROUNDING ADJ 0.01\nROUNDING 20.00\nCASH 20.00\nCHANGE 0.00', '20.00'],
+    ['a subtotal repeated a few cents off, when OCR lost the rounding row between', 'WS BABY WIPES 7.90\nPUP LESS 30% 2.37\nSUBTOTAL (QTY 4) RM41.43\nSUBTOTAL (QTY = 4) RY41.45\nCHANGE CASH RN10,05', '41.45'],
     ['the total its label calls rounded, when OCR lost the adjustment\'s label', 'TOTAL INCL. GST RM 8.11\nFOUNDING ADJUSTMENT ~RM 0.01\nPOTAL ROUNDED RM 8.10', '8.10'],
     ['the total after rounding, as its label says', 'TOTAL 45.34\nTOTAL AFTER ROUNDING 45.35', '45.35'],
     ['not a tax line that names the total', 'DUE 25.15\nCASH 25.15\n(TOTAL INCLUDED GST @ 6% : 1.42)', '25.15'],

@@ -47,7 +47,11 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   const taxes = rounded.filter((e) => e.kind === 'tax' && e.value > 0);
   const isTaxedTotal = (e: SummaryAmount): boolean =>
     rounded.some((t) => (t.kind === 'grand' || t.kind === 'total') && t.row < e.row && taxes.some((x) => x.row > t.row && x.row < e.row && sameAmount(t.value + x.value, e.value)));
-  const promoted = rounded.map((e) => (e.kind === 'subtotal' && (isRoundedTotal(e) || isTaxedTotal(e)) ? { ...e, kind: 'total' as const } : e));
+  // With no total row, a subtotal printed again a few cents off ("SUBTOTAL 41.43", "SUBTOTAL 41.45") is the rounded total whose
+  // rounding row OCR lost.
+  const noTotalRow = !rounded.some((t) => t.kind === 'grand' || t.kind === 'total');
+  const isRoundedAgain = (e: SummaryAmount): boolean => noTotalRow && rounded.some((t) => t.kind === 'subtotal' && t.row < e.row && !sameAmount(t.value, e.value) && Math.abs(t.value - e.value) <= 0.05);
+  const promoted = rounded.map((e) => (e.kind === 'subtotal' && (isRoundedTotal(e) || isTaxedTotal(e) || isRoundedAgain(e)) ? { ...e, kind: 'total' as const } : e));
   // "GRAND TOTAL 1000" under "SUB TOTAL 10.00", "TOTAL DUE: $2730" under "$26." and "GST $1.30": a decimal point OCR
   // dropped, which the receipt's other amounts show.
   const mayHaveLostPoint = (e: SummaryAmount): boolean => (e.loose === true || e.amount.marker !== null) && e.amount.decimals === 0 && e.value >= 100;
