@@ -114,9 +114,15 @@ describe('total', () => {
     ['a subtotal the items add up to', 'Coffee 3.00\nCake 4.50\nSUBTOTAL 7.50', '7.50'],
     ['a subtotal with a tax of nothing and its taxable amount', '4x 38.00 RM152.00\nSUBTOTAL RM152.00\nGST TAXABLE RM152.00\nGST 0% RM0.00', '152.00'],
     ['of two subtotals, the one the items add up to', 'MANGO CHICKEN 249.00\nPALAK CHICKEN 219.00\nGARLIC NAN 55.00\nPUNJABI RAITA 39.00\nBEER 99.00\nSUBTOTAL 661.00\nNetto 25% 628.80', '661.00'],
+    ['a subtotal with a tax the amounts include', '2 TAU SAR PNEAH @12.50 25.00\n2 SubTotal 25.00\nSR:inclusive of GST @6% 23.58 1.42', '25.00'],
   ])('takes a lone subtotal with nothing to add as the total to check: %s', (_name, body, total) => {
     const parsed = read(body);
     expect({ total: parsed.total, check: parsed.confidence.total < 0.5 }).toEqual({ total, check: true });
+  });
+
+  it('adds a tax to a lone subtotal when nothing says the amounts include it, as a total to check', () => {
+    const parsed = read('2 TAU SAR PNEAH @12.50 25.00\n2 SubTotal 25.00\nGST @6% 1.50');
+    expect({ total: parsed.total, check: parsed.confidence.total < 0.5 }).toEqual({ total: '26.50', check: true });
   });
 
   it.each([

@@ -18,9 +18,12 @@ export interface SummaryAmount {
   card?: true;
   /** A total its label calls rounded ("TOTAL ROUNDED", "POTAL ROUNDED", "Total after rounding"). */
   rounded?: true;
+  /** A tax its label says the amounts already include ("inclusive of GST @6%", "inkl. MwSt"): nothing to add. */
+  included?: true;
 }
 
 const ROUNDED_LABEL = /\bround(?:ed|d|ing)?\b/;
+const INCLUDED_LABEL = /\b(?:inclusive|included|incl|inc|inkl|enthalten|inclus|incluido|incluso)\b/;
 
 const CARD = /\b(?:visa|mastercard|master|amex|american express|card|debit|credit|eftpos|girocard|maestro|karte|kartenzahlung|carte|cb|tarjeta|kort|contactless|apple pay|google pay)\b/;
 
@@ -90,7 +93,11 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const kind = classifyLabel(row.norm);
     if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
   });
-  return summary.map((entry) => ((entry.kind === 'grand' || entry.kind === 'total') && ROUNDED_LABEL.test(rows[entry.row]?.norm ?? '') ? { ...entry, rounded: true } : entry));
+  return summary.map((entry) => {
+    const norm = rows[entry.row]?.norm ?? '';
+    if ((entry.kind === 'grand' || entry.kind === 'total') && ROUNDED_LABEL.test(norm)) return { ...entry, rounded: true };
+    return entry.kind === 'tax' && INCLUDED_LABEL.test(norm) ? { ...entry, included: true } : entry;
+  });
 }
 
 /** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"), or cents after a space OCR made of the point ("TOTAL 8 51"). */

@@ -164,7 +164,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   // Of the sums the parts make, the one handed over exactly ("SUB TOTAL 885.00", "VAT 110.63", "SRV.TAX 43.37", "CASH 1039.00").
   const summedPaid = summed.find((value) => tendered.some((handed) => sameAmount(handed, value)));
   // Else the sum of every part printed: subtotal, service charge and tax ("SUBTOTAL 42.69", "SC 4.27", "GST 3.29"), not a part of them.
-  const allParts = summed.length > 0 ? Math.max(...summed) : undefined;
+  // Not when a tax says the amounts include it ("inclusive of GST @6% 1.42"): the subtotal may already be the total.
+  const allParts = summed.length > 0 && !ofKind(summary, 'tax').some((e) => e.included) ? Math.max(...summed) : undefined;
   // Cash to the cent with no change given ("Bar € 32,60"): the exact amount was paid. A whole sum ("CASH 50.00") is a note
   // handed over, whose change the photo may have lost.
   const exactCash = noChange ? ofKind(summary, 'tendered').filter((e) => !e.loose && e.amount.decimals === 2 && !Number.isInteger(e.value) && e.value > 0) : [];
@@ -174,7 +175,7 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   // Last, a lone subtotal with nothing to add or take off ("Sold Items Total 13.40" and no total row, or a tax of 0.00) is the
   // likeliest total, never a sure one: the items add up to it by its nature, and the rows that would change it may be where the photo ends.
   // Of two subtotals ("SUBTOTAL 661.00", "Netto 25% 628.80"), the one the items add up to.
-  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0) ? (subtotals.length === 1 ? subtotals[0] : subtotals.find(itemsAddUp)) : undefined;
+  const onlySubtotal = ofKind(summary, 'tax', 'tip', 'discount').every((e) => e.value === 0 || e.included) ? (subtotals.length === 1 ? subtotals[0] : subtotals.find(itemsAddUp)) : undefined;
   // With nothing else, on a photo whose labels OCR lost ("1360.00" alone, "RoOTAL _ 20.00"), the largest amount written as
   // money is a guess for the user to check, which beats an empty field.
   const derived = made ?? onlySubtotal ?? hints.asMoney;
