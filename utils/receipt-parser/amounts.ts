@@ -107,6 +107,11 @@ const repairDollar = (text: string): string => (text.includes('S') ? text.replac
  * OCR spaces and swaps decimal marks: "79. 35" and "5500 .00" are 79.35 and 5500.00, and on a receipt that writes
  * "12.50" a "5,90" is 5.90 (two digits after a comma are never thousands). Offsets stay: the space moves aside.
  */
+const SPACED_THOUSANDS: Record<'.' | ',', RegExp> = {
+  '.': /(?<![\d.,])(\d{1,3}) (,)(\d{3}\.\d{2})(?![\d]|[.,]\d)/g,
+  ',': /(?<![\d.,])(\d{1,3}) (\.)(\d{3},\d{2})(?![\d]|[.,]\d)/g,
+};
+
 function repairDecimalMarks(text: string, mark: DecimalMark): string {
   if (mark === 'none') return text;
   let fixed = text;
@@ -117,6 +122,8 @@ function repairDecimalMarks(text: string, mark: DecimalMark): string {
   }
   if (!/\d[.,]|[.,]\d/.test(fixed)) return fixed;
   if (/\d[.,] \d|\d [.,]\d/.test(fixed)) {
+    // A space before a thousands separator ("£64 ,279.70"): the number goes on after it, which no second number could.
+    fixed = fixed.replace(SPACED_THOUSANDS[mark], (_, head: string, group: string, rest: string) => ` ${head}${group}${rest}`);
     fixed = fixed
       .replace(/(?<![\d.,])(\d+)[.,] (\d{2})(?![\d]|[.,]\d)/g, (_, whole: string, cents: string) => ` ${whole}${mark}${cents}`)
       .replace(/(?<![\d.,])(\d+) [.,](\d{2})(?![\d]|[.,]\d)/g, (_, whole: string, cents: string) => `${whole}${mark}${cents} `);
