@@ -103,15 +103,16 @@ const repairSection = (text: string): string => (text.includes('§') ? text.repl
 /** OCR reads a dollar sign as an S ("Total S17.63"): an S alone before an amount in cents is one, keeping every offset. */
 const repairDollar = (text: string): string => (text.includes('S') ? text.replace(/(?<![\p{L}\p{N}])S(?=\d{1,6}[.,]\d{2}(?![\d.,]))/gu, '$') : text);
 
-/**
- * OCR spaces and swaps decimal marks: "79. 35" and "5500 .00" are 79.35 and 5500.00, and on a receipt that writes
- * "12.50" a "5,90" is 5.90 (two digits after a comma are never thousands). Offsets stay: the space moves aside.
- */
+/** A number whose thousands separator OCR put a space before ("64 ,279.70"), by the receipt's decimal mark. */
 const SPACED_THOUSANDS: Record<'.' | ',', RegExp> = {
   '.': /(?<![\d.,])(\d{1,3}) (,)(\d{3}\.\d{2})(?![\d]|[.,]\d)/g,
   ',': /(?<![\d.,])(\d{1,3}) (\.)(\d{3},\d{2})(?![\d]|[.,]\d)/g,
 };
 
+/**
+ * OCR spaces and swaps decimal marks: "79. 35" and "5500 .00" are 79.35 and 5500.00, and on a receipt that writes
+ * "12.50" a "5,90" is 5.90 (two digits after a comma are never thousands). Offsets stay: the space moves aside.
+ */
 function repairDecimalMarks(text: string, mark: DecimalMark): string {
   if (mark === 'none') return text;
   let fixed = text;
