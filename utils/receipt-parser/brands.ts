@@ -61,13 +61,11 @@ const BRAND_NAMES: readonly string[] = [
     'Greyhound|Hertz|Europcar|Sixt|Uber|Lyft',
 ].flatMap((names) => names.split('|'));
 
+/** Lower case without accents, compatibility forms folded (full-width letters); printable ASCII needs no decomposing. */
+const plainLower = (text: string): string => (/^[\x20-\x7e\t]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
+
 /** Letters and digits only, without accents or case: "Mēness aptieka" and "MENESS APTIEKA" fold alike. */
-export const foldBrand = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+export const foldBrand = (text: string): string => plainLower(text).replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Shorter names match only as written: a letter misread in "Subway" or "Denner" makes another word ("Sunway", "Dinner"). */
 const MIN_FUZZY = 8;
@@ -158,8 +156,7 @@ export interface BrandMatch {
  * right alone, which is quicker.
  */
 export function findBrand(text: string, exactOnly = false): BrandMatch | undefined {
-  const plain = (/^[\x20-\x7e\t]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
-  const words = (plain.match(WORD) ?? []).map((word) => word.replace(/['’]/g, ''));
+  const words = (plainLower(text).match(WORD) ?? []).map((word) => word.replace(/['’]/g, ''));
   if (words.length === 0) return undefined;
   const candidates = exactOnly ? [] : findCandidates(words.join(''));
   let best: { entry: BrandEntry; edits: number } | undefined;

@@ -1,4 +1,4 @@
-/** Mends for what OCR does to dates: letters read for digits, separators changed or doubled, a year in the future. */
+/** Mends for what OCR does to dates: letters read for digits, separators changed or doubled, a year in the future, a 0 read as a 6, 8 or 9. */
 
 /** Letters OCR reads for digits, inside a date-shaped word. */
 const DIGIT_FOR: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', '@': '0', l: '1', I: '1', '|': '1', '!': '1', S: '5', B: '8', Z: '2' };
@@ -43,3 +43,6 @@ export function mendFutureYear(year: number, latestYear: number): number | undef
   }
   return mended;
 }
+
+/** A 0 OCR read as a 6, 8 or 9 leaves a day or month no date has ("18/64/2017", "63/68/2015"): read as the 0 it was. */
+export const mendImpossiblePart = (part: number): number => (part > 31 && part % 10 !== 0 && [6, 8, 9].includes(Math.floor(part / 10)) ? part % 10 : part);

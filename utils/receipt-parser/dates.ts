@@ -1,5 +1,5 @@
 import type { DateOrder } from '../settings';
-import { mendDateDigits, mendDateSeparators, mendFutureYear } from './date-mends';
+import { mendDateDigits, mendDateSeparators, mendFutureYear, mendImpossiblePart } from './date-mends';
 import { MONTHS } from './months';
 import type { ReceiptRow } from './rows';
 
@@ -74,9 +74,6 @@ function monthMatches(pattern: RegExp, text: string, monthGroup: number): Array<
   }
   return found;
 }
-
-/** A 0 OCR read as a 6, 8 or 9 leaves a day or month no date has ("18/64/2017", "63/68/2015"): read as the 0 it was. */
-const mendImpossiblePart = (part: number): number => (part > 31 && part % 10 !== 0 && [6, 8, 9].includes(Math.floor(part / 10)) ? part % 10 : part);
 
 const expandYear = (text: string): number => (text.length === 2 ? 2000 + Number(text) : Number(text));
 

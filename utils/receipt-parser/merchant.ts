@@ -239,13 +239,13 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const nextText = next ? dropScrapCells(next.text) : '';
   const nextNorm = normalizeText(nextText);
   const nextIsBusiness = next !== undefined && BUSINESS_ROW.test(nextNorm.trim());
+  // A short row of words below, no number in it, that may carry on the name.
+  const nextMayJoin = !/\d/.test(nextText) && nextText.length <= 30 && !isNotName(nextNorm);
   // "CHOEUN" over "KOREANRESTAURANT": the kind of business below a name that does not say it is the name's second half.
-  const nextEndsBusiness =
-    !/\d/.test(nextText) && nextText.length <= 30 && !BUSINESS_WORD.test(row.norm) && BUSINESS_TAIL.test(nextNorm) && !isNotName(nextNorm) && !isScrap(readRowWords(nextText));
+  const nextEndsBusiness = nextMayJoin && !BUSINESS_WORD.test(row.norm) && BUSINESS_TAIL.test(nextNorm) && !isScrap(readRowWords(nextText));
   // "RESTAURANT" over "PICCADILLY": a kind of place that goes before its name says none alone; the row below says it. Not a
   // department ("GROCERY"), which items follow.
-  const nextNames =
-    NAMED_AFTER.test(normalizeText(name).trim()) && !/\d/.test(nextText) && nextText.length <= 30 && !isNotName(nextNorm) && !hasAddressWord(nextNorm) && !isWeakText(readRowWords(nextText));
+  const nextNames = nextMayJoin && NAMED_AFTER.test(normalizeText(name).trim()) && !hasAddressWord(nextNorm) && !isWeakText(readRowWords(nextText));
   // A greeting ends with the name it gives; what follows it is another line.
   if (next && next.text.length <= 40 && !isGreeting(chosenText) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;

@@ -93,19 +93,18 @@ export function buildRows(page: OcrPage): ReceiptRow[] {
  */
 export const ENGINE_SURE = 85;
 
+/** The words of a row whose text overlaps text[start, end). */
+const wordsOver = (row: ReceiptRow, start: number, end: number): PlacedWord[] => row.words.filter((word) => word.start < end && word.end > start);
+
 /** The engine's lowest confidence among the words of a row that overlap text[start, end); undefined where it gives none. */
 export function lowestWordConfidence(row: ReceiptRow, start: number, end: number): number | undefined {
-  let lowest: number | undefined;
-  for (const word of row.words) {
-    const confidence = word.box.confidence;
-    if (word.start < end && word.end > start && typeof confidence === 'number') lowest = Math.min(lowest ?? confidence, confidence);
-  }
-  return lowest;
+  const confidences = wordsOver(row, start, end).flatMap((word) => (typeof word.box.confidence === 'number' ? [word.box.confidence] : []));
+  return confidences.length === 0 ? undefined : Math.min(...confidences);
 }
 
 /** The box around the words of a row that overlap text[start, end), or undefined without boxes. */
 export function findBox(row: ReceiptRow, start: number, end: number): FieldBox | undefined {
-  const hit = row.words.filter((word) => word.start < end && word.end > start);
+  const hit = wordsOver(row, start, end);
   if (hit.length === 0) return undefined;
   const left = Math.min(...hit.map((w) => w.box.left));
   const top = Math.min(...hit.map((w) => w.box.top));

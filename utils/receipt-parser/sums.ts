@@ -66,6 +66,9 @@ export function findColumnTotals(rowAmounts: readonly Amount[][], summary: reado
 /** Largest adjustment a till's rounding makes: half a rupee, half a krone. */
 const MAX_ROUNDING = 0.5;
 
+/** Two amounts a till's rounding tells apart: a few cents, up to MAX_ROUNDING, and not the same. */
+export const isRounding = (unrounded: number, rounded: number): boolean => !sameAmount(unrounded, rounded) && Math.abs(unrounded - rounded) <= MAX_ROUNDING;
+
 /**
  * The total after the rounding under it: the rounded total printed below ("0.01", "TOTAL 102.40"; "Round Off -0.50", "Net
  * Amount 430.00"), else what a labelled rounding makes ("Total 31.02", "Rounding Adj: -0,02": 31.00 was paid); the total

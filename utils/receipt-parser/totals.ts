@@ -1,5 +1,5 @@
 import { sameAmount } from './amounts';
-import { bothSigns, findImpliedTotals, isOneDigitApart, isRound, ofKind, pickTax } from './sums';
+import { bothSigns, findImpliedTotals, isOneDigitApart, isRound, isRounding, ofKind, pickTax } from './sums';
 import type { SummaryAmount } from './summary';
 
 export interface TotalPick {
@@ -13,9 +13,6 @@ export interface TotalPick {
   /** The total is what cash − change or the parts adding up make: the receipt's arithmetic holds. */
   balanced: boolean;
 }
-
-/** Two amounts a till's rounding tells apart: a few cents, up to half a unit, and not the same. */
-const isRounding = (unrounded: number, rounded: number): boolean => !sameAmount(unrounded, rounded) && Math.abs(unrounded - rounded) <= 0.5;
 
 /** A total the line items add up to is sure. */
 const ITEMS_BACKED = 0.85;
