@@ -84,6 +84,7 @@ describe('total', () => {
     ['the sum of the parts over a total one digit from it that nothing backs', 'Subtotal 100.00\nTax 18.07\nTotal 118.00', '118.07'],
     ['a total a few cents from the sum of its parts, as tills round', 'Subtotal 324.48\nTax 19.49\nTotal 343.95', '343.95'],
     ['the sum of a column of parts whose labels OCR lost', 'SUBTOTAL $16.80\n10% SVC CHG $1.68\nST $1.29\nots ee $19.77', '19.77'],
+    ['a total OCR wrote with a dot on a receipt that writes its cents after a comma', 'Brot 2,49\nKäse 3,99\nMilch 1,19\nWurst 7,85\nzu zahlen 15.52\nMwSt 7% 1,02', '15.52'],
     ['a decimal point OCR read as a space after the currency', 'Sub Total RM8.60\nTotal Sales Incl GST@6% RM 8 60\nCash 9.00\nChange 0.40', '8.60'],
   ])('%s', (_name, body, total) => {
     expect(read(body).total).toBe(total);

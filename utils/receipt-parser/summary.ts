@@ -100,9 +100,12 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
   });
 }
 
-/** A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"), or cents after a space OCR made of the point ("TOTAL 8 51"). */
-const TOTAL_WORD = /tot|summ|due|kopa|ukupno|amount|amt/;
-const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d)| (\d{2}))?[^\p{L}\p{N}]{0,2}$/u;
+/**
+ * A whole or one-decimal number ending a total row ("Total: 104", "GrandTotal 356.0", "TOTAL 23.0¢"), cents after a space OCR
+ * made of the point ("TOTAL 8 51"), or after the mark the receipt does not use ("zu zahlen 15.52" among "2,49"s).
+ */
+const TOTAL_WORD = /tot|summ|due|kopa|ukupno|amount|amt|zahlen|betrag/;
+const LOOSE_NUMBER = /(?<![\d.,:/-])(\d{1,6})(?:[.,](\d{1,2})| (\d{2}))?[^\p{L}\p{N}]{0,2}$/u;
 
 function readLooseTotal(row: ReceiptRow, index: number): SummaryAmount | undefined {
   const match = LOOSE_NUMBER.exec(row.text);
