@@ -81,6 +81,7 @@ describe('total', () => {
     ['cash to the cent under a merchandise subtotal and its tax', 'MDSE ST $25.98\nTAX1 $2.14\nCASH $28.12', '28.12'],
     ['a total whose decimal point OCR read as a space, no currency printed', 'BROCCOLI 4.29\nxxx TOTAL\t8 51\n8.51 EFT DEBIT', '8.51'],
     ['a total written without its point that the items add up to, over a misread one in money', 'Beef Chow Mein 33.00\nVegetable Chow Mein 29.00\nCrispy Beef 45.00\nOolong Tea 10.00\nAmount 117 00\nTotal (AED)\n1 $100', '117.00'],
+    ['what cash − change and the items agree on, over a total one digit from it', 'Oolong Tea 5.00\nBeef Chow Mein 33.00\nVegetable Chow Mein 29.00\nTotal 77.00\nCash 100.00\nChange 33.00', '67.00'],
     ['the sum of the parts over a total one digit from it that nothing backs', 'Subtotal 100.00\nTax 18.07\nTotal 118.00', '118.07'],
     ['a total a few cents from the sum of its parts, as tills round', 'Subtotal 324.48\nTax 19.49\nTotal 343.95', '343.95'],
     ['the sum of a column of parts whose labels OCR lost', 'SUBTOTAL $16.80\n10% SVC CHG $1.68\nST $1.29\nots ee $19.77', '19.77'],

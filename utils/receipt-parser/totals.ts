@@ -120,11 +120,11 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   const beforeTip = best && tip ? candidates.find((e) => e.row < best.row && sameAmount(e.value + tip.value, best.value)) : undefined;
   const subtotal = ofKind(summary, 'subtotal').find((e) => e.value > 0) ?? beforeTip;
   const tax = pickTax(summary, best?.value, subtotal?.value);
-  // Two of cash − change, the parts adding up, the subtotal and a total with its rounding agree on an amount no total row backs: a digit of that row
+  // Two of cash − change, the parts adding up, the subtotal, a total with its rounding and the items agree on an amount no total row backs: a digit of that row
   // was misread. And a total printed after the change (a tax table's) that nothing backs yields to what was paid.
   const chosen = best;
   const adjusted = signed.filter((entry) => entry !== chosen).flatMap((entry) => roundingEither.map((r) => entry.value + r));
-  const sources = [paid, summed, subtotals, adjusted];
+  const sources = [paid, summed, subtotals, adjusted, itemsSum === undefined ? [] : [itemsSum]];
   const agreed = [...paid, ...summed].find((value) => sources.filter((values) => values.some((other) => sameAmount(other, value))).length >= 2);
   // The parts adding up to an amount one digit from a total nothing backs: that digit of the total was misread. Not a few
   // cents apart, which is how a till's rounding and a receipt's own sums differ ("343.95" against parts of 343.97).
