@@ -127,9 +127,12 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   const sources = [paid, summed, subtotals, adjusted, itemsSum === undefined ? [] : [itemsSum]];
   const agreed = [...paid, ...summed].find((value) => sources.filter((values) => values.some((other) => sameAmount(other, value))).length >= 2);
   // The parts adding up to an amount one digit from a total nothing backs: that digit of the total was misread. Not a few
-  // cents apart, which is how a till's rounding and a receipt's own sums differ ("343.95" against parts of 343.97).
-  const summedNear = chosen ? summed.find((value) => isOneDigitApart(value, chosen.value) && Math.abs(value - chosen.value) >= 0.05) : undefined;
-  const override = chosen && support(chosen) === 0 ? (agreed ?? summedNear ?? (chosen.row > firstChange ? paid[0] : undefined)) : undefined;
+  // cents apart, which is how a till's rounding and a receipt's own sums differ ("343.95" against parts of 343.97). The items
+  // and a tax are such parts when the subtotal is misread ("subtotal 926.33" for $26.33); never against a total the items
+  // already make, whose tax the prices include ("TOTAL EURO 50.00", "TVA 20% 1.00").
+  const itemsTaxed = itemsSum === undefined ? [] : ofKind(summary, 'tax').filter((e) => e.value > 0 && !e.included && e.value < itemsSum / 2).map((e) => itemsSum + e.value);
+  const summedNear = chosen ? [...summed, ...itemsTaxed].find((value) => isOneDigitApart(value, chosen.value) && Math.abs(value - chosen.value) >= 0.05) : undefined;
+  const override = chosen && support(chosen) === 0 && !itemsAddUp(chosen.value) ? (agreed ?? summedNear ?? (chosen.row > firstChange ? paid[0] : undefined)) : undefined;
   // Never the total's own rounded amount: "TOTAL 12.37", "ROUNDING -0.02", cash − change 12.35 say the same.
   const roundedLater = bothSigns(ofKind(summary, 'rounding').filter((e) => chosen !== undefined && e.row > chosen.row));
   const consistent = (value: number): boolean => chosen !== undefined && (sameAmount(value, chosen.value) || roundedLater.some((r) => sameAmount(chosen.value + r, value)));
