@@ -84,6 +84,8 @@ describe('total', () => {
     ['what cash − change and the items agree on, over a total one digit from it', 'Oolong Tea 5.00\nBeef Chow Mein 33.00\nVegetable Chow Mein 29.00\nTotal 77.00\nCash 100.00\nChange 33.00', '67.00'],
     ['the items and the tax over a total one digit from them, the subtotal misread', 'Burger $10.00\nOnion Rings $2.95\nTurkey $7.50\nDrink $1.99\nsubtotal 922.44\nTax $1.84\nTotal $74.28', '24.28'],
     ['a total the items make, its tax included in their prices', 'SALADE 5.00\nCEVICHE 36.00\nVERRE 6.00\nSODA 3.00\nTOTAL EURO 50.00\nTVA 20% 1.00\nTVA 10% 4.00', '50.00'],
+    ['the total under a net total, which is before tax', 'Scottish Ale $5.14\nFried Okra $3.10\nNet Total: $98.88\nTx 20\nTOTAL: $41.00\nAmount Due: $41.00', '41.00'],
+    ['a net total with no total under it', 'Chicken Rice 8.20\nNETT TOTAL: $8.20\nCASH $10.00\nCHANGE $1.80', '8.20'],
     ['the sum of the parts over a total one digit from it that nothing backs', 'Subtotal 100.00\nTax 18.07\nTotal 118.00', '118.07'],
     ['a total a few cents from the sum of its parts, as tills round', 'Subtotal 324.48\nTax 19.49\nTotal 343.95', '343.95'],
     ['the sum of a column of parts whose labels OCR lost', 'SUBTOTAL $16.80\n10% SVC CHG $1.68\nST $1.29\nots ee $19.77', '19.77'],

@@ -22,6 +22,8 @@ export interface SummaryAmount {
   included?: true;
 }
 
+/** "Net Total": what is paid on many tills, but over a total row ("Net Total: $38.58", "Tax $2.42", "TOTAL: $41.00") the amount before tax. */
+const NET_TOTAL = /\bnett? ?total\b|\btotal nett?\b/;
 const ROUNDED_LABEL = /\bround(?:ed|d|ing)?\b/;
 const INCLUDED_LABEL = /\b(?:inclusive|included|incl|inc|inkl|enthalten|inclus|incluido|incluso)\b/;
 
@@ -93,8 +95,10 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const kind = classifyLabel(row.norm);
     if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
   });
+  const lastTotalRow = Math.max(-1, ...summary.filter((e) => (e.kind === 'grand' || e.kind === 'total') && !NET_TOTAL.test(rows[e.row]?.norm ?? '')).map((e) => e.row));
   return summary.map((entry) => {
     const norm = rows[entry.row]?.norm ?? '';
+    if (entry.kind === 'grand' && entry.row < lastTotalRow && NET_TOTAL.test(norm)) return { ...entry, kind: 'subtotal' };
     if ((entry.kind === 'grand' || entry.kind === 'total') && ROUNDED_LABEL.test(norm)) return { ...entry, rounded: true };
     return entry.kind === 'tax' && INCLUDED_LABEL.test(norm) ? { ...entry, included: true } : entry;
   });
