@@ -86,6 +86,7 @@ describe('total', () => {
     ['a total the items make, its tax included in their prices', 'SALADE 5.00\nCEVICHE 36.00\nVERRE 6.00\nSODA 3.00\nTOTAL EURO 50.00\nTVA 20% 1.00\nTVA 10% 4.00', '50.00'],
     ['the total under a net total, which is before tax', 'Scottish Ale $5.14\nFried Okra $3.10\nNet Total: $98.88\nTx 20\nTOTAL: $41.00\nAmount Due: $41.00', '41.00'],
     ['a net total with no total under it', 'Chicken Rice 8.20\nNETT TOTAL: $8.20\nCASH $10.00\nCHANGE $1.80', '8.20'],
+    ['what a row says was paid, with no total row and no change', 'PLAZA: Benicia-Martinez Bridge\nLANE 6\nTOLL PAID: ¢ 5.00\nPAYMENT METHOD: Cash', '5.00'],
     ['the sum of the parts over a total one digit from it that nothing backs', 'Subtotal 100.00\nTax 18.07\nTotal 118.00', '118.07'],
     ['a total a few cents from the sum of its parts, as tills round', 'Subtotal 324.48\nTax 19.49\nTotal 343.95', '343.95'],
     ['the sum of a column of parts whose labels OCR lost', 'SUBTOTAL $16.80\n10% SVC CHG $1.68\nST $1.29\nots ee $19.77', '19.77'],
@@ -97,6 +98,7 @@ describe('total', () => {
 
   it.each([
     ['cash tendered alone', 'CASH $20.00'],
+    ['cash paid alone, a note whose change may be lost', 'CASH PAID 20.00'],
     ['tax and change alone', 'VAT £1.20\nCHANGE £0.80'],
   ])('gives no total for %s', (_name, body) => {
     expect(read(body).total).toBeNull();

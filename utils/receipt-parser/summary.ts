@@ -14,7 +14,7 @@ export interface SummaryAmount {
   rate: number | undefined;
   /** Written as no receipt writes money ("Total: 104", "356.0"): read only because a total label stands before it. */
   loose?: true;
-  /** Paid by card: the exact amount, never with change. */
+  /** Paid by card, or a row saying it was paid ("TOLL PAID"): the exact amount, never with change. */
   card?: true;
   /** A total its label calls rounded ("TOTAL ROUNDED", "POTAL ROUNDED", "Total after rounding"). */
   rounded?: true;
@@ -28,6 +28,10 @@ const ROUNDED_LABEL = /\bround(?:ed|d|ing)?\b/;
 const INCLUDED_LABEL = /\b(?:inclusive|included|incl|inc|inkl|enthalten|inclus|incluido|incluso)\b/;
 
 const CARD = /\b(?:visa|mastercard|master|amex|american express|card|debit|credit|eftpos|girocard|maestro|karte|kartenzahlung|carte|cb|tarjeta|kort|contactless|apple pay|google pay)\b/;
+
+/** What a row says was paid ("TOLL PAID", "Bezahlt") is the exact amount, as a card's is; not cash handed over ("CASH PAID"), whose change may be lost. */
+const PAID = /\b(?:paid|bezahlt|pagado|paye)\b/;
+const HANDED = /\b(?:cash|tendered|tender|received|given|bar|bargeld|especes|efectivo|contanti|kontant)\b/;
 
 const readRate = (label: string): number | undefined => {
   const match = /(\d{1,2}(?:[.,]\d{1,3})?)\s?%/.exec(label);
@@ -76,7 +80,7 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const amount = amounts[amounts.length - 1];
     if (amount) {
       const kind = classifyAmount(row, amount);
-      if (kind === 'tendered' && CARD.test(row.norm)) summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: undefined, card: true });
+      if (kind === 'tendered' && (CARD.test(row.norm) || (PAID.test(row.norm) && !HANDED.test(row.norm)))) summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: undefined, card: true });
       else if (kind !== 'none') summary.push({ kind, value: amount.value, row: index, amount, amountRow: index, rate: readRate(row.text.slice(0, amount.start)) });
       return;
     }
