@@ -53,10 +53,12 @@ describe('how sure the date is', () => {
     expect(read(text, '')).toEqual({ date: iso, sure: false });
   });
 
-  it('is not sure of a date only a time backs on a page of OCR debris', () => {
+  it('on a page of OCR debris, is sure of a date a time backs only when its clock kept its colon', () => {
     const noise = '~ «© |ll¦ »\nCashie1r ‘~ 4a7\n§§ ¬ ~~';
-    expect(read(`${noise}\nDate: 15/03/2018 14:05`)).toEqual({ date: '2018-03-15', sure: false });
-    expect(read(`${noise}\nDate: 15/03/2018 14:05\nThank you 15/03/2018`)).toEqual({ date: '2018-03-15', sure: true });
+    expect(read(`${noise}\nDate: 15/03/2018 2.05.17 PM`)).toEqual({ date: '2018-03-15', sure: false });
+    expect(read(`${noise}\n15/03/2018 2.05 pm`)).toEqual({ date: '2018-03-15', sure: false });
+    expect(read(`${noise}\nDate: 15/03/2018 14:05`)).toEqual({ date: '2018-03-15', sure: true });
+    expect(read(`${noise}\nDate: 15/03/2018 2.05.17 PM\nThank you 15/03/2018`)).toEqual({ date: '2018-03-15', sure: true });
   });
 
   it('is not sure of a date the on-device engine read unsure, however well the receipt backs it', () => {
@@ -92,6 +94,8 @@ describe('how sure the date is', () => {
     [{ copies: 1, orderSure: false, glued: true }, 0.5],
     [{ time: true, other: true }, 0.4],
     [{ time: true, noisyPage: true }, 0.7],
+    [{ time: true, clock: true, noisyPage: true }, 0.8],
+    [{ time: true, clock: true, labelled: true, noisyPage: true }, 0.8],
     [{ time: true, engineUnsure: true }, 0.6],
     [{ copies: 1, labelled: true, engineUnsure: true }, 0.65],
     [{ time: true, labelled: true, noisyPage: true }, 0.75],

@@ -27,8 +27,10 @@ export interface DateSignals {
   repaired: boolean;
   /** The OCR engine read the date's own characters unsure (only the on-device engine says how sure it is). */
   engineUnsure?: boolean;
-  /** The page is a photo's noisy OCR (see page-noise.ts), where digits are misread often enough that a time beside a date proves nothing. */
+  /** The page is a photo's noisy OCR (see page-noise.ts), where digits are misread often enough that a time beside a date proves little. */
   noisyPage?: boolean;
+  /** The time beside the date is a clock read whole, its colon kept ("14:23", not "2.31.17 PM"). */
+  clock?: boolean;
   /** The receipt's own country cues (its currency, tax words) set day and month's order, not the browser's language. */
   orderFromReceipt?: boolean;
 }
@@ -74,7 +76,8 @@ export function confidenceOf(signals: DateSignals): number {
   if (!signals.orderSure) return misread ? 0.5 + label : signals.orderFromReceipt === true && (corroborated || tillPrinted) ? 0.8 : 0.55 + label;
   if (misread) return 0.6 + label;
   if (corroborated) return signals.time || signals.labelled ? 0.95 : 0.9;
-  if (signals.time) return signals.noisyPage ? 0.7 + label : 0.85 + label;
+  // On a noisy page, only a clock read whole beside it: where OCR kept the time's colon, it read the row's digits too.
+  if (signals.time) return !signals.noisyPage ? 0.85 + label : signals.clock === true ? 0.8 : 0.7 + label;
   return 0.7 + label;
 }
 
@@ -128,6 +131,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length + numberDates.filter((date) => date !== iso).length + countUnreadDates(rows, candidates),
     weekday,
     time: hasTimeBeside(rows, chosen.row),
+    clock: hasTimeBeside(rows, chosen.row, true),
     impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,

@@ -26,10 +26,10 @@ export function findTime(rows: readonly ReceiptRow[], dateRow: number | undefine
 /** "18.42 Uhr", "2.31.17 PM": a dotted time only counts with its word, as "18.42" alone is an amount. */
 const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)(?:\.[0-5]\d)?\s?(uhr\b|[ap]\.?\s?m\b)/i;
 
-/** The row's time of day as 24-hour HH:MM, or null. */
-export function readTime(row: ReceiptRow | undefined): string | null {
+/** The row's time of day as 24-hour HH:MM, or null; with `clockOnly`, only as a clock prints it ("14:23", "2:35 pm", "14h30"), not dotted. */
+export function readTime(row: ReceiptRow | undefined, clockOnly = false): string | null {
   if (!row) return null;
-  const dotted = DOTTED_TIME.exec(row.text);
+  const dotted = clockOnly ? null : DOTTED_TIME.exec(row.text);
   if (dotted) {
     const meridiem = dotted[3]?.[0]?.toLowerCase();
     const hour = Number(dotted[1]);
@@ -55,11 +55,11 @@ export function hasImpossibleTime(text: string): boolean {
   return false;
 }
 
-/** A time of day on the row, or on the row above or below when it says it is the time ("Date: …" over "Time: …"). */
-export function hasTimeBeside(rows: readonly ReceiptRow[], index: number): boolean {
-  if (readTime(rows[index]) !== null) return true;
+/** A time of day on the row, or on the row above or below when it says it is the time ("Date: …" over "Time: …"); with `clockOnly`, written with its colon. */
+export function hasTimeBeside(rows: readonly ReceiptRow[], index: number, clockOnly = false): boolean {
+  if (readTime(rows[index], clockOnly) !== null) return true;
   return [index - 1, index + 1].some((near) => {
     const row = rows[near];
-    return row !== undefined && TIME_LABEL.test(row.norm) && readTime(row) !== null;
+    return row !== undefined && TIME_LABEL.test(row.norm) && readTime(row, clockOnly) !== null;
   });
 }
