@@ -104,7 +104,7 @@ describe('merchant', () => {
     ['Axo dige\nPERNIAGAAN HUI SENG\nNO.59 JALAN PERMAS 9/5', 'PERNIAGAAN HUI SENG'],
     ['TT eee\n¢?\nB & BEST RESTAURANT\n(001610235-P)', 'B & BEST RESTAURANT'],
     ['».ae\na\n@ |\nEDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
-    ['~ —y\nAOYIry\nRIMI LATVIA SIA\nBrīvības iela 12, Rīga', 'RIMI LATVIA SIA'],
+    ['~ —y\nAOYIry\nRIMI LATVIA SIA\nBrīvības iela 12, Rīga', 'RIMI'],
     ['ZS 1R0Z oY\nJoe\'s Diner\n12 Main St', "Joe's Diner"],
     ['ay wPtoa UA bs\nDOMINGO TACOS\n12 Main St', 'DOMINGO TACOS'],
     ['DIA\nCalle Ancha 22\n28001 Madrid', 'DIA'],
@@ -143,10 +143,10 @@ describe('merchant', () => {
     ['Casa Pepe Tel. 91 123 45 67\nCalle Mayor 5, 28013 Madrid', 'Casa Pepe'],
     ['Woolworths @)\nThe fresh food people\nWEST RYDE PH: 02 9308 7346', 'Woolworths'],
     ['| Taj Mahal |\n17 the Crescent, Abbey Wood', 'Taj Mahal'],
-    // a brand its company line names again, however its logo reads; a company form first (Baltic)
+    // a brand its company line names again, however its logo reads; a chain's company line alone gives the chain
     ['~~ ¥ ==\nREWE\nREWE Markt GmbH\nDomstr. 20\n50668 Köln', 'REWE'],
     ['real\nreal GmbH\nMarkt 1234\nAm Kaiserkai 1\n20457 Hamburg', 'real'],
-    ['=: ©\nSIA MAXIMA LATVIJA\nTalejas iela 1, Rīga', 'SIA MAXIMA LATVIJA'],
+    ['=: ©\nSIA MAXIMA LATVIJA\nTalejas iela 1, Rīga', 'MAXIMA'],
     // a brand over its national company, which adds only the country
     ['NARVESEN\nSIA "Narvesen Latvija"\nStacijas laukums 2, Rīga', 'NARVESEN'],
     ['CIRCLE K\nSIA "Circle K Latvia"\nDuntes iela 6, Rīga', 'CIRCLE K'],
@@ -213,6 +213,24 @@ describe('merchant', () => {
     expect({ merchant: receipt.merchant, confidence: receipt.confidence.merchant }).toEqual({ merchant: name, confidence });
   });
 
+  it.each([
+    // the chain a company line names, as the line prints it
+    ['Lidl Vertriebs-GmbH & Co. KG\nAm Rathaus 61b\n53111 Bonn', 'Lidl'],
+    ['EDEKA Hoffmann e.K.\nHauptstr. 3\n10115 Berlin', 'EDEKA'],
+    ['SIA "Narvesen Latvija"\nStacijas laukums 2, Rīga', 'Narvesen'],
+    ['Sainsbury\'s Supermarkets Ltd\n33 Holborn, London', "Sainsbury's"],
+    // after a company form first, the name before the words that say it is a company
+    ['SIA LaTS Veikali\nBrīvības iela 12, Rīga', 'LaTS'],
+    ['SIA TOP Veikali\nMaskavas iela 227, Rīga', 'TOP'],
+    // a company that is no chain, or says nothing more than its name, stays as printed; in Malaysia the company is the name
+    ['Bäckerei Müller GmbH\nHauptstr. 3, 10115 Berlin', 'Bäckerei Müller GmbH'],
+    ['SIA Marie un Ko\nTērbatas iela 5, Rīga', 'SIA Marie un Ko'],
+    ['MR D.I.Y. (M) SDN BHD\n(860671-D)\nLOT 1851-A & 1851-B, JALAN KPB 6', 'MR D.I.Y. (M) SDN BHD'],
+    ['99 SPEED MART S/B (519537-X)\nLOT P.T. 2811, JALAN ANGSA', '99 SPEED MART S/B'],
+  ])('names the chain, not its company, in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
   it('reads a name whose bracket opens on the row above', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });
@@ -235,7 +253,7 @@ describe('merchant', () => {
   it('takes the company line at the foot when the top names no shop, without being sure of it', () => {
     const body = 'Ne] =\n| ee\nMusterstraße 12\n50667 Köln\nEUR\nBANANE 1,49 B\nSUMME EUR 1,49\nGeg. EC-Cash EUR 1,49\n12.11.2025 14:32\nREWE Markt GmbH';
     const receipt = parseReceipt(pageFromText(body), {});
-    expect({ merchant: receipt.merchant, sure: receipt.confidence.merchant >= 0.8 }).toEqual({ merchant: 'REWE Markt GmbH', sure: false });
+    expect({ merchant: receipt.merchant, sure: receipt.confidence.merchant >= 0.8 }).toEqual({ merchant: 'REWE', sure: false });
     // Not over a name the top gives, nor a footer that is no company.
     expect(parseReceipt(pageFromText(`EDEKA Schulz\n${body}`), {}).merchant).toBe('EDEKA Schulz');
     expect(parseReceipt(pageFromText(body.replace('REWE Markt GmbH', 'Vielen Dank')), {}).merchant).toBeNull();

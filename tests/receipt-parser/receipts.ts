@@ -87,7 +87,7 @@ A= 19,0%  10,50  2,00  12,50
 MwSt 19%  2,00
 Datum: 15.03.2025  Uhrzeit: 18:42`,
     options: { today },
-    expected: { merchant: 'REWE Markt GmbH', date: '2025-03-15', time: '18:42', total: '12.50', currency: 'EUR', tax: '2.00', tip: null },
+    expected: { merchant: 'REWE', date: '2025-03-15', time: '18:42', total: '12.50', currency: 'EUR', tax: '2.00', tip: null },
   },
   {
     name: 'French ticket with HT, TVA and TTC',
@@ -137,7 +137,7 @@ TOTAL A PAGAR  12,50 €
 EFECTIVO  20,00
 CAMBIO  7,50`,
     options: { today },
-    expected: { merchant: 'MERCADONA S.A.', date: '2025-03-03', time: '11:05', total: '12.50', currency: 'EUR', tax: '1.14' },
+    expected: { merchant: 'MERCADONA', date: '2025-03-03', time: '11:05', total: '12.50', currency: 'EUR', tax: '1.14' },
   },
   {
     name: 'Italian scontrino with Totale complessivo',
@@ -859,7 +859,7 @@ TOTAL (€)  1,99
 TARJETA BANCARIA  1,99
 IVA 4%  0,08`,
     options: { today },
-    expected: { merchant: 'MERCADONA, S.A.', date: '2025-11-24', total: '1.99', currency: 'EUR' },
+    expected: { merchant: 'MERCADONA', date: '2025-11-24', total: '1.99', currency: 'EUR' },
   },
   {
     name: 'Italian documento commerciale with cash and change, no € printed',

@@ -81,7 +81,7 @@ export const CORPORATE_WORDS = new Set(
   ('exploitation exploitations stores store supermarket supermarkets hypermarket hypermarkets group groupe gruppe holding holdings retail retailers operations services distribution ' +
     'dienstleistung dienstleistungs gesellschaft verwaltung verwaltungs filiale filialen ' +
     'international trading enterprise enterprises company corporation stiftung vertrieb vertriebs handel handels europe uk france deutschland ' +
-    'warenhandels latvia latvija lietuva lithuania eesti estonia osterreich osterreichische schweiz suisse polska espana italia nederland belgium sverige norge danmark suomi finland').split(' '),
+    'warenhandels veikali veikals latvia latvija lietuva lithuania eesti estonia osterreich osterreichische schweiz suisse polska espana italia nederland belgium sverige norge danmark suomi finland').split(' '),
 );
 const MINOR_WORDS = new Set('the and und et les des der die das von van de du la le of'.split(' '));
 

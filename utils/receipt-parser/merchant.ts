@@ -121,6 +121,33 @@ function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly bool
   return undefined;
 }
 
+/** Company forms of Malaysia, whose receipts are filed under the company they print ("MR D.I.Y. (M) SDN BHD"). */
+const MALAYSIAN_FORM = /\b(?:sdn\.? ?b\w{1,3}|bhd|berhad|s\/b)\b/;
+
+/**
+ * A chain's company line read as the name ("REWE Markt GmbH", "SIA MAXIMA LATVIJA", "EDEKA Wolf e.K.", its logo unread): the
+ * chain's name as the line prints it, which is what people file it under. Not in Malaysia, where the company is the name.
+ */
+function brandOfCompany(printed: string, brand: BrandMatch | undefined): string | undefined {
+  const norm = normalizeText(printed);
+  if (!hasCompanyForm(norm) || MALAYSIAN_FORM.test(norm)) return undefined;
+  const words = printed.split(/\s+/);
+  const from = LEGAL_PREFIX.test(norm) ? 1 : 0;
+  const target = brand && foldBrand(brand.brand);
+  for (let end = from + 1; target && end <= Math.min(words.length - 1, from + 4); end++) {
+    const head = words.slice(from, end).join(' ');
+    if (foldBrand(head) === target) return trimQuotes(head);
+  }
+  // A company form first ("SIA LaTS Veikali", "UAB Norfos mažmena"): the name between it and the words that say it is a company.
+  if (from === 0) return undefined;
+  let end = words.length;
+  while (end > from + 1 && CORPORATE_WORDS.has(normalizeText(words[end - 1] ?? '').replace(/[^a-z]/g, ''))) end--;
+  return end < words.length ? trimQuotes(words.slice(from, end).join(' ')) : undefined;
+}
+
+/** Without the quotes and the comma a company's name is printed in (SIA "RIMI LATVIA", "MERCADONA, S.A."). */
+const trimQuotes = (name: string): string => name.replace(/^["'„“”«]+|["'„“”»,.:;]+$/g, '');
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): MerchantPick {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
@@ -225,7 +252,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const chosenBrand = best.signals.brand;
   const printed = readName(chosenText);
   const spelt = chosenBrand !== undefined && (!chosenBrand.exact || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
-  let name = spelt ? chosenBrand.brand : printed;
+  let name = spelt ? chosenBrand.brand : brandOfCompany(printed, chosenBrand) ?? printed;
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
