@@ -187,6 +187,18 @@ describe('total', () => {
     expect(sureTotal(body)).toEqual({ total, sure: false });
   });
 
+  it('is not sure of a printed total when a tip was written on the slip that OCR could not read', () => {
+    const slip = (tip: string) => `Pasta 17.99\nWine 9.49\nSubtotal 27.48\nTax 2.52\nTotal 30.00\nVISA Sale 30.00\nAmount : $30.00\n${tip}\nTotal: ______\nx\nI agree to pay above total amount`;
+    expect(sureTotal(slip('Tip: ______'))).toEqual({ total: '30.00', sure: true });
+    expect(sureTotal(slip('Tip: 2p'))).toEqual({ total: '30.00', sure: false });
+    expect(sureTotal(slip('GRATUITY yaaa'))).toEqual({ total: '30.00', sure: false });
+    // Handwriting larger than the print lands on a row of its own beside the label.
+    expect(sureTotal(slip('easels\nTip:'))).toEqual({ total: '30.00', sure: false });
+    expect(sureTotal(slip('Tip:'))).toEqual({ total: '30.00', sure: true });
+    // "TIP TOP MEATS" over the items is a shop, not a tip.
+    expect(sureTotal('TIP TOP MEATS\nSteak 27.48\nTax 2.52\nTotal 30.00\nVISA 30.00')).toEqual({ total: '30.00', sure: true });
+  });
+
   it('is not sure of a lone total nothing backs', () => {
     expect(read('Coffee 3.00\nTOTAL 33.00').confidence.total).toBeLessThan(SURE_CONFIDENCE);
   });

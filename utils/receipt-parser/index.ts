@@ -9,7 +9,7 @@ import { findItems, sumItems } from './items';
 import { findMerchant } from './merchant';
 import { NOISY_PAGE, readPageNoise } from './page-noise';
 import { buildRows, findBox, type ReceiptRow } from './rows';
-import { readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
+import { hasUnreadTip, readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
 import { findColumnTotals } from './sums';
 import { findTime } from './times';
 import { pickTotal, type TotalPick } from './totals';
@@ -84,6 +84,9 @@ function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][],
   return pick;
 }
 
+/** Most a total is sure of under a tip written by hand that OCR could not read: never sure. */
+const TIP_UNREAD = 0.6;
+
 function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const rows = buildRows(page);
   if (rows.length === 0) return emptyReceipt();
@@ -99,6 +102,8 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
   const pick = readTotal(rows, rowAmounts, summary, sumItems(items));
+  // A tip written by hand beside a printed total that OCR could not read: what was paid is more than printed, so check it.
+  const tipUnread = pick.total !== undefined && hasUnreadTip(rows, rowAmounts, pick.total.amountRow);
   const totalValue = pick.total?.value ?? pick.derived;
   const totalRow = pick.total ? rows[pick.total.amountRow] : undefined;
   const totalBox = pick.total && totalRow ? findBox(totalRow, pick.total.amount.start, pick.total.amount.end) : undefined;
@@ -128,7 +133,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
       merchant: share(merchant.confidence),
       date: share(date.confidence),
       time: time === null ? 0 : 0.8,
-      total: share(pick.confidence),
+      total: share(tipUnread ? Math.min(pick.confidence, TIP_UNREAD) : pick.confidence),
       currency: share(currencyConfidence),
       subtotal: partConfidence(pick.subtotal),
       tax: partConfidence(pick.tax),

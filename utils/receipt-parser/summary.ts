@@ -148,3 +148,28 @@ export function readShiftedSummary(rows: readonly ReceiptRow[], rowAmounts: read
   });
   return summary;
 }
+
+/** A tip line on a card slip ("Tip: ______", "GRATUITY 18.90") and what follows its label. */
+const TIP_LINE = /^[^\p{L}\p{N}]{0,3}(?:tip|tips|gratuity|add tip|trinkgeld|pourboire|propina)\b[\s:.]*(.*)$/iu;
+
+/**
+ * A tip written on the slip by hand, which OCR could not read ("Tip: 2p", "GRATUITY yaaa"): below the printed total, a tip
+ * line holding neither an amount nor the blank to write one on. The total paid is then the printed one plus a tip unknown.
+ */
+export function hasUnreadTip(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], below: number): boolean {
+  for (let index = below + 1; index < rows.length; index++) {
+    const rest = TIP_LINE.exec(rows[index]?.text ?? '')?.[1];
+    if (rest === undefined || (rowAmounts[index] ?? []).length > 0) continue;
+    if (isWriting(rest)) return true;
+    // Handwriting larger than the print lands on a row of its own, above or below the label ("2p" over "Tip:").
+    if (rest.trim() === '' && [index - 1, index + 1].some((near) => (rowAmounts[near] ?? []).length === 0 && isWritingRow(rows[near]))) return true;
+  }
+  return false;
+}
+
+/** Something written where a slip leaves a blank: letters or digits beyond the blank's own underscores and signs. */
+const isWriting = (rest: string): boolean => /[\p{L}\p{N}]/u.test(rest.replace(/[_\-.$€£\s]/g, ''));
+
+/** A short row of writing that is no label and not the signature line's printed x. */
+const isWritingRow = (row: ReceiptRow | undefined): boolean =>
+  row !== undefined && row.text.trim().length <= 24 && isWriting(row.text) && !/^\s*[xX×]\s*$/.test(row.text) && classifyLabel(row.norm) === 'none' && !/[:]\s*$/.test(row.text);
