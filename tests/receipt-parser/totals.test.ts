@@ -22,6 +22,7 @@ describe('total', () => {
     ['the sum of subtotal and taxes that was handed over', 'SUB_TOTITM=8 Q=10.00 885.00\nVAT @12.50% ON 885.00 110.63\nSRV.TAX @4.90% ON 885.00 43.37\nCASH 1039.00', '1039.00'],
     ['garbled total labels of a photo', 'Tea 4.00\nCake 6.00\nigtal Gales 10.00\nFol Art Feyable 10.00', '10.00'],
     ['a total in dollars whose decimal point OCR dropped, shown by subtotal + tax', 'SUB-TOTAL: $26.00\nGST(5%): $1.30\nTOTAL DUE: $2730', '27.30'],
+    ['a card slip\'s amount whose decimal comma OCR dropped, under the total it repeats', 'Brot 2,49\nKäse 22,55\nGesamtbetrag 25,04\nNetto 7% 23,40\nKartenzahlung kontaktlos\nBetrag EUR 2504', '25.04'],
     ['a total in dollars without cents that nothing else shows to be cents', 'Room 2 nights\nTOTAL DUE: $2730', '2730'],
     ['a total in money over a whole number on a total row', 'TOTAL 12.50\nTotal items: 3\nTotal 2', '12.50'],
     ['never a closing balance of points', 'TOTAL 41.45\nCLOSING BALANCE 2307', '41.45'],

@@ -49,11 +49,11 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   const noTotalRow = !rounded.some((t) => t.kind === 'grand' || t.kind === 'total');
   const isRoundedAgain = (e: SummaryAmount): boolean => noTotalRow && rounded.some((t) => t.kind === 'subtotal' && t.row < e.row && !sameAmount(t.value, e.value) && Math.abs(t.value - e.value) <= 0.05);
   const promoted = rounded.map((e) => (e.kind === 'subtotal' && (isRoundedTotal(e) || isTaxedTotal(e) || isRoundedAgain(e)) ? { ...e, kind: 'total' as const } : e));
-  // "GRAND TOTAL 1000" under "SUB TOTAL 10.00", "TOTAL DUE: $2730" under "$26." and "GST $1.30": a decimal point OCR
-  // dropped, which the receipt's other amounts show.
+  // "GRAND TOTAL 1000" under "SUB TOTAL 10.00", "TOTAL DUE: $2730" under "$26." and "GST $1.30", a card slip's "Betrag EUR
+  // 2504" under "Gesamtbetrag 25,04": a decimal point OCR dropped, which the receipt's other amounts show.
   const mayHaveLostPoint = (e: SummaryAmount): boolean => (e.loose === true || e.amount.marker !== null) && e.amount.decimals === 0 && e.value >= 100;
   // The parts are summed only for a receipt that has such an amount: most have none.
-  const parts = promoted.some(mayHaveLostPoint) ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered')).map((e) => e.value), ...findImpliedTotals(promoted).summed] : [];
+  const parts = promoted.some(mayHaveLostPoint) ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered' || ((e.kind === 'grand' || e.kind === 'total') && e.amount.decimals > 0))).map((e) => e.value), ...findImpliedTotals(promoted).summed] : [];
   const summary = promoted.map((e) => (mayHaveLostPoint(e) && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
   const itemsAddUp = (value: number): boolean => itemsSum !== undefined && sameAmount(itemsSum, value);
   const named = ofKind(summary, 'grand', 'total');
