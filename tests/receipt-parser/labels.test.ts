@@ -38,6 +38,8 @@ describe('classifyLabel', () => {
     ['Kopā bez PVN', 'subtotal'],
     ['Samaksāts', 'tendered'],
     ['Skaidrā nauda', 'tendered'],
+    ['Nauda', 'tendered'],
+    ['Saņemts', 'tendered'],
     ['Atlaide', 'discount'],
     ['Kreditkarte', 'tendered'],
     ['Check Total', 'total'],

@@ -23,6 +23,7 @@ describe('total', () => {
     ['garbled total labels of a photo', 'Tea 4.00\nCake 6.00\nigtal Gales 10.00\nFol Art Feyable 10.00', '10.00'],
     ['a total in dollars whose decimal point OCR dropped, shown by subtotal + tax', 'SUB-TOTAL: $26.00\nGST(5%): $1.30\nTOTAL DUE: $2730', '27.30'],
     ['a card slip\'s amount whose decimal comma OCR dropped, under the total it repeats', 'Brot 2,49\nKäse 22,55\nGesamtbetrag 25,04\nNetto 7% 23,40\nKartenzahlung kontaktlos\nBetrag EUR 2504', '25.04'],
+    ['cash − change when OCR read the total\'s comma as a colon, in Latvian', 'Kafija Latte 4,38\nSendvičs ar vistu 3,19\nKOPĀ 7:57\nNauda 8,50\nAtlikums EUR 0,93', '7.57'],
     ['a total in dollars without cents that nothing else shows to be cents', 'Room 2 nights\nTOTAL DUE: $2730', '2730'],
     ['a total in money over a whole number on a total row', 'TOTAL 12.50\nTotal items: 3\nTotal 2', '12.50'],
     ['never a closing balance of points', 'TOTAL 41.45\nCLOSING BALANCE 2307', '41.45'],
