@@ -29,7 +29,7 @@ export interface DateSignals {
   engineUnsure?: boolean;
   /** The page is a photo's noisy OCR (see page-noise.ts), where digits are misread often enough that a time beside a date proves little. */
   noisyPage?: boolean;
-  /** The time beside the date is a clock read whole, its colon kept ("14:23", not "2.31.17 PM"). */
+  /** The time beside the date is a clock read whole, its colon kept ("14:23", not "2.31.17 PM"); looked for only on a noisy page, where it counts. */
   clock?: boolean;
   /** The receipt's own country cues (its currency, tax words) set day and month's order, not the browser's language. */
   orderFromReceipt?: boolean;
@@ -131,7 +131,7 @@ export function pickDate(rows: readonly ReceiptRow[], setting: DateOrder, locale
     rivals: others.filter((candidate) => read[candidates.indexOf(candidate)] !== iso).length + numberDates.filter((date) => date !== iso).length + countUnreadDates(rows, candidates),
     weekday,
     time: hasTimeBeside(rows, chosen.row),
-    clock: hasTimeBeside(rows, chosen.row, true),
+    clock: noisyPage && hasTimeBeside(rows, chosen.row, true),
     impossibleTime: hasImpossibleTime(row.text),
     glued: isGlued(row, chosen),
     repaired: chosen.repaired,
