@@ -183,6 +183,9 @@ describe('merchant', () => {
     ['MQ. O.T.%. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', false],
     ['TARGET\n512-555-0100', false],
     ['RESTAURANT\n12 Main St', false],
+    // a company line over a chain's name: either may be what the user files it under
+    ["GERBANG RESTAURANTS SDN BHD\nMcDonald's Nong Chik DT\nNO 5, JALAN BESAR", false],
+    ['TRI SHAAS SDN BHD (728515-M)\nMYDIN MART SRI MUDA\n4-20, JALAN RIA 25/62', false],
   ])('is sure of the name in %j: %s', (header, sure) => {
     const receipt = parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {});
     expect(receipt.confidence.merchant >= 0.8).toBe(sure);

@@ -5,6 +5,8 @@ import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
 const MAX_HEADER_ROWS = 12;
+/** A name that may be filed under another the receipt prints. */
+const UNSURE_NAME = 0.7;
 /** Kinds of place that put their name after them ("Restaurant Piccadilly", "Hotel Adlon", "Gasthof Post"). */
 const NAMED_AFTER = /^(?:restaurant|restaurante|ristorante|restoran|restorans|hotel|motel|hostel|cafe|bar|pizzeria|trattoria|osteria|taverna|bistro|brasserie|gasthaus|gasthof)$/;
 
@@ -280,6 +282,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const third = rows[best.index + 2];
     if (third && nextIsBusiness && BUSINESS_ROW.test(third.norm.trim())) name = `${name} ${cleanName(third.text)}`;
   }
-  const confidence = rateMerchant(opened ? { ...best.signals, clean: false } : best.signals, best.score);
+  // A company line over a chain's name ("... Restaurants Sdn Bhd" over "McDonald's Nong Chik"): which of the two the user files
+  // it under is theirs to say.
+  const chainBelow = best.signals.company && !chosenBrand && next !== undefined && findBrand(next.text, true) !== undefined;
+  const confidence = Math.min(rateMerchant(opened ? { ...best.signals, clean: false } : best.signals, best.score), chainBelow ? UNSURE_NAME : 1);
   return { merchant: name === '' ? null : name, confidence, row: best.index };
 }
