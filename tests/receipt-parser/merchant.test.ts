@@ -201,6 +201,9 @@ describe('merchant', () => {
     ["McDonald's Restaurant #10249\n1234 Main St", "McDonald's Restaurant #10249"],
     ['IKANO HANDEL SDN BHD\n(No. 1234-X)\nIKEA CHERAS\nNO 2A JALAN COCHRANE', 'IKANO HANDEL SDN BHD'],
     ['MR. D.I.Y¥. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', 'MR. D.I.Y¥. (M) SDN BHD'],
+    // a chain's name over its operator's company line is the shop's
+    ['Jollibee\nEntrek (B) Sdn.Bhd.\nYayasan Complex B08', 'Jollibee'],
+    ['FAMILYMART\nMAXINCOME RESOURCES SDN BHD (383322-D)\nNO 16A, JALAN ASTAKA U8/83', 'FAMILYMART'],
   ])('knows a chain by its name in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

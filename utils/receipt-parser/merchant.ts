@@ -221,7 +221,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       const spelledOut = shared.length === best.words.length && words.some((word) => !shared.includes(word) && !CORPORATE_WORDS.has(word) && !BUSINESS_WORD.test(word));
       // "Pizza Express" over "PizzaExpress (Restaurants) Ltd" shares its letters, if not its words.
       const joined = best.folded.length >= 3 && folded.includes(best.folded);
-      if ((shared.length === 0 && !joined) || spelledOut) {
+      // Not under a chain's name: that is the shop, and the company line its operator ("Jollibee" over "Entrek (B) Sdn.Bhd.").
+      if (((shared.length === 0 && !joined) || spelledOut) && !best.signals.brand) {
         best = { index, score, words, folded, signals };
         break;
       }
