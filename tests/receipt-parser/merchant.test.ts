@@ -237,6 +237,17 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it.each([
+    // a clean row below repeating the name's start alone shows where it ends: the rest was a logo's or a stamp's edge
+    ["Applebee's Sux\nAPPLEBEE'S\nNEIGHBORHOOD GRILL & BAR\n610 W Nicholson Rd.", "Applebee's"],
+    ['Banco de Bogota G\tyrs G\nBanco de Bogate\nCAJERO NRO 02773', 'Banco de Bogota'],
+    // a branch after the chain's name goes too; a row that differs in a word cuts nothing
+    ['CAFE NERO DUBAI MALL\nCAFE NERO\nFinancial Centre Rd', 'CAFE NERO'],
+    ['THE COFFEE HOUSE\nTHE COFFEE SHOP\n12 Main St', 'THE COFFEE HOUSE'],
+  ])('cuts the name where a row below repeats it, in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
   it('reads a name whose bracket opens on the row above', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });

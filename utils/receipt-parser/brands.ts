@@ -107,7 +107,7 @@ function trigramsOf(folded: string): string[] {
 }
 
 /** Letters changed, added or dropped from `a` to `b`, or `max + 1` once past `max`. */
-function countEdits(a: string, b: string, max: number): number {
+export function countEdits(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

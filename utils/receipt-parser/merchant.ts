@@ -1,6 +1,6 @@
 import { BUSINESS_ROW, BUSINESS_TAIL, BUSINESS_WORD, CONTINUES, CORPORATE_WORDS, LEGAL_PREFIX, LEGAL_SUFFIX, SUFFIX_WORDS, TITLE, cleanName, cutToName, hasAddressWord, hasCompanyForm, isAddressOrContact, isGreeting, isNotName, isSuffixOnly, readName, readSignificantWords } from './merchant-rows';
 import { SURE_CONFIDENCE } from '../receipt';
-import { findBrand, foldBrand, type BrandMatch } from './brands';
+import { countEdits, findBrand, foldBrand, type BrandMatch } from './brands';
 import { isScrap, isWeakText, readRowWords } from './row-words';
 import { normalizeText, type ReceiptRow } from './rows';
 
@@ -150,6 +150,28 @@ function brandOfCompany(printed: string, brand: BrandMatch | undefined): string 
 /** Without the quotes and the comma a company's name is printed in (SIA "RIMI LATVIA", "MERCADONA, S.A."). */
 const trimQuotes = (name: string): string => name.replace(/^["'„“”«]+|["'„“”»,.:;]+$/g, '');
 
+/**
+ * The name up to where a clean row below, repeating its start alone, ends it: "Applebee's Sux" over "APPLEBEE'S" is a logo
+ * whose edge OCR read as a word, "Banco de Bogota G yrs G" over "Banco de Bogate" a stamp's.
+ */
+function cutToRepeat(name: string, below: readonly ReceiptRow[]): string {
+  const words = name.split(/\s+/);
+  for (const row of below) {
+    const shape = readRowWords(row.text);
+    const repeat = foldBrand(row.text);
+    if (repeat.length < 4 || /\d/.test(repeat) || isWeakText(shape) || !shape.clean) continue;
+    // A letter misread in six, as in a brand's name.
+    const tolerance = Math.floor(repeat.length / 6);
+    let head = '';
+    for (let end = 1; end < words.length; end++) {
+      head += foldBrand(words[end - 1] ?? '');
+      if (head.length >= repeat.length && countEdits(head, repeat, tolerance) <= tolerance) return words.slice(0, end).join(' ');
+      if (head.length > repeat.length + 1) break;
+    }
+  }
+  return name;
+}
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): MerchantPick {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
@@ -265,6 +287,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const above = rows[best.index - 2];
     if (above && !/\d/.test(above.text) && !isNotName(above.norm) && !isScrap(readRowWords(above.text))) name = `${cleanName(above.text)} ${name}`;
   }
+  if (!opened) name = cutToRepeat(name, rows.slice(best.index + 1, best.index + 3));
   const next = rows[best.index + 1];
   const nextText = next ? dropScrapCells(next.text) : '';
   const nextNorm = normalizeText(nextText);
