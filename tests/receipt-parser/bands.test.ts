@@ -29,6 +29,25 @@ describe('groupWordsIntoRows', () => {
     expect(rows.map((row) => row.map((w) => w.text).join(' '))).toEqual(['TOTAL 12.50', 'CASH 20.00', 'CHANGE 7.50', 'VISA 0.00']);
   });
 
+  it('keeps a label whose box swelled over the row below beside its amount, as the engine read them', () => {
+    const box = (text: string, left: number, top: number, height: number): OcrWord => ({ text, left, top, width: 36, height });
+    const lines: OcrLine[] = [
+      { words: [box('Wax', 175, 252, 11), box('54.00', 297, 248, 13)] },
+      // "Total" took in the smudge under it: 31 px against the amount's 14
+      { words: [box('Total', 60, 285, 31), box('$85.00', 299, 273, 14)] },
+      { words: [box('06.00', 301, 295, 15)] },
+    ];
+    const rows = groupWordsIntoRows({ text: '', lines });
+    expect(rows.map((row) => row.map((w) => w.text).join(' '))).toEqual(['Wax 54.00', 'Total $85.00', '06.00']);
+  });
+
+  it("leaves a logo's large letters on a row of their own", () => {
+    const box = (text: string, left: number, top: number, height: number): OcrWord => ({ text, left, top, width: 60, height });
+    const lines: OcrLine[] = [{ words: [box('CHO', 40, 20, 60), box('EUN', 120, 20, 60), box('KOREAN', 200, 62, 14), box('RESTAURANT', 280, 62, 14)] }];
+    const rows = groupWordsIntoRows({ text: '', lines });
+    expect(rows.map((row) => row.map((w) => w.text).join(' '))).toEqual(['CHO EUN', 'KOREAN RESTAURANT']);
+  });
+
   it('drops words without a usable box', () => {
     const rows = groupWordsIntoRows({ text: '', lines: [{ words: [word('OK', 10, 10), { text: 'X', left: 0, top: Number.NaN, width: 1, height: 1 }, { text: '', left: 0, top: 0, width: 1, height: 1 }] }] });
     expect(rows).toEqual([[word('OK', 10, 10)]]);

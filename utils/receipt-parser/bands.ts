@@ -48,9 +48,44 @@ function measureSlope(page: OcrPage): number | undefined {
   return Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, median));
 }
 
+/** A box this many times its line-mates' height took in a smudge or the row below ("Total" 31 px beside "$85.00" 14 px). */
+const SWOLLEN = 1.8;
+const AMOUNT = /\d[.,]\d\d(?!\d)/;
+
+/** Where a word stands for banding: a point of its box, or of its line-mates' boxes. */
+interface Anchor {
+  x: number;
+  y: number;
+}
+
+const anchorOf = (word: OcrWord): Anchor => ({ x: word.left + word.width / 2, y: center(word) });
+
+/**
+ * Where each word stands: its box's middle, unless the box is swollen past the other words of the line the engine read it
+ * in, which then place it.
+ */
+function findAnchors(page: OcrPage, words: readonly OcrWord[]): Map<OcrWord, Anchor> {
+  const anchors = new Map<OcrWord, Anchor>();
+  for (const line of page.lines) {
+    const usable = Array.isArray(line?.words) ? line.words.filter(isUsableWord) : [];
+    const lowest = Math.min(...usable.map((word) => word.height));
+    const normal = usable.filter((word) => word.height < lowest * SWOLLEN);
+    // Only a label beside its amount: in a header, large letters are a logo's, set apart on purpose.
+    if (normal.length === usable.length || !normal.some((word) => AMOUNT.test(word.text))) continue;
+    const points = normal.map(anchorOf);
+    const mates = { x: points.reduce((sum, point) => sum + point.x, 0) / points.length, y: points.reduce((sum, point) => sum + point.y, 0) / points.length };
+    for (const word of usable) if (word.height >= lowest * SWOLLEN && /^\p{L}+:?$/u.test(word.text)) anchors.set(word, mates);
+  }
+  for (const word of words) if (!anchors.has(word)) anchors.set(word, anchorOf(word));
+  return anchors;
+}
+
 /** Groups words into rows for a given tilt: a word joins a recent row whose middle is within half a word height. */
-function bandWords(words: readonly OcrWord[], slope: number): Band[] {
-  const placed = words.map((word) => ({ word, middle: center(word) - slope * (word.left + word.width / 2) }));
+function bandWords(words: readonly OcrWord[], slope: number, anchors: ReadonlyMap<OcrWord, Anchor>): Band[] {
+  const placed = words.map((word) => {
+    const { x, y } = anchors.get(word) ?? anchorOf(word);
+    return { word, middle: y - slope * x };
+  });
   placed.sort((a, b) => a.middle - b.middle);
   const bands: Band[] = [];
   for (const { word, middle } of placed) {
@@ -81,11 +116,12 @@ const readLeftToRight = (band: Band): OcrWord[] => band.words.sort((a, b) => a.l
 export function groupWordsIntoRows(page: OcrPage): OcrWord[][] {
   const words = page.lines.flatMap((line) => (Array.isArray(line?.words) ? line.words.filter(isUsableWord) : []));
   const measured = measureSlope(page);
-  if (measured !== undefined) return bandWords(words, measured).map(readLeftToRight);
+  const anchors = findAnchors(page, words);
+  if (measured !== undefined) return bandWords(words, measured, anchors).map(readLeftToRight);
   // Without a measure, the right tilt gathers the words into the fewest and tightest rows.
   let best: { bands: Band[]; cost: number } | undefined;
   for (const slope of TRIAL_SLOPES) {
-    const bands = bandWords(words, slope);
+    const bands = bandWords(words, slope, anchors);
     const cost = bands.length + bands.reduce((sum, band) => sum + band.spread, 0) / Math.max(1, words.length);
     if (!best || cost < best.cost) best = { bands, cost };
   }
