@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parseReceipt } from '../../utils/receipt-parser/index';
+import type { OcrPage } from '../../utils/receipt';
 import { pageFromText } from './pages';
+
+/** A page of word boxes, each row its words at 12 px a letter, printed as tall as given. */
+function pageOfRows(rows: readonly [string, number][]): OcrPage {
+  const lines = rows.map(([text, height], row) => {
+    let left = 10;
+    return {
+      words: text.split(' ').map((word) => {
+        const placed = { text: word, left, top: 20 + row * 70, width: word.length * 12, height };
+        left += word.length * 12 + 12;
+        return placed;
+      }),
+    };
+  });
+  return { text: '', lines };
+}
 
 const merchantOf = (header: string): string | null => parseReceipt(pageFromText(`${header}\nBREAD 2.00\nTOTAL 2.00`), {}).merchant;
 
@@ -11,17 +27,18 @@ describe('merchant', () => {
   ])("never takes a restaurant's header rows for the name, printed large or not: %s", (_what, header) => {
     // Each row its words, 12 px a letter; the header rows printed twice as tall as the rest.
     const rows: [string, number][] = [['WAWAWA', 13], ['SST Reg No: 2011006062', 14], ['TABLE : 294', 15], ...header.map((text): [string, number] => [text, 26]), ['14/06/2017 19:44', 13], ['Carbonara 15.80', 13], ['TOTAL 15.80', 14]];
-    const lines = rows.map(([text, height], row) => {
-      let left = 10;
-      return {
-        words: text.split(' ').map((word) => {
-          const placed = { text: word, left, top: 20 + row * 40, width: word.length * 12, height };
-          left += word.length * 12 + 12;
-          return placed;
-        }),
-      };
-    });
-    expect(parseReceipt({ text: '', lines }, {}).merchant).toBe('WAWAWA');
+    expect(parseReceipt(pageOfRows(rows), {}).merchant).toBe('WAWAWA');
+  });
+
+  it.each([
+    // a logo's name over its operator's company line
+    [[['Khyen Chyen', 58], ['7NK Foods & Beverages Pvt. Ltd.', 30], ['G-19, DLF Cross Point', 30]], 'Khyen Chyen'],
+    // not a name barely larger (a person's), nor in Malaysia, where receipts are filed under the company
+    [[['TAN CHAY YEE', 39], ['SOON HUAT MACHINERY ENTERPRISE', 27], ['NO.53 JALAN PUTRA 1,', 23]], 'SOON HUAT MACHINERY ENTERPRISE'],
+    [[['MAJU', 58], ['KEDAI RUNCIT SDN BHD', 30], ['NO. 5, JALAN BESAR', 30]], 'KEDAI RUNCIT SDN BHD'],
+  ] as [string, number][][][])('takes the name in large print over a company line that shares no word with it: %j', (header, name) => {
+    const rows: [string, number][] = [...(header as [string, number][]), ['BREAD 2.00', 30], ['TOTAL 2.00', 30]];
+    expect(parseReceipt(pageOfRows(rows), {}).merchant).toBe(name);
   });
 
   it.each([

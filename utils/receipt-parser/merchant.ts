@@ -87,6 +87,8 @@ interface MerchantSignals {
   readable: boolean;
   /** A chain's name on the row. */
   brand: BrandMatch | undefined;
+  /** Printed larger than the header's other rows, and reading as words. */
+  tall: boolean;
 }
 
 /** Sure only under no unread logo: of a clean row that says it is a company or names a business, or of a brand its company line names again. */
@@ -232,7 +234,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const namedBusiness = BUSINESS_WORD.test(name) && words.some((word) => !BUSINESS_ROW.test(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
     const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
-    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment, brand };
+    const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment, brand, tall };
     rank++;
     const lead = /^[a-z0-9]{3,}/.exec(name.replace(/[^a-z0-9 ]/g, ''))?.[0] ?? '';
     if (best && company && topBlock) {
@@ -244,7 +246,10 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       // "Pizza Express" over "PizzaExpress (Restaurants) Ltd" shares its letters, if not its words.
       const joined = best.folded.length >= 3 && folded.includes(best.folded);
       // Not under a chain's name: that is the shop, and the company line its operator ("Jollibee" over "Entrek (B) Sdn.Bhd.").
-      if (((shared.length === 0 && !joined) || spelledOut) && !best.signals.brand) {
+      // Nor under a logo's clean name, printed half again as large, outside Malaysia, whose receipts are filed under the
+      // company ("Khyen Chyen" over "7NK Foods & Beverages Pvt. Ltd.").
+      const logoAbove = best.signals.tall && best.signals.clean && (rows[best.index]?.height ?? 0) >= row.height * 1.5 && !MALAYSIAN_FORM.test(name);
+      if (((shared.length === 0 && !joined) || spelledOut) && !best.signals.brand && !logoAbove) {
         best = { index, score, words, folded, signals };
         break;
       }
