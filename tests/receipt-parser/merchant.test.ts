@@ -265,6 +265,16 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it.each([
+    // a logo's letters spaced wrong, spelt out below
+    ['THERE AL\nThe Real Greek Hoxton\n14-15 Hoxton Market', 'The Real Greek Hoxton'],
+    // not a name the row only repeats before its branch, nor one whose words the row splits
+    ['NOVOTEL\nNOVOTEL PEKANBARU\nJl. Jend. Sudirman 123', 'NOVOTEL'],
+    ['Jollibee\nJol libee Yayasan Complex\nBandar Seri Begawan', 'Jollibee'],
+  ])('takes the row below that spells out a misspaced logo, in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
   it('reads a name whose bracket opens on the row above', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });

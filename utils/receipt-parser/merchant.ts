@@ -174,6 +174,26 @@ function cutToRepeat(name: string, below: readonly ReceiptRow[]): string {
   return name;
 }
 
+/**
+ * A logo's letters spaced wrong ("THERE AL") that a clean row below spells out, ending a word where they end ("The Real
+ * Greek Hoxton"): that row. Not a name the row only repeats before a branch ("NOVOTEL" over "NOVOTEL PEKANBARU"), nor one
+ * whose words the row splits or glues ("Jollibee" over "Jol libee Yayasan Complex"), nor a company line.
+ */
+function spellOut(name: string, below: readonly ReceiptRow[]): string {
+  // The same letters in as many words, parted elsewhere.
+  const spelt = name.split(/\s+/).map(foldBrand).filter((word) => word !== '');
+  const folded = spelt.join('');
+  if (folded.length < 5) return name;
+  for (const row of below) {
+    const shape = readRowWords(row.text);
+    if (/\d/.test(row.text) || !shape.clean || isWeakText(shape) || isNotName(row.norm) || hasAddressWord(row.norm) || hasCompanyForm(row.norm)) continue;
+    const words = row.text.split(/\s+/).map(foldBrand).filter((word) => word !== '');
+    const head = words.slice(0, spelt.length);
+    if (words.length > spelt.length && head.join('') === folded && head.join(' ') !== spelt.join(' ')) return cleanName(row.text);
+  }
+  return name;
+}
+
 /** The business name from the top of the receipt, joining a name the printer carried over to the next row. */
 export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly boolean[]): MerchantPick {
   const end = Math.min(rows.length, MAX_HEADER_ROWS);
@@ -293,6 +313,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     if (above && !/\d/.test(above.text) && !isNotName(above.norm) && !isScrap(readRowWords(above.text))) name = `${cleanName(above.text)} ${name}`;
   }
   if (!opened) name = cutToRepeat(name, rows.slice(best.index + 1, best.index + 3));
+  if (!opened) name = spellOut(name, rows.slice(best.index + 1, best.index + 4));
   const next = rows[best.index + 1];
   const nextText = next ? dropScrapCells(next.text) : '';
   const nextNorm = normalizeText(nextText);
