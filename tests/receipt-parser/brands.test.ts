@@ -18,7 +18,9 @@ describe('findBrand', () => {
     // a possessive's s set apart
     ["THANK YOU FOR SHOPPING AT KOHL 'S", { brand: "Kohl's", exact: true }],
     // the longest name the row spells
-    ['Ross Dress for Less', { brand: 'Ross Dress for Less', exact: true }],
+    ['Ross Dress for Less', { brand: 'Ross', exact: true }],
+    // as its receipts print it under a logo, written as the chain is called
+    ['DRESS FOR LESS', { brand: 'Ross', exact: true }],
   ])('finds the chain in %j', (text, expected) => {
     expect(findBrand(text)).toEqual(expected);
   });

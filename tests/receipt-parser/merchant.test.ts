@@ -134,7 +134,7 @@ describe('merchant', () => {
     // and before it, scraps of small letters or a lone capital; a capital word or a number may start it
     ['oe\tThe Shoppes at Marina Bay Sands\n10 Bayfront Ave', 'The Shoppes at Marina Bay Sands'],
     ['‘a |\tRETRO JUNCTION\n12 Main St', 'RETRO JUNCTION'],
-    ['E\tDRESS FOR LESS\n12 Main St', 'DRESS FOR LESS'],
+    ['E\tHARVARD GARDENS\n12 Main St', 'HARVARD GARDENS'],
     ['99\tSPEED MART\nJalan Ipoh, Kuala Lumpur', '99 SPEED MART'],
     // a logo's stroke read as a small word before the name in capitals; a small word of the name stays
     ['ee THE CHEESECAKE FACTORY\n1234 Main St', 'THE CHEESECAKE FACTORY'],
@@ -216,6 +216,8 @@ describe('merchant', () => {
     ['ee,\tCalifo\ni\t& WBUAY’\nme\tSubway#1926-0 Phone 858-673-8362\n11983 Bernardo Plaza Dr.', 'Subway#1926-0'],
     // spelt right on a clean row, it stays as printed; a company line stays the name, above the brand or spelling it
     ["McDonald's Restaurant #10249\n1234 Main St", "McDonald's Restaurant #10249"],
+    // a row printing the chain otherwise than it is called, under a logo OCR could not read
+    ['|\nDRESS FOR LESS\nSANTA CLARA, CA\nPhone: 408-248-9440', 'Ross'],
     ['IKANO HANDEL SDN BHD\n(No. 1234-X)\nIKEA CHERAS\nNO 2A JALAN COCHRANE', 'IKANO HANDEL SDN BHD'],
     ['MR. D.I.Y¥. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', 'MR. D.I.Y¥. (M) SDN BHD'],
     // a chain's name over its operator's company line is the shop's

@@ -12,7 +12,7 @@ const BRAND_NAMES: readonly string[] = [
     'Price Chopper|Hannaford|Weis Markets|Dollar General|Dollar Tree|Family Dollar|Five Below|Big Lots|Walgreens|' +
     "CVS Pharmacy|Rite Aid|Duane Reade|Home Depot|Lowe's|Menards|Ace Hardware|Best Buy|GameStop|Staples|" +
     "Office Depot|OfficeMax|Barnes & Noble|Macy's|Kohl's|Nordstrom|JCPenney|Kmart|Marshalls|T.J. Maxx|HomeGoods|" +
-    'Ross Dress for Less|Old Navy|Banana Republic|Bed Bath & Beyond|Petco|PetSmart|Hobby Lobby|Bath & Body Works|' +
+    'Ross Dress for Less>Ross|Dress for Less>Ross|Old Navy|Banana Republic|Bed Bath & Beyond|Petco|PetSmart|Hobby Lobby|Bath & Body Works|' +
     "Victoria's Secret|Sephora|Ulta Beauty|Foot Locker|Dick's Sporting Goods|Bass Pro Shops|Cabela's|AutoZone|" +
     "O'Reilly Auto Parts|Advance Auto Parts|Apple Store|Microsoft Store|7-Eleven|Circle K|Wawa|Sheetz|QuikTrip|" +
     "Casey's|Speedway|Chevron|Exxon|ExxonMobil|Shell|Texaco|Citgo|Sunoco|Valero|Phillips 66|Sinclair|USA Gasoline|" +
@@ -84,9 +84,11 @@ interface BrandEntry {
 /** Words as a row writes them, an apostrophe inside one ("McDonald's") keeping it whole. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
-const ENTRIES: readonly BrandEntry[] = BRAND_NAMES.map((name) => {
-  const folded = foldBrand(name);
-  return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0, words: name.match(WORD)?.length ?? 1 };
+/** "Printed>Name": a chain whose receipts print it otherwise than people write it ("Dress for Less>Ross", under a logo). */
+const ENTRIES: readonly BrandEntry[] = BRAND_NAMES.map((entry) => {
+  const [printed = entry, name = printed] = entry.split('>');
+  const folded = foldBrand(printed);
+  return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0, words: printed.match(WORD)?.length ?? 1 };
 });
 const BY_FOLD = new Map(ENTRIES.map((entry) => [entry.folded, entry]));
 /** Every start of a name, to stop reading a row's words once no name begins with them. */

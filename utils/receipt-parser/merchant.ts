@@ -301,7 +301,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // writes it; spelt right on a clean row, as printed ("CAFE NERO DUBAI MALL", "Pizza Hut #744007").
   const chosenBrand = best.signals.brand;
   const printed = readName(chosenText);
-  const spelt = chosenBrand !== undefined && (!chosenBrand.exact || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
+  // A row printing the chain otherwise than it is called ("DRESS FOR LESS" under Ross's logo) gives the name it goes by.
+  const spelt = chosenBrand !== undefined && (!chosenBrand.exact || isWeakText(readRowWords(chosenText)) || !foldBrand(printed).includes(foldBrand(chosenBrand.brand))) && !hasCompanyForm(normalizeText(printed));
   let name = spelt ? chosenBrand.brand : brandOfCompany(printed, chosenBrand) ?? printed;
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
