@@ -61,14 +61,16 @@ interface Anchor {
 const anchorOf = (word: OcrWord): Anchor => ({ x: word.left + word.width / 2, y: center(word) });
 
 /**
- * Where each word stands: its box's middle, unless the box is swollen past the other words of the line the engine read it
- * in, which then place it.
+ * Where the words stand whose boxes are swollen past the other words of the line the engine read them in: where those
+ * others stand. Every other word stands at its box's middle.
  */
-function findAnchors(page: OcrPage, words: readonly OcrWord[]): Map<OcrWord, Anchor> {
+function findAnchors(page: OcrPage): Map<OcrWord, Anchor> {
   const anchors = new Map<OcrWord, Anchor>();
   for (const line of page.lines) {
-    const usable = Array.isArray(line?.words) ? line.words.filter(isUsableWord) : [];
-    const lowest = Math.min(...usable.map((word) => word.height));
+    if (!Array.isArray(line?.words) || line.words.length < 2) continue;
+    const usable = line.words.filter(isUsableWord);
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const word of usable) lowest = Math.min(lowest, word.height);
     const normal = usable.filter((word) => word.height < lowest * SWOLLEN);
     // Only a label beside its amount: in a header, large letters are a logo's, set apart on purpose.
     if (normal.length === usable.length || !normal.some((word) => AMOUNT.test(word.text))) continue;
@@ -76,15 +78,14 @@ function findAnchors(page: OcrPage, words: readonly OcrWord[]): Map<OcrWord, Anc
     const mates = { x: points.reduce((sum, point) => sum + point.x, 0) / points.length, y: points.reduce((sum, point) => sum + point.y, 0) / points.length };
     for (const word of usable) if (word.height >= lowest * SWOLLEN && /^\p{L}+:?$/u.test(word.text)) anchors.set(word, mates);
   }
-  for (const word of words) if (!anchors.has(word)) anchors.set(word, anchorOf(word));
   return anchors;
 }
 
 /** Groups words into rows for a given tilt: a word joins a recent row whose middle is within half a word height. */
 function bandWords(words: readonly OcrWord[], slope: number, anchors: ReadonlyMap<OcrWord, Anchor>): Band[] {
   const placed = words.map((word) => {
-    const { x, y } = anchors.get(word) ?? anchorOf(word);
-    return { word, middle: y - slope * x };
+    const anchor = anchors.get(word);
+    return { word, middle: anchor ? anchor.y - slope * anchor.x : center(word) - slope * (word.left + word.width / 2) };
   });
   placed.sort((a, b) => a.middle - b.middle);
   const bands: Band[] = [];
@@ -116,7 +117,7 @@ const readLeftToRight = (band: Band): OcrWord[] => band.words.sort((a, b) => a.l
 export function groupWordsIntoRows(page: OcrPage): OcrWord[][] {
   const words = page.lines.flatMap((line) => (Array.isArray(line?.words) ? line.words.filter(isUsableWord) : []));
   const measured = measureSlope(page);
-  const anchors = findAnchors(page, words);
+  const anchors = findAnchors(page);
   if (measured !== undefined) return bandWords(words, measured, anchors).map(readLeftToRight);
   // Without a measure, the right tilt gathers the words into the fewest and tightest rows.
   let best: { bands: Band[]; cost: number } | undefined;

@@ -158,10 +158,13 @@ const trimQuotes = (name: string): string => name.replace(/^["'„“”«]+|["'
  */
 function cutToRepeat(name: string, below: readonly ReceiptRow[]): string {
   const words = name.split(/\s+/);
+  const whole = foldBrand(name);
   for (const row of below) {
-    const shape = readRowWords(row.text);
     const repeat = foldBrand(row.text);
-    if (repeat.length < 4 || /\d/.test(repeat) || isWeakText(shape) || !shape.clean) continue;
+    // Cheap tests first: a shorter row starting as the name does.
+    if (repeat.length < 4 || repeat.length >= whole.length || repeat[0] !== whole[0] || /\d/.test(repeat)) continue;
+    const shape = readRowWords(row.text);
+    if (isWeakText(shape) || !shape.clean) continue;
     // A letter misread in six, as in a brand's name.
     const tolerance = Math.floor(repeat.length / 6);
     let head = '';
@@ -185,11 +188,12 @@ function spellOut(name: string, below: readonly ReceiptRow[]): string {
   const folded = spelt.join('');
   if (folded.length < 5) return name;
   for (const row of below) {
-    const shape = readRowWords(row.text);
-    if (/\d/.test(row.text) || !shape.clean || isWeakText(shape) || isNotName(row.norm) || hasAddressWord(row.norm) || hasCompanyForm(row.norm)) continue;
     const words = row.text.split(/\s+/).map(foldBrand).filter((word) => word !== '');
     const head = words.slice(0, spelt.length);
-    if (words.length > spelt.length && head.join('') === folded && head.join(' ') !== spelt.join(' ')) return cleanName(row.text);
+    if (words.length <= spelt.length || head.join('') !== folded || head.join(' ') === spelt.join(' ')) continue;
+    const shape = readRowWords(row.text);
+    if (/\d/.test(row.text) || !shape.clean || isWeakText(shape) || isNotName(row.norm) || hasAddressWord(row.norm) || hasCompanyForm(row.norm)) continue;
+    return cleanName(row.text);
   }
   return name;
 }
