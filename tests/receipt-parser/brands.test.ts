@@ -18,9 +18,11 @@ describe('findBrand', () => {
     // a possessive's s set apart
     ["THANK YOU FOR SHOPPING AT KOHL 'S", { brand: "Kohl's", exact: true }],
     // the longest name the row spells
-    ['Ross Dress for Less', { brand: 'Ross', exact: true }],
-    // as its receipts print it under a logo, written as the chain is called
-    ['DRESS FOR LESS', { brand: 'Ross', exact: true }],
+    ['Ross Dress for Less', { brand: 'Ross', exact: true, renamed: true }],
+    // as its receipts print it, written as the chain is called
+    ['DRESS FOR LESS', { brand: 'Ross', exact: true, renamed: true }],
+    ['COSTCO WHOLESALE #1012', { brand: 'Costco', exact: true, renamed: true }],
+    ['COSTCO', { brand: 'Costco', exact: true }],
   ])('finds the chain in %j', (text, expected) => {
     expect(findBrand(text)).toEqual(expected);
   });

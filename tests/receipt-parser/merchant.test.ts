@@ -62,7 +62,8 @@ describe('merchant', () => {
     ['ALDI SÜD\nALDI GmbH & Co. KG\nHauptstr. 1', 'ALDI SÜD'],
     ["RECEIPT\nBill's Diner\n12 Main St", "Bill's Diner"],
     ['Welcome to Walmart\nSupercenter #1234', 'Walmart'],
-    ['COSTCO\nWHOLESALE\nMountain View #423', 'COSTCO WHOLESALE'],
+    // a chain's logo over the kind of business it is names the chain alone; other logos stacked on rows join
+    ['COSTCO\nWHOLESALE\nMountain View #423', 'COSTCO'],
     ['WHOLE\nFOODS\nMARKET\n123 Main St', 'WHOLE FOODS MARKET'],
     ['Save money. Live better.\nWalmart\n( 512 ) 555 - 0100', 'Walmart'],
     ['Expect More. Pay Less.\nTARGET\n512-555-0100', 'TARGET'],
@@ -101,7 +102,7 @@ describe('merchant', () => {
     ["DONINO'S PIZZA\nDOMINO'S PIZZA TAMAN UNIVERSITI\nNo.12, Jalan Kebudayaan 7\nwww.dominos.com.my", "DOMINO'S PIZZA TAMAN UNIVERSITI"],
     ['pyr\n1050 N. Hancock st\nPhiladelphia, PA 19123\nph 215-964-9009\nmF\tThank You for Visiting, PYT\nAmericas Craaaziest Burgers!', 'PYT'],
     ['196% GRASS-FEO BEEF\nBurger Craft\nTega Cay Village Shopping Center', 'Burger Craft'],
-    ['OMAHA, NE #1012\nCOSTCO WHOLESALE\n12300 W Dodge Rd', 'COSTCO WHOLESALE'],
+    ['OMAHA, NE #1012\nCOSTCO WHOLESALE\n12300 W Dodge Rd', 'Costco'],
     ['CHECK #263908-1\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
     ['WED JULY 20,2011\nONION PUB & BREWERY\nLake Barrington', 'ONION PUB & BREWERY'],
     ['Fei\nme\n99 SPEED MART S/B {519537-X)\t:\nLOT P.T, 2811, JALAN ANGSA,', '99 SPEED MART S/B'],
@@ -218,6 +219,9 @@ describe('merchant', () => {
     ["McDonald's Restaurant #10249\n1234 Main St", "McDonald's Restaurant #10249"],
     // a row printing the chain otherwise than it is called, under a logo OCR could not read
     ['|\nDRESS FOR LESS\nSANTA CLARA, CA\nPhone: 408-248-9440', 'Ross'],
+    // a chain's name is whole: the kind of business under it is its logo's, unless the two spell a longer chain
+    ['COSTCO\nWHOLESALE\nOMAHA, NE #1012', 'COSTCO'],
+    ['WHOLE FOODS\nMARKET\n1234 Main St', 'WHOLE FOODS MARKET'],
     ['IKANO HANDEL SDN BHD\n(No. 1234-X)\nIKEA CHERAS\nNO 2A JALAN COCHRANE', 'IKANO HANDEL SDN BHD'],
     ['MR. D.I.Y¥. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', 'MR. D.I.Y¥. (M) SDN BHD'],
     // a chain's name over its operator's company line is the shop's

@@ -730,7 +730,7 @@ AMOUNT: $28.79
 CHANGE  0.00
 11/24/25 15:42 423 12 345 67`,
     options: { today },
-    expected: { merchant: 'COSTCO WHOLESALE', date: '2025-11-24', total: '28.79', currency: 'USD', tax: '1.82', subtotal: '26.97' },
+    expected: { merchant: 'COSTCO', date: '2025-11-24', total: '28.79', currency: 'USD', tax: '1.82', subtotal: '26.97' },
   },
   {
     name: 'US diner signature copy with blank tip and total lines',

@@ -6,7 +6,7 @@
  */
 const BRAND_NAMES: readonly string[] = [
   // United States and Canada: shops, pharmacies, fuel
-  "Walmart|Target|Costco|Sam's Club|Kroger|Safeway|Albertsons|Publix|Whole Foods Market|Trader Joe's|Meijer|" +
+  "Walmart|Target|Costco|Costco Wholesale>Costco|Sam's Club|Kroger|Safeway|Albertsons|Publix|Whole Foods Market|Trader Joe's|Meijer|" +
     'Wegmans|Food Lion|Giant Eagle|Stop & Shop|Hy-Vee|WinCo Foods|Sprouts Farmers Market|Ralphs|Vons|Fred Meyer|' +
     "King Soopers|Harris Teeter|ShopRite|Piggly Wiggly|Winn-Dixie|Smart & Final|Stater Bros|Jewel-Osco|Shaw's|" +
     'Price Chopper|Hannaford|Weis Markets|Dollar General|Dollar Tree|Family Dollar|Five Below|Big Lots|Walgreens|' +
@@ -79,6 +79,8 @@ interface BrandEntry {
   tolerance: number;
   /** Words the name is written in: a row may glue them, never cut one in two ("NE Ste D" is no "Neste"). */
   words: number;
+  /** Printed otherwise than the chain is called. */
+  renamed: boolean;
 }
 
 /** Words as a row writes them, an apostrophe inside one ("McDonald's") keeping it whole. */
@@ -88,7 +90,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const ENTRIES: readonly BrandEntry[] = BRAND_NAMES.map((entry) => {
   const [printed = entry, name = printed] = entry.split('>');
   const folded = foldBrand(printed);
-  return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0, words: printed.match(WORD)?.length ?? 1 };
+  return { name, folded, tolerance: folded.length >= MIN_FUZZY ? Math.floor((folded.length - 2) / 6) : 0, words: printed.match(WORD)?.length ?? 1, renamed: name !== printed };
 });
 const BY_FOLD = new Map(ENTRIES.map((entry) => [entry.folded, entry]));
 /** Every start of a name, to stop reading a row's words once no name begins with them. */
@@ -150,6 +152,8 @@ export interface BrandMatch {
   brand: string;
   /** Spelt on the row letter for letter. */
   exact: boolean;
+  /** Printed otherwise than the chain is called ("COSTCO WHOLESALE", "DRESS FOR LESS"). */
+  renamed?: true;
 }
 
 /**
@@ -186,5 +190,5 @@ export function findBrand(text: string, exactOnly = false): BrandMatch | undefin
     }
   }
   const match = best as { entry: BrandEntry; edits: number } | undefined;
-  return match ? { brand: match.entry.name, exact: match.edits === 0 } : undefined;
+  return match ? { brand: match.entry.name, exact: match.edits === 0, ...(match.entry.renamed ? { renamed: true } : {}) } : undefined;
 }

@@ -305,8 +305,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // writes it; spelt right on a clean row, as printed ("CAFE NERO DUBAI MALL", "Pizza Hut #744007").
   const chosenBrand = best.signals.brand;
   const printed = readName(chosenText);
-  // A row printing the chain otherwise than it is called ("DRESS FOR LESS" under Ross's logo) gives the name it goes by.
-  const spelt = chosenBrand !== undefined && (!chosenBrand.exact || isWeakText(readRowWords(chosenText)) || !foldBrand(printed).includes(foldBrand(chosenBrand.brand))) && !hasCompanyForm(normalizeText(printed));
+  // A row printing the chain otherwise than it is called ("DRESS FOR LESS" under Ross's logo, "COSTCO WHOLESALE") gives the
+  // name it goes by.
+  const spelt = chosenBrand !== undefined && (!chosenBrand.exact || chosenBrand.renamed === true || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
   let name = spelt ? chosenBrand.brand : brandOfCompany(printed, chosenBrand) ?? printed;
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
@@ -331,7 +332,10 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // department ("GROCERY"), which items follow.
   const nextNames = nextMayJoin && NAMED_AFTER.test(normalizeText(name).trim()) && !hasAddressWord(nextNorm) && !isWeakText(readRowWords(nextText));
   // A greeting ends with the name it gives; what follows it is another line.
-  if (next && next.text.length <= 40 && !isGreeting(chosenText) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+  // A chain's name is whole: the kind of business under it is its logo's ("COSTCO" over "WHOLESALE"), unless the two spell
+  // a longer chain.
+  const chainWhole = chosenBrand !== undefined && !isSuffixOnly(nextNorm) && (findBrand(`${chosenText} ${nextText}`)?.brand.length ?? 0) <= chosenBrand.brand.length;
+  if (next && next.text.length <= 40 && !isGreeting(chosenText) && !chainWhole && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
