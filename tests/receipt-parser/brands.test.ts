@@ -23,6 +23,10 @@ describe('findBrand', () => {
     ['DRESS FOR LESS', { brand: 'Ross', exact: true, renamed: true }],
     ['COSTCO WHOLESALE #1012', { brand: 'Costco', exact: true, renamed: true }],
     ['COSTCO', { brand: 'Costco', exact: true }],
+    // restaurant chains of the United States, bakeries of Germany
+    ['BAJA FRESH', { brand: 'Baja Fresh', exact: true }],
+    ["MENCHIE'S RANCHO CUCAMONGA", { brand: "Menchie's", exact: true }],
+    ['Hans im Gluck', { brand: 'Hans im Glück', exact: true }],
   ])('finds the chain in %j', (text, expected) => {
     expect(findBrand(text)).toEqual(expected);
   });

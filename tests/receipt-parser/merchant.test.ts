@@ -281,6 +281,11 @@ describe('merchant', () => {
     expect(merchantOf(header)).toBe(name);
   });
 
+  it('takes a chain named in small print over a larger row OCR misread ("FAKE OUT" for TAKE OUT)', () => {
+    const rows: [string, number][] = [['BAJA FRESH', 9], ['A', 5], ['I0RM', 9], ['FAKE OUT', 14], ['YAVMENT', 8], ['BREAD 2.00', 9], ['TOTAL 2.00', 9]];
+    expect(parseReceipt(pageOfRows(rows), {}).merchant).toBe('BAJA FRESH');
+  });
+
   it('reads a name whose bracket opens on the row above', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });

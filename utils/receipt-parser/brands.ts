@@ -17,7 +17,10 @@ const BRAND_NAMES: readonly string[] = [
     "O'Reilly Auto Parts|Advance Auto Parts|Apple Store|Microsoft Store|7-Eleven|Circle K|Wawa|Sheetz|QuikTrip|" +
     "Casey's|Speedway|Chevron|Exxon|ExxonMobil|Shell|Texaco|Citgo|Sunoco|Valero|Phillips 66|Sinclair|USA Gasoline|" +
     'Kwik Trip|Thorntons|RaceTrac|Murphy USA|Loblaws|No Frills|Sobeys|Provigo|Shoppers Drug Mart|Jean Coutu|' +
-    'Pharmaprix|Canadian Tire|Petro-Canada|Couche-Tard',
+    'Pharmaprix|Canadian Tire|Petro-Canada|Couche-Tard|Northgate Market|Grocery Outlet|Save-A-Lot|Food 4 Less|FoodMaxx|' +
+    "Raley's|Bashas'|Schnucks|Mariano's|Market Basket|Acme Markets|H Mart|99 Ranch Market|Natural Grocers|" +
+    "The Fresh Market|Cost Plus World Market|Harbor Freight|Tractor Supply|Sherwin-Williams|Jo-Ann|Academy Sports|" +
+    "Sav-on|Kum & Go|Flying J|Dutch Bros",
   // Restaurants and cafés
   "McDonald's|Burger King|Wendy's|Subway|Starbucks|Dunkin'|Taco Bell|KFC|Kentucky Fried Chicken|Pizza Hut|" +
     "Domino's|Papa John's|Little Caesars|Chipotle|Panera Bread|Panda Express|Chick-fil-A|Popeyes|Arby's|" +
@@ -33,14 +36,21 @@ const BRAND_NAMES: readonly string[] = [
     'Wagamama|Pizza Express|Zizzi|Prezzo|Wetherspoon|Vapiano|Nordsee|Backwerk|Hesburger|Jollibee|Chowking|' +
     'Secret Recipe|OldTown White Coffee|Marrybrown|Texas Chicken|Sushi King|Tealive|Din Tai Fung|Toast Box|Ya Kun|' +
     'Crystal Jade|BreadTalk|Old Chang Kee|Gong Cha|Chatime|Llaollao|Lotteria|Paris Baguette|Yoshinoya|Sukiya|' +
-    "Mos Burger|Saizeriya|Doutor|Tully's Coffee",
+    "Mos Burger|Saizeriya|Doutor|Tully's Coffee|Baja Fresh|Benihana|Menchie's|Pinkberry|Yogurtland|Sonic Drive-In|" +
+    "Fuddruckers|Johnny Rockets|Chuck E. Cheese|Papa Murphy's|Jason's Deli|McAlister's Deli|Schlotzsky's|Pei Wei|" +
+    "Friendly's|Ruth's Chris|Fogo de Chão|Pollo Tropical|Torchy's Tacos|Cafe Rio|Sweetgreen|Corner Bakery|" +
+    "Le Pain Quotidien|Blaze Pizza|MOD Pizza|White Castle|Smashburger|Habit Burger|Portillo's|El Torito|Chevys|" +
+    "On The Border|Chuy's|Buca di Beppo|Macaroni Grill|Texas de Brazil|Logan's Roadhouse|O'Charley's|Bonefish Grill|" +
+    "Joe's Crab Shack|Bubba Gump|Legal Sea Foods|Long John Silver's|Captain D's|Huddle House|First Watch|" +
+    "Black Bear Diner|Village Inn|Marie Callender's|Block House|Hans im Glück|L'Osteria|Kamps|Ditsch|Back-Factory|Le Crobag",
   // United Kingdom and Ireland
   "Tesco|Sainsbury's|Asda|Morrisons|Waitrose|Marks & Spencer|Superdrug|Argos|Currys|John Lewis|Primark|Debenhams|" +
     'WHSmith|Poundland|Wilko|Halfords|Homebase|Screwfix|Wickes|Selfridges|Harrods|Dunnes Stores',
   // Germany, Austria, Switzerland
   'Aldi|Lidl|Rewe|Edeka|Kaufland|Netto Marken-Discount|Penny Markt|Globus|Tegut|Marktkauf|dm-drogerie markt|' +
     'Rossmann|Hornbach|Bauhaus|Hagebaumarkt|MediaMarkt|Media Markt|Karstadt|Kaufhof|Deichmann|Tchibo|Hugendubel|' +
-    "Fressnapf|Aral|Esso|Westfalen|Alnatura|Denn's Biomarkt|Billa|Interspar|Migros|Denner",
+    "Fressnapf|Aral|Esso|Westfalen|Alnatura|Denn's Biomarkt|Billa|Interspar|Migros|Denner|Saturn|OBI|Nahkauf|Famila|" +
+    "Budni|KiK|Ernsting's family|Takko",
   // Rest of Europe
   'IKEA|Decathlon|Carrefour|Auchan|E.Leclerc|Leclerc|Intermarché|Monoprix|Franprix|Picard|Fnac|Darty|Leroy Merlin|' +
     'Castorama|Mercadona|Eroski|El Corte Inglés|Alcampo|Hipercor|Caprabo|Esselunga|Conad|Eurospin|Albert Heijn|' +
@@ -48,7 +58,7 @@ const BRAND_NAMES: readonly string[] = [
     'Statoil|Neste|Lukoil|Orlen|Repsol|Cepsa',
   // Baltic states
   'Rimi|Maxima|Mego|Elvi|Aibe|Narvesen|Virši|Viada|Drogas|Euroaptieka|Mēness aptieka|Benu aptieka|Gimenes aptieka|' +
-    'K-Rauta|Senukai|Čili Pica|Double Coffee|Iki|Norfa|Prisma|Apranga|Sportland',
+    'K-Rauta|Senukai|Čili Pica|Double Coffee|Iki|Norfa|Prisma|Apranga|Sportland|Latvijas Pasts|Pica Lulū',
   // Asia, Middle East, Oceania, Latin America
   'Cold Storage|FairPrice|Sheng Siong|Watsons|Mydin|Tesco Lotus|Jaya Grocer|Village Grocer|99 Speed Mart|' +
     "KK Super Mart|FamilyMart|MR D.I.Y.|Popular Bookstore|Puregold|Mercury Drug|Big C|Makro|Lotus's|Indomaret|" +
