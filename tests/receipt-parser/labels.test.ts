@@ -147,6 +147,9 @@ describe('classifyLabel', () => {
     ['Discount', 'discount'],
     ['Rabatt', 'discount'],
     ['ROUNDING ADJUSTMENT', 'rounding'],
+    // "Round" alone; an item may be round
+    ['Round', 'rounding'],
+    ['ROUND STEAK', 'none'],
     ['CASH', 'tendered'],
     ['Gegeben BAR', 'tendered'],
     ['VISA', 'tendered'],

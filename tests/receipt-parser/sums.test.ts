@@ -50,6 +50,11 @@ describe('findImpliedTotals', () => {
     expect(summed.map((value) => value.toFixed(2))).toEqual(['46.96', '45.98', '50.25', '45.98', '50.25']);
   });
 
+  it('adds a rounding either way, as OCR drops its minus sign', () => {
+    const { summed } = findImpliedTotals(summaryOf([['subtotal', 10.34], ['tax', 0.92], ['rounding', 0.01]]));
+    expect(summed.map((value) => value.toFixed(2))).toEqual(['10.35', '10.33', '11.26', '11.27', '11.25', '11.26', '11.27', '11.25']);
+  });
+
   it('adds a taxable amount printed as a tax line and the tax it comes to at its rate, not another tax', () => {
     expect(findImpliedTotals(summaryOf([['tax', 13.3, 6], ['tax', 0.8, 6]])).summed.map((value) => value.toFixed(2))).toEqual(['14.10']);
     expect(findImpliedTotals(summaryOf([['tax', 13.3, 6], ['tax', 1.5, 6]])).summed).toEqual([]);

@@ -17,6 +17,9 @@ export function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: nu
   }
   const summed: number[] = [];
   const extras = ofKind(summary, 'tip', 'rounding', 'discount').reduce((sum, e) => sum + (e.kind === 'discount' ? -Math.abs(e.value) : e.value), 0);
+  // OCR often drops a rounding's minus sign ("Round 0.01" for -0.01): the parts are summed with it either way.
+  const rounding = ofKind(summary, 'rounding').reduce((sum, e) => sum + e.value, 0);
+  const extrasEither = rounding === 0 ? [extras] : [extras, extras - 2 * rounding];
   const taxes = ofKind(summary, 'tax').filter((e) => e.value > 0);
   const taxSum = taxes.reduce((sum, e) => sum + e.value, 0);
   // A taxable amount printed as a tax line ("TAX AMT (S) 6% 13.30") and the tax it comes to at that rate ("GST 6% 0.80"):
@@ -29,9 +32,9 @@ export function findImpliedTotals(summary: readonly SummaryAmount[]): { paid: nu
     if (tax) summed.push(base.value + tax.value);
   }
   for (const sub of ofKind(summary, 'subtotal').filter((e) => e.value > 0)) {
-    if (extras !== 0) summed.push(sub.value + extras);
+    for (const extra of extrasEither) if (extra !== 0) summed.push(sub.value + extra);
     for (const tax of [...taxes.map((e) => e.value), taxSum].filter((value) => value > 0 && value < sub.value / 2)) {
-      summed.push(sub.value + tax, sub.value + tax + extras);
+      summed.push(sub.value + tax, ...extrasEither.map((extra) => sub.value + tax + extra));
     }
   }
   return { paid, summed };
