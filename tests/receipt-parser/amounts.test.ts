@@ -110,6 +110,14 @@ describe('findAmounts', () => {
     const [amount] = findAmounts('TOTAL\t12.50', '.');
     expect([amount?.start, amount?.end]).toEqual([6, 11]);
   });
+
+  it.each([
+    ['TOTAL\t79. 35', [6, 12]],
+    ['139. 05', [0, 7]],
+  ])('says where a spaced amount is in the text as printed: %j', (text, span) => {
+    const [amount] = findAmounts(text, '.');
+    expect([amount?.start, amount?.end]).toEqual(span);
+  });
 });
 
 describe('formatAmount', () => {

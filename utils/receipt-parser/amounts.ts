@@ -176,7 +176,9 @@ export function findAmounts(rowText: string, mark: DecimalMark): Amount[] {
     }
     const marker = pickMarker(prefix, suffix);
     const signed = negative ? -value : value;
-    amounts.push({ value: signed, decimals, start, end, marker });
+    // A spaced amount ("139. 05") is read one place to the right ("·139.05"); in the row as printed it starts a place earlier.
+    const printedStart = text[start - 1] === ' ' && isDigit(rowText[start - 1]) ? start - 1 : start;
+    amounts.push({ value: signed, decimals, start: printedStart, end, marker });
   }
   return amounts;
 }
