@@ -61,6 +61,19 @@ describe('findImpliedTotals', () => {
   });
 });
 
+describe('readSummary', () => {
+  const summaryOfText = (text: string): Array<[string, number]> => {
+    const rows = buildRows(pageFromText(text));
+    return readSummary(rows, readRowAmounts(rows, detectDecimalMark(rows.map((row) => row.text)))).map((e) => [e.kind, e.value]);
+  };
+
+  it('reads what is due a row below its amount, as OCR may set a label lower; not a tax table\'s plain total', () => {
+    expect(summaryOfText('139. 05\nDue\nThank you')).toEqual([['grand', 139.05]]);
+    expect(summaryOfText('7.00\t0.42\nTOTAL:\nTHANK YOU')).toEqual([]);
+    expect(summaryOfText('12.00\nAmount Due\tX\nTHANK YOU')).toEqual([]);
+  });
+});
+
 describe('pickTax', () => {
   it.each<[string, ReadonlyArray<readonly [LabelKind, number, number?]>, number | undefined, number | undefined, string | undefined]>([
     ['the line that makes subtotal + tax = total', [['tax', 0.5], ['tax', 2.0]], 12.0, 10.0, '2.00'],

@@ -15,6 +15,7 @@ describe('total', () => {
     ['amount due after a tip', 'Subtotal 35.00\nTax 3.10\nAmount Due 38.10\nTip 7.00\nTotal 45.10', '45.10'],
     ['balance due', 'Items 3\nBalance Due 12.00\nVISA 12.00', '12.00'],
     ['a whole-number total on a total row', 'Pizza 60.00\nBeer 44.00\nTotal: 104', '104.00'],
+    ['what is due, its label read a row below its amount', 'Lather 11.00\nSteak 128.00\n139. 05\nDue\nThank you for dining with us\n516. 30 f', '139.05'],
     ['cash − change and the parts (a rounding OCR lost the minus of) over a total OCR cut short', 'Carnitas Bowl 8.27\nGuacamole 2.07\nSubtotal 10.34\nTax 0,92\nRound 0.01\nTAKE OUT Total 25\nCash 20.00\nChange 8.75', '11.25'],
     ['a whole-number total whose decimal point OCR dropped, shown by the subtotal', 'SUB TOTAL 10.00\nGRAND TOTAL 1000\nCASH 20.00', '10.00'],
     ['a one-decimal grand total', 'SubTotal 339.00\nGst5% 16.95\nGrandTotal 356.0', '356.00'],

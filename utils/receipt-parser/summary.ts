@@ -93,11 +93,20 @@ export function readSummary(rows: readonly ReceiptRow[], rowAmounts: readonly Am
     const next = rows[index + 1];
     const nextAmounts = rowAmounts[index + 1] ?? [];
     const below = nextAmounts[nextAmounts.length - 1];
-    if (!next || !below || /\d/.test(row.text) || COLUMN_HEADINGS.test(row.norm)) return;
-    const rest = withoutAmounts(next.text, nextAmounts);
-    if (!ONLY_AMOUNTS.test(rest)) return;
+    if (/\d/.test(row.text) || COLUMN_HEADINGS.test(row.norm)) return;
+    if (next && below && ONLY_AMOUNTS.test(withoutAmounts(next.text, nextAmounts))) {
+      const kind = classifyLabel(row.norm);
+      if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
+      return;
+    }
+    // What is due, its label a little lower than its amount and read onto the next row ("139. 05" over "Due"), with nothing
+    // below it. Not a plain "TOTAL:", which ends tax tables whose columns OCR reads row by row.
+    const previous = rows[index - 1];
+    const previousAmounts = rowAmounts[index - 1] ?? [];
+    const above = previousAmounts[previousAmounts.length - 1];
+    if (below || !previous || !above || !ONLY_AMOUNTS.test(withoutAmounts(previous.text, previousAmounts))) return;
     const kind = classifyLabel(row.norm);
-    if (kind !== 'none') summary.push({ kind, value: below.value, row: index, amount: below, amountRow: index + 1, rate: readRate(row.text) });
+    if (kind === 'grand' && !row.text.includes('\t')) summary.push({ kind, value: above.value, row: index, amount: above, amountRow: index - 1, rate: undefined });
   });
   const lastTotalRow = Math.max(-1, ...summary.filter((e) => (e.kind === 'grand' || e.kind === 'total') && !NET_TOTAL.test(rows[e.row]?.norm ?? '')).map((e) => e.row));
   return summary.map((entry) => {
