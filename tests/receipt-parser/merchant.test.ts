@@ -233,6 +233,8 @@ describe('merchant', () => {
 
   it.each([
     ["Layton\nLayton, UT 84041\n(801) 497-0698\nDRESS 2.40\nTOTAL 2.40\nTHANK YOU FOR SHOPPING AT KOHL 'S", "Kohl's", 0.4],
+    // a clean row starting with the chain's name is the name as printed, as in a header
+    ['Nt... it\nRECEI\nTICKET 5.50\nTOTAL 5.50\nNJ TRANSIT Rail', 'NJ TRANSIT Rail', 0.4],
     // not over a header that names a chain or spells it glued, nor from an item's or a cashier's name one letter off
     ["PANERA BREAD\n12 Main St\nBREAD 2.40\nTOTAL 2.40\nThank you for visiting Panera Bread", 'PANERA BREAD', 0.75],
     ['ShellCanada\n12 Main St\nFUEL 2.40\nTOTAL 2.40\nThank you for choosing Shell', 'ShellCanada', 0.7],

@@ -119,8 +119,14 @@ function findFooterCompany(rows: readonly ReceiptRow[], moneyRows: readonly bool
  */
 function findBrandAnywhere(rows: readonly ReceiptRow[], moneyRows: readonly boolean[], skip: number | undefined): MerchantPick | undefined {
   for (let index = 0; index < rows.length; index++) {
-    const brand = index === skip || moneyRows[index] === true ? undefined : findBrand(rows[index]?.text ?? '', true);
-    if (brand) return { merchant: brand.brand, confidence: 0.4, row: index };
+    const text = rows[index]?.text ?? '';
+    const brand = index === skip || moneyRows[index] === true ? undefined : findBrand(text, true);
+    if (!brand) continue;
+    // A clean row that starts with the chain's name, as in a header, is the name as printed ("NJ TRANSIT Rail"); a sentence
+    // naming it ("THANK YOU FOR SHOPPING AT KOHL'S") gives the chain.
+    const shape = readRowWords(text);
+    const printed = !brand.renamed && foldBrand(text).startsWith(foldBrand(brand.brand)) && shape.clean && !/\d/.test(text) && text.trim().split(/\s+/).length <= 4;
+    return { merchant: printed ? cleanName(text) : brand.brand, confidence: 0.4, row: index };
   }
   return undefined;
 }
