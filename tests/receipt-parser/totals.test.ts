@@ -115,6 +115,8 @@ describe('total', () => {
     ['a note handed over whose change was lost, never the note', 'Coffee 3.00\nCake 4.50\nCASH 50.00', '4.50'],
     ['never a whole price in an item\'s name', 'Taps\n1 $2.5 PBR 2.50\n1 $4 Stella 4.00\nHouse Burger 16.00\nRcvd 22.50', '22.50'],
     ['never a misread mark beside a count', 'Ana Sopa 6.65\n1 Ft\nThank you 85.12', '85.12'],
+    // money without cents, written in thousands; not a phone number or a code
+    ['an amount in thousands on a receipt without cents', 'Pekanbaru, Indonesia\nphone 25599\nont 45,801\nches 43,801\n111,569\n& a n7)\n134,999\nBILL 2015598', '134999'],
   ])('guesses the largest amount in money, to check, when nothing names a total: %s', (_name, body, total) => {
     const parsed = read(body);
     expect({ total: parsed.total, confidence: parsed.confidence.total }).toEqual({ total, confidence: 0.2 });

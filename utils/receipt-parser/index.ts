@@ -1,6 +1,6 @@
 import type { FieldName, OcrPage, ParsedReceipt } from '../receipt';
 import type { DateOrder } from '../settings';
-import { detectDecimalMark, formatAmount, sameAmount, type Amount } from './amounts';
+import { detectDecimalMark, formatAmount, sameAmount, type Amount, type DecimalMark } from './amounts';
 import { detectCurrency } from './currency';
 import { THREE_DECIMAL_CURRENCIES } from './currency-markers';
 import { readDateOrderCue } from './date-cues';
@@ -49,29 +49,34 @@ const NOT_TOTALS = new Set(['subtotal', 'tax', 'tip', 'discount', 'rounding', 't
  * The largest positive amount `accepted` in the lower two thirds, where totals are printed, on no row that names another part.
  * Written with a currency, it is the guess at a total no row names; written as money, the last resort when nothing else is.
  */
-function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], accepted: (amount: Amount) => boolean): Amount | undefined {
+function findLargestAmount(rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], accepted: (amount: Amount, row: number) => boolean): Amount | undefined {
   const labelled = new Set(summary.filter((entry) => NOT_TOTALS.has(entry.kind)).map((entry) => entry.amountRow));
   let largest: Amount | undefined;
   for (let index = Math.floor(rowAmounts.length / 3); index < rowAmounts.length; index++) {
     if (labelled.has(index)) continue;
     for (const amount of rowAmounts[index] ?? []) {
-      if (accepted(amount) && amount.value > (largest?.value ?? 0)) largest = amount;
+      if (accepted(amount, index) && amount.value > (largest?.value ?? 0)) largest = amount;
     }
   }
   return largest;
 }
 
+/** Money in a currency without cents is written in thousands ("134,999", "54.000"): a number so grouped, not a code. */
+const GROUPED = /^\D{0,4}\d{1,3}(?:[.,' ]\d{3})+\D{0,4}$/;
+
 /**
  * The total as the rows read; when its arithmetic does not hold there, and does with every label's amount a row above or
  * below it (labels and amounts read as two columns a row apart), as that reads.
  */
-function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined): TotalPick {
+function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined, mark: DecimalMark): TotalPick {
   const marked = findLargestAmount(rowAmounts, summary, (amount) => amount.marker !== null);
   const asMoney = findLargestAmount(rowAmounts, summary, (amount) => amount.decimals === 2)?.value;
+  // On a receipt without cents, money is what is written in thousands.
+  const inThousands = mark === 'none' ? findLargestAmount(rowAmounts, summary, (amount, row) => GROUPED.test(rows[row]?.text.slice(amount.start, amount.end) ?? ''))?.value : undefined;
   // A whole number beside a currency sign, below an amount written as money, is a price in a name or a misread mark
   // ("1 $4 Stella 4.00", "1 Ft"), not the guess; in whole currencies ("¥1,200") nothing is written with cents.
   const inCurrency = marked && !(marked.decimals === 0 && asMoney !== undefined && asMoney > marked.value) ? marked.value : undefined;
-  const pick = pickTotal(summary, { inCurrency, asMoney, columns: findColumnTotals(rowAmounts, summary) }, itemsSum);
+  const pick = pickTotal(summary, { inCurrency, asMoney: asMoney ?? inThousands, columns: findColumnTotals(rowAmounts, summary) }, itemsSum);
   if (pick.balanced) return pick;
   for (const offset of [-1, 1] as const) {
     const shifted = readShiftedSummary(rows, rowAmounts, offset);
@@ -101,7 +106,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const merchant = findMerchant(rows, rowAmounts.map((amounts, index) => amounts.some((amount) => amount.decimals > 0 || amount.marker !== null || !/[,#]\s*$/.test(rows[index]?.text.slice(0, amount.start) ?? ''))));
   const summaryStart = summary.find((entry) => ['grand', 'total', 'subtotal', 'tendered'].includes(entry.kind))?.row ?? rows.length;
   const items = findItems(rows, rowAmounts, (merchant.row ?? -1) + 1, summaryStart, decimals);
-  const pick = readTotal(rows, rowAmounts, summary, sumItems(items));
+  const pick = readTotal(rows, rowAmounts, summary, sumItems(items), mark);
   // A tip written by hand beside a printed total that OCR could not read: what was paid is more than printed, so check it.
   const tipUnread = pick.total !== undefined && hasUnreadTip(rows, rowAmounts, pick.total.amountRow);
   const totalValue = pick.total?.value ?? pick.derived;
