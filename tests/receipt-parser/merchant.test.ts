@@ -64,6 +64,9 @@ describe('merchant', () => {
     ['Welcome to Walmart\nSupercenter #1234', 'Walmart'],
     // a chain's logo over the kind of business it is names the chain alone; other logos stacked on rows join
     ['COSTCO\nWHOLESALE\nMountain View #423', 'COSTCO'],
+    // a logo written like a price ("real,-") goes on to no next row, as a name ending in "&" or "-" would
+    ['real,-\nreal GmbH\nMarkt 12', 'real'],
+    ['HOTEL ZUR POST &\nRESTAURANT\nDorfstr. 2', 'HOTEL ZUR POST & RESTAURANT'],
     ['WHOLE\nFOODS\nMARKET\n123 Main St', 'WHOLE FOODS MARKET'],
     ['Save money. Live better.\nWalmart\n( 512 ) 555 - 0100', 'Walmart'],
     ['Expect More. Pay Less.\nTARGET\n512-555-0100', 'TARGET'],
