@@ -252,6 +252,7 @@ describe('merchant', () => {
     ['Lidl Vertriebs-GmbH & Co. KG\nAm Rathaus 61b\n53111 Bonn', 'Lidl'],
     ['EDEKA Hoffmann e.K.\nHauptstr. 3\n10115 Berlin', 'EDEKA'],
     ['SIA "Narvesen Latvija"\nStacijas laukums 2, Rīga', 'Narvesen'],
+    ['SIA "Drogas"\nStacijas laukums 2, Rīga', 'Drogas'],
     ['Sainsbury\'s Supermarkets Ltd\n33 Holborn, London', "Sainsbury's"],
     // after a company form first, the name before the words that say it is a company
     ['SIA LaTS Veikali\nBrīvības iela 12, Rīga', 'LaTS'],

@@ -144,7 +144,8 @@ function brandOfCompany(printed: string, brand: BrandMatch | undefined): string 
   const words = printed.split(/\s+/);
   const from = LEGAL_PREFIX.test(norm) ? 1 : 0;
   const target = brand && foldBrand(brand.brand);
-  for (let end = from + 1; target && end <= Math.min(words.length - 1, from + 4); end++) {
+  // After a company form first, the chain may be all the rest (SIA "Drogas").
+  for (let end = from + 1; target && end <= Math.min(from > 0 ? words.length : words.length - 1, from + 4); end++) {
     const head = words.slice(from, end).join(' ');
     if (foldBrand(head) === target) return trimQuotes(head);
   }
