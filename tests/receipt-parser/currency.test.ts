@@ -108,6 +108,9 @@ describe('currency', () => {
     ['99 SPEED MART S/B\nJOHOR BAHRU\nTOTAL ¥ 5.10', 'MYR'],
     ['KEDAI MAJU SDN BHD\nTOTAL £9.00\nCASH £10.00', 'GBP'],
     ['London EC1N 2HT\nTOTAL £4.85', 'GBP'],
+    // an American address names the country too
+    ['o) € Is\n864 Broadway\nNew York, NY 10003\nSubtotal 10.34\nTotal 11.25', 'USD'],
+    ['2736 Countrywood Pkwy\nCordova, TN 38016\nTotal £2.67', 'USD'],
   ])('reads one sign the receipt\'s country does not use as OCR\'s misreading: %j is %s', (text, code) => {
     expect(currencyOf(text, 'USD')).toBe(code);
   });

@@ -146,7 +146,8 @@ export function detectCurrency(rows: readonly ReceiptRow[], amounts: readonly Am
     if (SAME_FAMILY[family]?.test(fallback)) return { currency: fallback, confidence: 0.8, fromReceipt: true };
   }
   // One sign that the receipt's country does not use ("£" or "¥" on a Johor receipt) is more often OCR's misreading than a foreign price.
-  const local = bestVotes < 2 && !spelled.has(best) ? findLocalCurrency(all) : undefined;
+  // An American address, phone or sales tax names the country as well as a local word does ("€" in a New York logo's junk).
+  const local = bestVotes < 2 && !spelled.has(best) ? (findLocalCurrency(all) ?? (hasUsCues(rows) ? 'USD' : undefined)) : undefined;
   const foreign = local !== undefined && local !== best && !(family !== undefined && SAME_FAMILY[family]?.test(local));
   if (foreign) return { currency: local, confidence: 0.4, fromReceipt: true };
   return { currency: best, confidence: family !== undefined ? 0.7 : bestVotes >= 2 ? 0.95 : 0.85, fromReceipt: true };
