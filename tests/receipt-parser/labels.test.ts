@@ -24,6 +24,10 @@ describe('classifyLabel', () => {
     ['Zahlbetrag', 'grand'],
     ['Zahlbetrsg', 'grand'],
     ['Endbetraq', 'grand'],
+    // German change with one letter misread
+    ['Zurick', 'change'],
+    ['Ruckgeid', 'change'],
+    ['Wechselqeld', 'change'],
     ['Apmaksal', 'grand'],
     ['Samaksats', 'tendered'],
     ['SUNME EUR', 'total'],

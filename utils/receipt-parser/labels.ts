@@ -109,6 +109,9 @@ const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['endbetrag', 'grand'],
   ['apmaksai', 'grand'],
   ['change', 'change'],
+  ['zuruck', 'change'],
+  ['ruckgeld', 'change'],
+  ['wechselgeld', 'change'],
 ];
 
 function classifyMisread(rawLabel: string): LabelKind {
