@@ -17,6 +17,7 @@ describe('total', () => {
     ['a whole-number total on a total row', 'Pizza 60.00\nBeer 44.00\nTotal: 104', '104.00'],
     ['what is due, its label read a row below its amount', 'Lather 11.00\nSteak 128.00\n139. 05\nDue\nThank you for dining with us\n516. 30 f', '139.05'],
     ['cash − change and the parts (a rounding OCR lost the minus of) over a total OCR cut short', 'Carnitas Bowl 8.27\nGuacamole 2.07\nSubtotal 10.34\nTax 0,92\nRound 0.01\nTAKE OUT Total 25\nCash 20.00\nChange 8.75', '11.25'],
+    ['a total whose decimal comma OCR dropped, shown by cash − change', 'Brot 2,49 A\nZu zahlen EUR 4544\nBar 50,00\nZurück 4,56', '45.44'],
     ['a whole-number total whose decimal point OCR dropped, shown by the subtotal', 'SUB TOTAL 10.00\nGRAND TOTAL 1000\nCASH 20.00', '10.00'],
     ['a one-decimal grand total', 'SubTotal 339.00\nGst5% 16.95\nGrandTotal 356.0', '356.00'],
     ['the items total less the discount, as paid', 'Item Total £151.95\nDiscount £15.00\nTotal £136.5\nTotal Paid £136.95', '136.95'],

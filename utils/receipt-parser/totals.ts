@@ -53,7 +53,8 @@ export function pickTotal(rawSummary: readonly SummaryAmount[], hints: TotalHint
   // 2504" under "Gesamtbetrag 25,04": a decimal point OCR dropped, which the receipt's other amounts show.
   const mayHaveLostPoint = (e: SummaryAmount): boolean => (e.loose === true || e.amount.marker !== null) && e.amount.decimals === 0 && e.value >= 100;
   // The parts are summed only for a receipt that has such an amount: most have none.
-  const parts = promoted.some(mayHaveLostPoint) ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered' || ((e.kind === 'grand' || e.kind === 'total') && e.amount.decimals > 0))).map((e) => e.value), ...findImpliedTotals(promoted).summed] : [];
+  const promotedImplied = promoted.some(mayHaveLostPoint) ? findImpliedTotals(promoted) : undefined;
+  const parts = promotedImplied ? [...promoted.filter((e) => !e.loose && (e.kind === 'subtotal' || e.kind === 'tendered' || ((e.kind === 'grand' || e.kind === 'total') && e.amount.decimals > 0))).map((e) => e.value), ...promotedImplied.summed, ...promotedImplied.paid] : [];
   const summary = promoted.map((e) => (mayHaveLostPoint(e) && parts.some((value) => sameAmount(value, e.value / 100)) ? { ...e, value: e.value / 100 } : e));
   const itemsAddUp = (value: number): boolean => itemsSum !== undefined && sameAmount(itemsSum, value);
   const named = ofKind(summary, 'grand', 'total');
