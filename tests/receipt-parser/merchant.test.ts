@@ -292,6 +292,17 @@ describe('merchant', () => {
     expect(parseReceipt(pageOfRows(rows), {}).merchant).toBe('BAJA FRESH');
   });
 
+  it.each([
+    // a fuel brand, then "Station" and its tenant or town: the brand
+    ['Aral Tankstelle Fischer\nHauptstr. 1\n45128 Essen', 'Aral'],
+    ['Shell Station Essen\nHauptstr. 1\n45128 Essen', 'Shell'],
+    // the kind alone after it stays, and a shop's "Markt" is part of its name
+    ['ARAL Tankstelle\nHauptstr. 1\n45128 Essen', 'ARAL Tankstelle'],
+    ['EDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
+  ])('names a fuel station by its brand in %j', (header, name) => {
+    expect(merchantOf(header)).toBe(name);
+  });
+
   it('reads a name whose bracket opens on the row above', () => {
     expect(merchantOf('AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM) SDN BHD\nNO. 17-G, JALAN SETIA INDAH')).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
   });

@@ -156,6 +156,25 @@ function brandOfCompany(printed: string, brand: BrandMatch | undefined): string 
   return end < words.length ? trimQuotes(words.slice(from, end).join(' ')) : undefined;
 }
 
+/**
+ * A fuel brand first, then "Station" and its tenant or town ("Aral Tankstelle Fischer", "Shell Station Essen"): the brand,
+ * as the row prints it, which is what the receipt is filed under.
+ */
+function chainBeforeKind(printed: string, brand: BrandMatch | undefined): string | undefined {
+  if (!brand?.exact) return undefined;
+  const words = printed.split(/\s+/);
+  const target = foldBrand(brand.brand);
+  for (let end = 1; end < words.length; end++) {
+    if (foldBrand(words.slice(0, end).join(' ')) !== target) continue;
+    const kind = normalizeText(words[end] ?? '').replace(/[^a-z]/g, '');
+    return KIND_AFTER_CHAIN.test(kind) && words.length > end + 1 ? trimQuotes(words.slice(0, end).join(' ')) : undefined;
+  }
+  return undefined;
+}
+
+/** A fuel station, which names itself by its brand, then "Station" and its tenant or town; a shop's "Markt" stays ("EDEKA Markt Schulz"). */
+const KIND_AFTER_CHAIN = /^(?:tankstelle|station|servicestation|tankcenter)$/;
+
 /** Without the quotes and the comma a company's name is printed in (SIA "RIMI LATVIA", "MERCADONA, S.A."). */
 const trimQuotes = (name: string): string => name.replace(/^["'„“”«]+|["'„“”»,.:;]+$/g, '');
 
@@ -315,7 +334,7 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // A row printing the chain otherwise than it is called ("DRESS FOR LESS" under Ross's logo, "COSTCO WHOLESALE") gives the
   // name it goes by.
   const spelt = chosenBrand !== undefined && (!chosenBrand.exact || chosenBrand.renamed === true || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
-  let name = spelt ? chosenBrand.brand : brandOfCompany(printed, chosenBrand) ?? printed;
+  let name = spelt ? chosenBrand.brand : brandOfCompany(printed, chosenBrand) ?? chainBeforeKind(printed, chosenBrand) ?? printed;
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
