@@ -253,6 +253,8 @@ describe('merchant', () => {
     ['EDEKA Hoffmann e.K.\nHauptstr. 3\n10115 Berlin', 'EDEKA'],
     ['SIA "Narvesen Latvija"\nStacijas laukums 2, Rīga', 'Narvesen'],
     ['SIA "Drogas"\nStacijas laukums 2, Rīga', 'Drogas'],
+    // its form with an O read as a nought
+    ['ALDI SUD Dienstleistungs-SE & Co. 0HG\nHauptstr. 1\n45128 Essen', 'ALDI'],
     ['Sainsbury\'s Supermarkets Ltd\n33 Holborn, London', "Sainsbury's"],
     // after a company form first, the name before the words that say it is a company
     ['SIA LaTS Veikali\nBrīvības iela 12, Rīga', 'LaTS'],

@@ -58,7 +58,9 @@ const mendSdnBhd = (norm: string): string =>
   norm
     .replace(MISREAD_SDN_BHD, (whole, first: string, second: string, tail: string) => (isOneEditAway(first, 'sdn') && isOneEditAway(second, 'bhd') ? `sdn bhd${tail}` : whole))
     // "S/B" with its letters read as digits ("5/8", "8/B").
-    .replace(/(?<=\s)[s58]\/[b8]['’]*(?=[\s.,]*$)/, 's/b');
+    .replace(/(?<=\s)[s58]\/[b8]['’]*(?=[\s.,]*$)/, 's/b')
+    // German forms with an O read as a nought ("& Co. 0HG", "GrnbH" is left to its brand).
+    .replace(/(?<=\s)0hg(?=[\s.,]*$)/, 'ohg');
 
 /** A company form beside the name: after it, before it, or a Malaysian one OCR misread. */
 export const hasCompanyForm = (name: string): boolean => LEGAL_SUFFIX.test(mendSdnBhd(name)) || LEGAL_PREFIX.test(name);
