@@ -28,6 +28,12 @@ describe('classifyLabel', () => {
     ['Zurick', 'change'],
     ['Ruckgeid', 'change'],
     ['Wechselqeld', 'change'],
+    ['Geqeben', 'tendered'],
+    ['Gesarnt', 'total'],
+    // Latvian, the same way
+    ['Atllkums', 'change'],
+    ['Izdets', 'change'],
+    ['Surnma', 'total'],
     ['Apmaksal', 'grand'],
     ['Samaksats', 'tendered'],
     ['SUNME EUR', 'total'],

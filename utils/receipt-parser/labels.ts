@@ -112,6 +112,9 @@ const MISREAD_LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
   ['zuruck', 'change'],
   ['ruckgeld', 'change'],
   ['wechselgeld', 'change'],
+  ['gegeben', 'tendered'],
+  ['atlikums', 'change'],
+  ['izdots', 'change'],
 ];
 
 function classifyMisread(rawLabel: string): LabelKind {

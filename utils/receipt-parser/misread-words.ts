@@ -38,8 +38,8 @@ export const isMisreadTotal = (word: string): boolean => {
   return isOneEditAway(mended, 'total') || (mended.endsWith('d') && isOneEditAway(`${mended.slice(0, -1)}al`, 'total'));
 };
 
-/** An m read as "rn" or "nn" ("Sunne", "Arnount"), put back when that makes a label's word. */
+/** An m read as "rn" or "nn" ("Sunne", "Arnount", "Gesarnt"), put back when that makes a label's word. */
 export const mendM = (word: string): string => {
   const mended = word.replace(/rn/g, 'm').replace(/nn/g, 'mm');
-  return mended !== word && (mended === 'summe' || mended === 'amount') ? mended : word;
+  return mended !== word && (mended === 'summe' || mended === 'summa' || mended === 'gesamt' || mended === 'amount') ? mended : word;
 };
