@@ -157,6 +157,13 @@ describe('classifyLabel', () => {
     ['Discount', 'discount'],
     ['Rabatt', 'discount'],
     ['ROUNDING ADJUSTMENT', 'rounding'],
+    // American restaurant slips
+    ['DISCOVER Sale', 'tendered'],
+    ['Pymt', 'tendered'],
+    ['Auto Grat 18%', 'tip'],
+    ['Gratulty', 'tip'],
+    ['Total w/ Tip', 'grand'],
+    ['Sales Tx', 'tax'],
     // "Round" alone; an item may be round
     ['Round', 'rounding'],
     ['ROUND STEAK', 'none'],

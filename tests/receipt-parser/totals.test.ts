@@ -167,6 +167,7 @@ describe('total', () => {
   it.each([
     ['the cash handed over', 'TOTAL 33.00\nCash Amount : 33.00'],
     ['the card paying it', 'Subtotal 1.09\nTax 0.11\nTotal 1.25\nVisa 1.25'],
+    ['a Discover card paying it', 'Lasagna Classico 19.49\nTotal 19.49\nDISCOVER Sale 19.49'],
   ])('is sure of a total %s backs', (_why, body) => {
     expect(read(body).confidence.total).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
   });
