@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectMarionette, type MarionetteClient } from './marionette';
+import { MarionetteError, connectMarionette, type MarionetteClient } from './marionette';
 
 /** Debian's Firefox ESR, or E2E_FIREFOX. */
 export const FIREFOX = process.env.E2E_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -118,11 +118,23 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
     }
   };
   const windowHandles = () => readWindowHandles(marionette);
+  /** The element, once the page has drawn it: a page's script may render it after the document has loaded, later on a loaded machine. */
   const findElement = async (using: string, value: string): Promise<string> => {
-    const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using, value });
-    const reference = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
-    if (!reference) throw new Error(`No element for ${value}`);
-    return reference;
+    let reference: string | undefined;
+    await waitUntil(
+      async () => {
+        try {
+          const found = await marionette.send<{ value: Record<string, string> } | Record<string, string>>('WebDriver:FindElement', { using, value });
+          reference = ELEMENT in found ? (found as Record<string, string>)[ELEMENT] : (found as { value: Record<string, string> }).value[ELEMENT];
+        } catch (error) {
+          if (!(error instanceof MarionetteError) || !/no such element/.test(error.message)) throw error;
+        }
+        return reference !== undefined;
+      },
+      10_000,
+      `No element for ${value} within 10 s`,
+    );
+    return reference ?? '';
   };
 
   // The install opens the welcome page, which writes the locale's settings and marks itself seen: wait for it, so it
