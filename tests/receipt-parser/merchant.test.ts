@@ -24,6 +24,7 @@ describe('merchant', () => {
   it.each([
     ['a party size and a waiter', ['Paxs GP: Weray Li Wen', 'Covers 2 OP: Anna Lee']],
     ['how the order is served', ['TAKE OUT', 'TO GO']],
+    ['a cashier named after a logo\'s scrap', ['AE\tcashier: Luis', 'Server: Maria P']],
   ])("never takes a restaurant's header rows for the name, printed large or not: %s", (_what, header) => {
     // Each row its words, 12 px a letter; the header rows printed twice as tall as the rest.
     const rows: [string, number][] = [['WAWAWA', 13], ['SST Reg No: 2011006062', 14], ['TABLE : 294', 15], ...header.map((text): [string, number] => [text, 26]), ['14/06/2017 19:44', 13], ['Carbonara 15.80', 13], ['TOTAL 15.80', 14]];
@@ -36,6 +37,8 @@ describe('merchant', () => {
     // not a name barely larger (a person's), nor in Malaysia, where receipts are filed under the company
     [[['TAN CHAY YEE', 39], ['SOON HUAT MACHINERY ENTERPRISE', 27], ['NO.53 JALAN PUTRA 1,', 23]], 'SOON HUAT MACHINERY ENTERPRISE'],
     [[['MAJU', 58], ['KEDAI RUNCIT SDN BHD', 30], ['NO. 5, JALAN BESAR', 30]], 'KEDAI RUNCIT SDN BHD'],
+    // over a Baltic company line, which puts its form first, a clean name of any size
+    [[['Pie Kristapa', 39], ['SIA Kristaps un draugi', 28], ['Kr. Valdemara iela 95A, Sigulda', 27]], 'Pie Kristapa'],
   ] as [string, number][][][])('takes the name in large print over a company line that shares no word with it: %j', (header, name) => {
     const rows: [string, number][] = [...(header as [string, number][]), ['BREAD 2.00', 30], ['TOTAL 2.00', 30]];
     expect(parseReceipt(pageOfRows(rows), {}).merchant).toBe(name);
@@ -68,6 +71,8 @@ describe('merchant', () => {
     ['real,-\nreal GmbH\nMarkt 12', 'real'],
     ['HOTEL ZUR POST &\nRESTAURANT\nDorfstr. 2', 'HOTEL ZUR POST & RESTAURANT'],
     ['WHOLE\nFOODS\nMARKET\n123 Main St', 'WHOLE FOODS MARKET'],
+    // a logo on two rows that spell a chain between them; not a company line over a chain's shop
+    ['Olive\nGarden\nItalian Restaurant\n1755 W 6th St', 'Olive Garden'],
     ['Save money. Live better.\nWalmart\n( 512 ) 555 - 0100', 'Walmart'],
     ['Expect More. Pay Less.\nTARGET\n512-555-0100', 'TARGET'],
     ['St. John\'s Pharmacy\n12 High St', 'St. John\'s Pharmacy'],
@@ -226,6 +231,7 @@ describe('merchant', () => {
     ['COSTCO\nWHOLESALE\nOMAHA, NE #1012', 'COSTCO'],
     ['WHOLE FOODS\nMARKET\n1234 Main St', 'WHOLE FOODS MARKET'],
     ['IKANO HANDEL SDN BHD\n(No. 1234-X)\nIKEA CHERAS\nNO 2A JALAN COCHRANE', 'IKANO HANDEL SDN BHD'],
+    ['TRI SHAAS SDN BHD (728515-M)\nMYDIN MART SRI MUDA\n4-20, JALAN RIA 25/62', 'TRI SHAAS SDN BHD'],
     ['MR. D.I.Y¥. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', 'MR. D.I.Y¥. (M) SDN BHD'],
     // a chain's name over its operator's company line is the shop's
     ['Jollibee\nEntrek (B) Sdn.Bhd.\nYayasan Complex B08', 'Jollibee'],
@@ -253,8 +259,9 @@ describe('merchant', () => {
     ['EDEKA Hoffmann e.K.\nHauptstr. 3\n10115 Berlin', 'EDEKA'],
     ['SIA "Narvesen Latvija"\nStacijas laukums 2, Rīga', 'Narvesen'],
     ['SIA "Drogas"\nStacijas laukums 2, Rīga', 'Drogas'],
-    // its form with an O read as a nought
+    // its form with an O read as a nought, or carried over to the next row after its "&"
     ['ALDI SUD Dienstleistungs-SE & Co. 0HG\nHauptstr. 1\n45128 Essen', 'ALDI'],
+    ['Kaufland Dienstleistung GmbH &\nCo. KG\nMühlenweg 5b', 'Kaufland'],
     ['Sainsbury\'s Supermarkets Ltd\n33 Holborn, London', "Sainsbury's"],
     // after a company form first, the name before the words that say it is a company
     ['SIA LaTS Veikali\nBrīvības iela 12, Rīga', 'LaTS'],
@@ -301,6 +308,8 @@ describe('merchant', () => {
     // the kind alone after it stays, and a shop's "Markt" is part of its name
     ['ARAL Tankstelle\nHauptstr. 1\n45128 Essen', 'ARAL Tankstelle'],
     ['EDEKA Markt Schulz\nHauptstraße 5', 'EDEKA Markt Schulz'],
+    // a Latvian chain's shop and where it is
+    ['ELVI veikals "Origo"\nUlmana gatve 156, Riga', 'ELVI'],
   ])('names a fuel station by its brand in %j', (header, name) => {
     expect(merchantOf(header)).toBe(name);
   });

@@ -77,6 +77,7 @@ const SLOGAN = /\b(?:error|warning|expiry|redeem|offnungszeiten|opening hours|op
 /** Two short sentences in a row: a slogan ("Save money. Live better.", "Expect More. Pay Less."), not a name. */
 const MOTTO = /^(?:\p{L}+ ){1,3}\p{L}+[.!] (?:\p{L}+ ){1,3}\p{L}+[.!]?$/u;
 const COLUMN_WORDS = /\b(?:qty|quantity|description|desc|price|amount|amt|item|items|disc|tax|unit|code|subtotal|total|menge|preis|betrag|artikel|prix|montant|qte|cantidad|precio|importe|prezzo|quantita)\b/g;
+const ROLE_NAMED = /\b(?:cashier|server|waiter|waitress|operator|kassierer|kassiererin|bediener|caissier|caissiere|cajero|cajera|mesero|kasieris|kasiere)\s*:\s*\p{L}/u;
 const PERSON_ROLE = /^(?:salesperson|sales person|cashier|server|employee|collector|served by|operator|staff|waiter|kasse|kassierer|caissier|vendeur|cajero|table|order|your order|guest|pax|ref|posted)\b|^(?:check|chk|tab|trans|transaction|ticket)\s*(?:#|no\b)/;
 
 /** Words that say what kind of company a name is, not which one. */
@@ -138,7 +139,8 @@ export function isNotName(text: string): boolean {
   // A share of something ("100% GRASS-FED BEEF", "20% OFF") is a claim or an offer, never a name.
   if (/\d ?%/.test(norm)) return true;
   // A form's field ("Customer Name: ...", its first word misread or not) names the customer, not the shop.
-  if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || /\bname\s*:/.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
+  // A role and the person's name after it, wherever on the row ("AE cashier: Luis", a logo's edge before it).
+  if (SLOGAN.test(norm) || MOTTO.test(norm) || PERSON_ROLE.test(norm) || ROLE_NAMED.test(norm) || /\bname\s*:/.test(norm) || (norm.match(COLUMN_WORDS) ?? []).length >= 2) return true;
   return /,\s*$/.test(norm);
 }
 

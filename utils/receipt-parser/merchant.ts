@@ -172,8 +172,11 @@ function chainBeforeKind(printed: string, brand: BrandMatch | undefined): string
   return undefined;
 }
 
-/** A fuel station, which names itself by its brand, then "Station" and its tenant or town; a shop's "Markt" stays ("EDEKA Markt Schulz"). */
-const KIND_AFTER_CHAIN = /^(?:tankstelle|station|servicestation|tankcenter)$/;
+/**
+ * A fuel station, which names itself by its brand, then "Station" and its tenant or town, and a Latvian chain's shop
+ * ("ELVI veikals Origo"); a German shop's "Markt" stays ("EDEKA Markt Schulz").
+ */
+const KIND_AFTER_CHAIN = /^(?:tankstelle|station|servicestation|tankcenter|veikals)$/;
 
 /** Without the quotes and the comma a company's name is printed in (SIA "RIMI LATVIA", "MERCADONA, S.A."). */
 const trimQuotes = (name: string): string => name.replace(/^["'„“”«]+|["'„“”»,.:;]+$/g, '');
@@ -298,7 +301,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       // Not under a chain's name: that is the shop, and the company line its operator ("Jollibee" over "Entrek (B) Sdn.Bhd.").
       // Nor under a logo's clean name, printed half again as large, outside Malaysia, whose receipts are filed under the
       // company ("Khyen Chyen" over "7NK Foods & Beverages Pvt. Ltd.").
-      const logoAbove = best.signals.tall && best.signals.clean && (rows[best.index]?.height ?? 0) >= row.height * 1.5 && !MALAYSIAN_FORM.test(name);
+      // So is a clean name over a Baltic company line, which comes first in its form (SIA "Kristaps un draugi" under "Pie Kristapa").
+      const logoAbove = best.signals.clean && !MALAYSIAN_FORM.test(name) && ((best.signals.tall && (rows[best.index]?.height ?? 0) >= row.height * 1.5) || LEGAL_PREFIX.test(name));
       if (((shared.length === 0 && !joined) || spelledOut) && !best.signals.brand && !logoAbove) {
         best = { index, score, words, folded, signals };
         break;
@@ -330,7 +334,10 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // A chain's name misspelt ("99 SPEED Hart &igy-0 By", "Steak I ‘n Shake Shake Not Nos!") or among scraps is written as the chain
   // writes it; spelt right on a clean row, as printed ("CAFE NERO DUBAI MALL", "Pizza Hut #744007").
   const chosenBrand = best.signals.brand;
-  const printed = readName(chosenText);
+  // A company line the printer carried over after its "&" ("Kaufland Dienstleistung GmbH &" / "Co. KG") ends at its form.
+  const read = readName(chosenText);
+  const beforeAnd = read.replace(/\s*&\s*$/, '');
+  const printed = beforeAnd !== read && hasCompanyForm(normalizeText(beforeAnd)) ? beforeAnd : read;
   // A row printing the chain otherwise than it is called ("DRESS FOR LESS" under Ross's logo, "COSTCO WHOLESALE") gives the
   // name it goes by.
   const spelt = chosenBrand !== undefined && (!chosenBrand.exact || chosenBrand.renamed === true || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
@@ -361,7 +368,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // A chain's name is whole: the kind of business under it is its logo's ("COSTCO" over "WHOLESALE"), unless the two spell
   // a longer chain.
   const chainWhole = chosenBrand !== undefined && !isSuffixOnly(nextNorm) && (findBrand(`${chosenText} ${nextText}`)?.brand.length ?? 0) <= chosenBrand.brand.length;
-  if (next && next.text.length <= 40 && !isGreeting(chosenText) && !chainWhole && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+  // A logo stacked on two rows that spell a chain between them ("Olive" / "Garden").
+  const nextSpellsChain = chosenBrand === undefined && nextMayJoin && findBrand(nextText, true) === undefined && findBrand(`${chosenText} ${nextText}`, true) !== undefined;
+  if (next && next.text.length <= 40 && !isGreeting(chosenText) && !chainWhole && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || nextSpellsChain || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
