@@ -165,6 +165,16 @@ describe('total', () => {
   });
 
   it.each([
+    // the tip read, the total written beside it unreadable: the two together, to check
+    ['a tip written on the slip, its total unread', 'Subtotal $110.96\nTN Tax $10.26\nAmount Due $121.22\nVISA $121.22\nTip: 24.00\nTotal: 5 LL a alee\nI agree to pay above total amount', '145.22', 0.6],
+    // a tip suggested under the total, with no total to write, adds nothing
+    ['tips suggested under the total', 'Subtotal 40.00\nTax 3.00\nTotal 43.00\nVisa 43.00\nSuggested Tip 18% 7.74', '43.00', 1],
+  ])('reads %s', (_name, body, total, confidence) => {
+    const parsed = read(body);
+    expect({ total: parsed.total, confidence: parsed.confidence.total }).toEqual({ total, confidence });
+  });
+
+  it.each([
     ['the cash handed over', 'TOTAL 33.00\nCash Amount : 33.00'],
     ['the card paying it', 'Subtotal 1.09\nTax 0.11\nTotal 1.25\nVisa 1.25'],
     ['a Discover card paying it', 'Lasagna Classico 19.49\nTotal 19.49\nDISCOVER Sale 19.49'],

@@ -89,6 +89,19 @@ function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][],
   return pick;
 }
 
+/**
+ * The tip a card slip's writer added under the printed amount, when the total written after it is unreadable: a tip row
+ * below the amount, then a total label with no amount OCR could read, within three rows.
+ */
+function findWrittenTip(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], below: number): number | undefined {
+  const tip = summary.find((entry) => entry.kind === 'tip' && entry.value > 0 && entry.amountRow > below);
+  if (!tip) return undefined;
+  for (let index = tip.amountRow + 1; index <= tip.amountRow + 3 && index < rows.length; index++) {
+    if ((rowAmounts[index] ?? []).length === 0 && /^\W*total\b/.test(rows[index]?.norm ?? '')) return tip.value;
+  }
+  return undefined;
+}
+
 /** Most a total is sure of under a tip written by hand that OCR could not read: never sure. */
 const TIP_UNREAD = 0.6;
 
@@ -109,9 +122,13 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
   const pick = readTotal(rows, rowAmounts, summary, sumItems(items), mark);
   // A tip written by hand beside a printed total that OCR could not read: what was paid is more than printed, so check it.
   const tipUnread = pick.total !== undefined && hasUnreadTip(rows, rowAmounts, pick.total.amountRow);
-  const totalValue = pick.total?.value ?? pick.derived;
+  // A tip written by hand and read, under the printed amount, with the total written beside it unread ("Tip: 24.00",
+  // "Total: 5 LL a"): what was paid is the two together, to check.
+  const tipAdded = pick.total === undefined ? undefined : findWrittenTip(rows, rowAmounts, summary, pick.total.amountRow);
+  const totalValue = tipAdded !== undefined && pick.total ? pick.total.value + tipAdded : (pick.total?.value ?? pick.derived);
   const totalRow = pick.total ? rows[pick.total.amountRow] : undefined;
-  const totalBox = pick.total && totalRow ? findBox(totalRow, pick.total.amount.start, pick.total.amount.end) : undefined;
+  // A total made with a written tip is printed nowhere: no box to point at.
+  const totalBox = pick.total && totalRow && tipAdded === undefined ? findBox(totalRow, pick.total.amount.start, pick.total.amount.end) : undefined;
   const time = findTime(rows, date.row);
   const format = (value: number | undefined): string | null => (value === undefined ? null : formatAmount(value, decimals));
   const boxes: ParsedReceipt['boxes'] = {};
@@ -138,7 +155,7 @@ function parseRows(page: OcrPage, options: ParseOptions): ParsedReceipt {
       merchant: share(merchant.confidence),
       date: share(date.confidence),
       time: time === null ? 0 : 0.8,
-      total: share(tipUnread ? Math.min(pick.confidence, TIP_UNREAD) : pick.confidence),
+      total: share(tipUnread || tipAdded !== undefined ? Math.min(pick.confidence, TIP_UNREAD) : pick.confidence),
       currency: share(currencyConfidence),
       subtotal: partConfidence(pick.subtotal),
       tax: partConfidence(pick.tax),
