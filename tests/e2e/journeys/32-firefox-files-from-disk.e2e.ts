@@ -20,7 +20,10 @@ describe('journey 32: Firefox, a receipt added from disk', () => {
     const source = await readReceiptImage(RECEIPT);
     await journey.useSettings({ apiKey: API_KEY, endpoint: ocr.http1Url });
     // Firefox closes a popup when a file picker opens: its "Add receipt" is a link to the review page.
-    expect(await firefox.evaluate<string | null>(`return [...document.querySelectorAll('a')].find((link) => link.textContent === 'Add receipt')?.getAttribute('href') ?? null;`)).toMatch(/\/review\.html$/);
+    // The popup draws it after loading: wait for it, as on a loaded machine that takes a moment.
+    await expect
+      .poll(() => firefox.evaluate<string | null>(`return [...document.querySelectorAll('a')].find((link) => link.textContent === 'Add receipt')?.getAttribute('href') ?? null;`), { timeout: 10_000 })
+      .toMatch(/\/review\.html$/);
 
     // And a PDF invoice with text: Firefox reads it with pdf.js in a frame of its background page, without OCR.
     const invoice = textPdf(['CORNER CAFE SDN BHD', 'Date: 25/03/2024', 'TOTAL RM 9.00']);
