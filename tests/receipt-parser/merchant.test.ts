@@ -209,6 +209,8 @@ describe('merchant', () => {
     ['MQ. O.T.%. (M) SDN BHD\nLOT 1851-A, JALAN KPB 6,', false],
     ['TARGET\n512-555-0100', false],
     ['RESTAURANT\n12 Main St', false],
+    // a logo's tagline, its name unread
+    ['Chinese Restaurant\n5469 Broadway\nHouston, TX 77002', false],
     // a company line over a chain's name: either may be what the user files it under
     ["GERBANG RESTAURANTS SDN BHD\nMcDonald's Nong Chik DT\nNO 5, JALAN BESAR", false],
     ['TRI SHAAS SDN BHD (728515-M)\nMYDIN MART SRI MUDA\n4-20, JALAN RIA 25/62', false],
@@ -262,6 +264,8 @@ describe('merchant', () => {
     // its form with an O read as a nought, or carried over to the next row after its "&"
     ['ALDI SUD Dienstleistungs-SE & Co. 0HG\nHauptstr. 1\n45128 Essen', 'ALDI'],
     ['Kaufland Dienstleistung GmbH &\nCo. KG\nMühlenweg 5b', 'Kaufland'],
+    ['ALDI SUD Dienstleistungs-SE & Co.\nOHG\nFiliale 4683', 'ALDI'],
+    ['EDEKA Koch e K\nFiliale 4870\nGewerbepark 73', 'EDEKA'],
     ['Sainsbury\'s Supermarkets Ltd\n33 Holborn, London', "Sainsbury's"],
     // after a company form first, the name before the words that say it is a company
     ['SIA LaTS Veikali\nBrīvības iela 12, Rīga', 'LaTS'],

@@ -30,7 +30,7 @@ const cutLeadingAddress = (text: string): string => {
 export const cutToName = (text: string): string => cutLeadingAddress(cutTrailingPhone(text));
 const DATE_OR_TIME = /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? ?'?\d{2,4}\b/;
 /** A company form ending the name ("... Ltd", "... GmbH & Co. KG", "... SDN BHD"). */
-export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,3}\b/;
+export const LEGAL_SUFFIX = /\b(?:sdn\.? ?bhd|bhd|s\/b|ltd|limited|llc|l\.l\.c|inc|incorporated|corp|corporation|gmbh|ag|kg|ohg|e\.k|e\.kfm|e\.? k|ug|sarl|sas|sasu|eurl|s\.a|sa|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|as|a\/s|aps|oy|sia|uab|plc|pty|pte|enterprise|trading|co|company)\b[\s.,]*$|\bsdn\.? ?b\w{1,3}\b/;
 const BUSINESS_WORDS =
   'restaurant|restoran|cafe|coffee|bakery|boulangerie|backerei|baeckerei|market|markt|marche|mercado|mart|supermarket|supermarkt|supermarche|' +
   'store|stores|shop|hardware|pharmacy|apotheke|pharmacie|farmasi|hotel|bar|grill|kitchen|pizzeria|trattoria|bistro|brasserie|boutique|' +

@@ -7,6 +7,8 @@ import { normalizeText, type ReceiptRow } from './rows';
 const MAX_HEADER_ROWS = 12;
 /** A name that may be filed under another the receipt prints. */
 const UNSURE_NAME = 0.7;
+/** What a restaurant's tagline says it serves ("Chinese Restaurant", "Authentic Mexican Food"). */
+const CUISINES = new Set('chinese italian mexican japanese korean thai indian vietnamese french greek spanish american german turkish lebanese asian authentic traditional family fine'.split(' '));
 /** Kinds of place that put their name after them ("Restaurant Piccadilly", "Hotel Adlon", "Gasthof Post"). */
 const NAMED_AFTER = /^(?:restaurant|restaurante|ristorante|restoran|restorans|hotel|motel|hostel|cafe|bar|pizzeria|trattoria|osteria|taverna|bistro|brasserie|gasthaus|gasthof)$/;
 
@@ -284,7 +286,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
     const folded = name.replace(/[^a-z0-9]/g, '');
     const words = readSignificantWords(name);
     if (domainNames.size > 0 && (domainNames.has(folded) || words.some((word) => word.length >= 4 && domainNames.has(word)))) score += 0.5;
-    const namedBusiness = BUSINESS_WORD.test(name) && words.some((word) => !BUSINESS_ROW.test(word));
+    // A kind of business with only its cuisine ("Chinese Restaurant") is a logo's tagline, its name unread: no named business.
+    const namedBusiness = BUSINESS_WORD.test(name) && words.some((word) => !BUSINESS_ROW.test(word) && !CUISINES.has(word));
     // A fragment is no sure name: an unclosed bracket, or a company form first ("CO. (M) SDN BHD" under "POPULAR BOOK").
     const fragment = countOpen(name) !== 0 || (!LEGAL_PREFIX.test(name) && SUFFIX_WORDS.has(name.replace(/[^a-z/ ]/g, ' ').trim().split(' ')[0] ?? ''));
     const signals: MerchantSignals = { clean: !weak && shape.clean && !fragment && !/\d/.test(name), company: company && topBlock, namedBusiness, rank, scrapsAbove: scraps, confirmed: false, readable: shape.clean && !fragment, brand, tall };
@@ -341,7 +344,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   // A row printing the chain otherwise than it is called ("DRESS FOR LESS" under Ross's logo, "COSTCO WHOLESALE") gives the
   // name it goes by.
   const spelt = chosenBrand !== undefined && (!chosenBrand.exact || chosenBrand.renamed === true || isWeakText(readRowWords(chosenText))) && !hasCompanyForm(normalizeText(printed));
-  let name = spelt ? chosenBrand.brand : brandOfCompany(printed, chosenBrand) ?? chainBeforeKind(printed, chosenBrand) ?? printed;
+  const chain = spelt ? undefined : (brandOfCompany(printed, chosenBrand) ?? chainBeforeKind(printed, chosenBrand));
+  let name = spelt ? chosenBrand.brand : (chain ?? printed);
   // "ALAM) SDN BHD" closes a bracket opened on the row above: the name started there ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
   const opener = rows[best.index - 1];
   let opened = false;
@@ -370,7 +374,8 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
   const chainWhole = chosenBrand !== undefined && !isSuffixOnly(nextNorm) && (findBrand(`${chosenText} ${nextText}`)?.brand.length ?? 0) <= chosenBrand.brand.length;
   // A logo stacked on two rows that spell a chain between them ("Olive" / "Garden").
   const nextSpellsChain = chosenBrand === undefined && nextMayJoin && findBrand(nextText, true) === undefined && findBrand(`${chosenText} ${nextText}`, true) !== undefined;
-  if (next && next.text.length <= 40 && !isGreeting(chosenText) && !chainWhole && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || nextSpellsChain || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
+  // A name cut to its chain from a company line takes no company form from the next row ("ALDI SUD ... & Co." / "OHG").
+  if (next && next.text.length <= 40 && !isGreeting(chosenText) && !chainWhole && !(chain !== undefined && isSuffixOnly(nextNorm)) && (isSuffixOnly(nextNorm) || nextIsBusiness || nextEndsBusiness || nextNames || nextSpellsChain || (CONTINUES.test(row.text) && !isNotName(nextNorm)))) {
     name = `${name} ${cleanName(nextText)}`;
     // A logo stacked on three rows ("WHOLE" / "FOODS" / "MARKET").
     const third = rows[best.index + 2];
