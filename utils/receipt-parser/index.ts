@@ -9,7 +9,7 @@ import { findItems, sumItems } from './items';
 import { findMerchant } from './merchant';
 import { NOISY_PAGE, readPageNoise } from './page-noise';
 import { buildRows, findBox, type ReceiptRow } from './rows';
-import { hasUnreadTip, readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
+import { findWrittenTip, hasUnreadTip, readRowAmounts, readShiftedSummary, readSummary, type SummaryAmount } from './summary';
 import { findColumnTotals } from './sums';
 import { findTime } from './times';
 import { pickTotal, type TotalPick } from './totals';
@@ -71,11 +71,11 @@ const GROUPED = /^\D{0,4}\d{1,3}(?:[.,' ]\d{3})+\D{0,4}$/;
 function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], itemsSum: number | undefined, mark: DecimalMark): TotalPick {
   const marked = findLargestAmount(rowAmounts, summary, (amount) => amount.marker !== null);
   const asMoney = findLargestAmount(rowAmounts, summary, (amount) => amount.decimals === 2)?.value;
-  // On a receipt without cents, money is what is written in thousands.
-  const inThousands = mark === 'none' ? findLargestAmount(rowAmounts, summary, (amount, row) => GROUPED.test(rows[row]?.text.slice(amount.start, amount.end) ?? ''))?.value : undefined;
   // A whole number beside a currency sign, below an amount written as money, is a price in a name or a misread mark
   // ("1 $4 Stella 4.00", "1 Ft"), not the guess; in whole currencies ("¥1,200") nothing is written with cents.
   const inCurrency = marked && !(marked.decimals === 0 && asMoney !== undefined && asMoney > marked.value) ? marked.value : undefined;
+  // On a receipt without cents, money is what is written in thousands: looked for only when nothing is written with cents.
+  const inThousands = asMoney === undefined && mark === 'none' ? findLargestAmount(rowAmounts, summary, (amount, row) => GROUPED.test(rows[row]?.text.slice(amount.start, amount.end) ?? ''))?.value : undefined;
   const pick = pickTotal(summary, { inCurrency, asMoney: asMoney ?? inThousands, columns: findColumnTotals(rowAmounts, summary) }, itemsSum);
   if (pick.balanced) return pick;
   for (const offset of [-1, 1] as const) {
@@ -87,19 +87,6 @@ function readTotal(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][],
     if (alternative.balanced && alternative.total) return alternative;
   }
   return pick;
-}
-
-/**
- * The tip a card slip's writer added under the printed amount, when the total written after it is unreadable: a tip row
- * below the amount, then a total label with no amount OCR could read, within three rows.
- */
-function findWrittenTip(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], below: number): number | undefined {
-  const tip = summary.find((entry) => entry.kind === 'tip' && entry.value > 0 && entry.amountRow > below);
-  if (!tip) return undefined;
-  for (let index = tip.amountRow + 1; index <= tip.amountRow + 3 && index < rows.length; index++) {
-    if ((rowAmounts[index] ?? []).length === 0 && /^\W*total\b/.test(rows[index]?.norm ?? '')) return tip.value;
-  }
-  return undefined;
 }
 
 /** Most a total is sure of under a tip written by hand that OCR could not read: never sure. */

@@ -182,3 +182,16 @@ const isWriting = (rest: string): boolean => /[\p{L}\p{N}]/u.test(rest.replace(/
 /** A short row of writing that is no label and not the signature line's printed x. */
 const isWritingRow = (row: ReceiptRow | undefined): boolean =>
   row !== undefined && row.text.trim().length <= 24 && isWriting(row.text) && !/^\s*[xX×]\s*$/.test(row.text) && classifyLabel(row.norm) === 'none' && !/[:]\s*$/.test(row.text);
+
+/**
+ * The tip a card slip's writer added under the printed amount, when the total written after it is unreadable: a tip row
+ * below the amount, then a total label with no amount OCR could read, within three rows.
+ */
+export function findWrittenTip(rows: readonly ReceiptRow[], rowAmounts: readonly Amount[][], summary: readonly SummaryAmount[], below: number): number | undefined {
+  const tip = summary.find((entry) => entry.kind === 'tip' && entry.value > 0 && entry.amountRow > below);
+  if (!tip) return undefined;
+  for (let index = tip.amountRow + 1; index <= tip.amountRow + 3 && index < rows.length; index++) {
+    if ((rowAmounts[index] ?? []).length === 0 && /^\W*total\b/.test(rows[index]?.norm ?? '')) return tip.value;
+  }
+  return undefined;
+}
