@@ -145,12 +145,9 @@ function brandOfCompany(printed: string, brand: BrandMatch | undefined): string 
   if (!hasCompanyForm(norm) || MALAYSIAN_FORM.test(norm)) return undefined;
   const words = printed.split(/\s+/);
   const from = LEGAL_PREFIX.test(norm) ? 1 : 0;
-  const target = brand && foldBrand(brand.brand);
   // After a company form first, the chain may be all the rest (SIA "Drogas").
-  for (let end = from + 1; target && end <= Math.min(from > 0 ? words.length : words.length - 1, from + 4); end++) {
-    const head = words.slice(from, end).join(' ');
-    if (foldBrand(head) === target) return trimQuotes(head);
-  }
+  const chainEnd = brand && findChainEnd(words, from, Math.min(from > 0 ? words.length : words.length - 1, from + 4), brand);
+  if (chainEnd !== undefined) return trimQuotes(words.slice(from, chainEnd).join(' '));
   // A company form first ("SIA LaTS Veikali", "UAB Norfos mažmena"): the name between it and the words that say it is a company.
   if (from === 0) return undefined;
   let end = words.length;
@@ -165,12 +162,16 @@ function brandOfCompany(printed: string, brand: BrandMatch | undefined): string 
 function chainBeforeKind(printed: string, brand: BrandMatch | undefined): string | undefined {
   if (!brand?.exact) return undefined;
   const words = printed.split(/\s+/);
+  // The kind and at least one word after it.
+  const end = findChainEnd(words, 0, words.length - 2, brand);
+  const kind = normalizeText(words[end ?? 0] ?? '').replace(/[^a-z]/g, '');
+  return end !== undefined && KIND_AFTER_CHAIN.test(kind) ? trimQuotes(words.slice(0, end).join(' ')) : undefined;
+}
+
+/** Where the chain's name, printed from `words[from]`, ends: the first end up to `last` whose words spell it. */
+function findChainEnd(words: readonly string[], from: number, last: number, brand: BrandMatch): number | undefined {
   const target = foldBrand(brand.brand);
-  for (let end = 1; end < words.length; end++) {
-    if (foldBrand(words.slice(0, end).join(' ')) !== target) continue;
-    const kind = normalizeText(words[end] ?? '').replace(/[^a-z]/g, '');
-    return KIND_AFTER_CHAIN.test(kind) && words.length > end + 1 ? trimQuotes(words.slice(0, end).join(' ')) : undefined;
-  }
+  for (let end = from + 1; end <= last; end++) if (foldBrand(words.slice(from, end).join(' ')) === target) return end;
   return undefined;
 }
 
@@ -302,9 +303,9 @@ export function findMerchant(rows: readonly ReceiptRow[], moneyRows: readonly bo
       // "Pizza Express" over "PizzaExpress (Restaurants) Ltd" shares its letters, if not its words.
       const joined = best.folded.length >= 3 && folded.includes(best.folded);
       // Not under a chain's name: that is the shop, and the company line its operator ("Jollibee" over "Entrek (B) Sdn.Bhd.").
-      // Nor under a logo's clean name, printed half again as large, outside Malaysia, whose receipts are filed under the
-      // company ("Khyen Chyen" over "7NK Foods & Beverages Pvt. Ltd.").
-      // So is a clean name over a Baltic company line, which comes first in its form (SIA "Kristaps un draugi" under "Pie Kristapa").
+      // Nor, outside Malaysia, whose receipts are filed under the company, under a clean name printed half again as large
+      // (a logo's: "Khyen Chyen" over "7NK Foods & Beverages Pvt. Ltd."), or over a Baltic company line, whose form comes
+      // first (SIA "Kristaps un draugi" under "Pie Kristapa").
       const logoAbove = best.signals.clean && !MALAYSIAN_FORM.test(name) && ((best.signals.tall && (rows[best.index]?.height ?? 0) >= row.height * 1.5) || LEGAL_PREFIX.test(name));
       if (((shared.length === 0 && !joined) || spelledOut) && !best.signals.brand && !logoAbove) {
         best = { index, score, words, folded, signals };
